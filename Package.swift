@@ -1,0 +1,22 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Release builds of the engine run without bounds checks; the Makefile adds the
+/// host-CPU flags (see ARCHITECTURE.md, "Conventions") so SIMD FMA lowers to real
+/// vector instructions instead of one libm call per lane.
+let engineSettings: [SwiftSetting] = [
+    .unsafeFlags(["-Ounchecked", "-enforce-exclusivity=unchecked"], .when(configuration: .release)),
+]
+
+let package = Package(
+    name: "pytorch-tutor",
+    products: [
+        .executable(name: "pytorch-tutor", targets: ["pytorch-tutor"]),
+    ],
+    targets: [
+        .target(name: "TensorEngine", swiftSettings: engineSettings),
+        .executableTarget(name: "pytorch-tutor", dependencies: ["TensorEngine"]),
+        .executableTarget(name: "TensorBench", dependencies: ["TensorEngine"], swiftSettings: engineSettings),
+        .testTarget(name: "TensorEngineTests", dependencies: ["TensorEngine"]),
+    ]
+)

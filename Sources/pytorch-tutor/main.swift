@@ -1,0 +1,3 @@
+import TensorEngine
+
+print("pytorch-tutor: the engine is under construction")
