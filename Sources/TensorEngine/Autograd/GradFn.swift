@@ -1,0 +1,81 @@
+/// A node of the autograd graph: PyTorch's `grad_fn` object (`AddBackward0`, ...).
+///
+/// Each differentiable op creates one node holding edges to the nodes of its
+/// inputs and a closure that maps the gradients of its outputs to the gradients
+/// of its inputs. Leaves that require grad are reached through an
+/// `AccumulateGrad` node that adds into their `.grad`.
+public final class GradFn: @unchecked Sendable {
+    /// PyTorch's class name for this node, e.g. `MulBackward0`.
+    public let name: String
+    /// One edge per differentiable input; `nil` where the input needs no gradient.
+    public let inputs: [Edge?]
+    /// Shapes and dtypes of the outputs, used to make zero gradients for outputs
+    /// that did not receive one.
+    let outputs: [(shape: [Int], dtype: DType)]
+    /// Maps output gradients to input gradients; dropped after backward unless the graph is retained.
+    var backward: (([Tensor]) throws(TensorError) -> [Tensor?])?
+    /// Tensors the closure captured, with the storage version seen when they were saved.
+    let saved: [SavedTensor]
+    /// The leaf this node accumulates into (only for `AccumulateGrad`).
+    let variable: Tensor?
+    /// Hooks registered with `register_hook` on the output tensor (called with its gradient).
+    var tensorPreHooks: [(Tensor) throws(TensorError) -> Tensor?] = []
+    /// Non-leaf outputs that asked for `.grad` via `retain_grad()`.
+    var retainedOutputs: [WeakTensor] = []
+
+    /// The edge list as PyTorch's `next_functions` shows it.
+    public struct Edge {
+        public let node: GradFn
+        public let inputNr: Int
+    }
+
+    init(name: String, inputs: [Edge?], outputs: [(shape: [Int], dtype: DType)], saved: [SavedTensor],
+         backward: @escaping ([Tensor]) throws(TensorError) -> [Tensor?]) {
+        self.name = name
+        self.inputs = inputs
+        self.outputs = outputs
+        self.saved = saved
+        self.backward = backward
+        self.variable = nil
+    }
+
+    /// An `AccumulateGrad` node for a leaf.
+    init(accumulatingInto leaf: Tensor) {
+        self.name = "AccumulateGrad"
+        self.inputs = []
+        self.outputs = [(leaf.shape, leaf.dtype)]
+        self.saved = []
+        self.backward = nil
+        self.variable = leaf
+    }
+
+    /// Whether backward already ran and freed the saved tensors.
+    var isReleased: Bool { backward == nil && variable == nil }
+}
+
+/// A tensor saved for backward together with its storage version at save time.
+///
+/// Note [Version counter]
+/// Every in-place write bumps `Storage.version`. If a saved tensor's storage
+/// changed between forward and backward, the gradient would be computed from
+/// the wrong values, so backward raises PyTorch's "modified by an inplace
+/// operation" error instead.
+struct SavedTensor {
+    let tensor: Tensor
+    let version: Int
+    /// The node that produced the tensor (for the error message), if any.
+    let producer: String?
+    let producerOutput: Int
+
+    init(_ t: Tensor) {
+        tensor = t
+        version = t.storage.version
+        producer = t.gradFn?.name
+        producerOutput = t.outputNr
+    }
+}
+
+/// A weak reference, so a node does not keep its outputs alive.
+struct WeakTensor {
+    weak var tensor: Tensor?
+}
