@@ -98,6 +98,9 @@ public enum Shape {
         return n
     }
 
+    /// `torch.Size([2, 3])`, as in messages that show a size object.
+    public static func sizeRepr(_ shape: [Int]) -> String { "torch.Size(\(format(shape)))" }
+
     /// `[2, 3]` as PyTorch prints it in messages.
     public static func format(_ shape: [Int]) -> String {
         "[" + shape.map(String.init).joined(separator: ", ") + "]"

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// A node of the autograd graph: PyTorch's `grad_fn` object (`AddBackward0`, ...).
 ///
 /// Each differentiable op creates one node holding edges to the nodes of its
@@ -5,6 +7,9 @@
 /// of its inputs. Leaves that require grad are reached through an
 /// `AccumulateGrad` node that adds into their `.grad`.
 public final class GradFn: @unchecked Sendable {
+    private static let counter = Atomic<Int>(0)
+    /// Creation order; backward runs ready nodes newest first, as PyTorch's engine does.
+    let sequenceNr: Int = GradFn.counter.add(1, ordering: .relaxed).newValue
     /// PyTorch's class name for this node, e.g. `MulBackward0`.
     public let name: String
     /// One edge per differentiable input; `nil` where the input needs no gradient.
@@ -18,8 +23,9 @@ public final class GradFn: @unchecked Sendable {
     let saved: [SavedTensor]
     /// The leaf this node accumulates into (only for `AccumulateGrad`).
     let variable: Tensor?
-    /// Hooks registered with `register_hook` on the output tensor (called with its gradient).
-    var tensorPreHooks: [(Tensor) throws(TensorError) -> Tensor?] = []
+    /// Hooks registered with `register_hook` on an output tensor, by output number;
+    /// each sees the gradient and may replace it.
+    var tensorPreHooks: [(outputNr: Int, hook: (Tensor) throws(TensorError) -> Tensor?)] = []
     /// Non-leaf outputs that asked for `.grad` via `retain_grad()`.
     var retainedOutputs: [WeakTensor] = []
 

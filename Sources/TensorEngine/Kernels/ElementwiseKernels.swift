@@ -1,0 +1,144 @@
+/// Elementwise loops over contiguous operands.
+///
+/// Every operand is either a full contiguous buffer (stride 1) or a single
+/// broadcast element (stride 0); the op layer materialises anything else
+/// first. The op switch sits outside the loops so each loop body is one
+/// inlined expression the optimiser can vectorise.
+
+/// Binary ops whose result has the operands' (promoted) dtype.
+enum BinaryOp: Sendable {
+    case add, sub, mul, div, floorDiv, remainder, fmod, pow, maximum, minimum, atan2
+    case bitAnd, bitOr, bitXor
+}
+
+/// Comparisons and logical ops, whose result is bool.
+enum PredicateOp: Sendable {
+    case eq, ne, lt, le, gt, ge
+    case logicalAnd, logicalOr, logicalXor
+}
+
+/// One operand: base pointer and a stride of 0 (broadcast scalar) or 1.
+struct Operand<T> {
+    let pointer: UnsafeMutablePointer<T>
+    let stride: Int
+}
+
+@inline(__always)
+private func loop<T, R>(_ n: Int, _ a: Operand<T>, _ b: Operand<T>, _ out: UnsafeMutablePointer<R>,
+                        _ f: (T, T) -> R) {
+    let pa = a.pointer, pb = b.pointer
+    switch (a.stride, b.stride) {
+    case (1, 1): for i in 0..<n { out[i] = f(pa[i], pb[i]) }
+    case (1, 0): let y = pb[0]; for i in 0..<n { out[i] = f(pa[i], y) }
+    case (0, 1): let x = pa[0]; for i in 0..<n { out[i] = f(x, pb[i]) }
+    default: let r = f(pa[0], pb[0]); for i in 0..<n { out[i] = r }
+    }
+}
+
+func binaryKernel<T: ArithmeticElement>(_ op: BinaryOp, _ n: Int, _ a: Operand<T>, _ b: Operand<T>,
+                                        _ out: UnsafeMutablePointer<T>) {
+    switch op {
+    case .add: loop(n, a, b, out, T.add)
+    case .sub: loop(n, a, b, out, T.sub)
+    case .mul: loop(n, a, b, out, T.mul)
+    case .div: loop(n, a, b, out, T.div)
+    case .floorDiv: loop(n, a, b, out, T.floorDiv)
+    case .remainder: loop(n, a, b, out, T.remainder)
+    case .fmod: loop(n, a, b, out, T.fmod)
+    case .pow: loop(n, a, b, out, T.pow)
+    case .maximum: loop(n, a, b, out, T.maximum)
+    case .minimum: loop(n, a, b, out, T.minimum)
+    case .atan2: loop(n, a, b, out) { T.from(double: Double.atan2($0.asDouble, $1.asDouble)) }
+    case .bitAnd: loop(n, a, b, out) { T.from(int64: $0.asInt64 & $1.asInt64) }
+    case .bitOr: loop(n, a, b, out) { T.from(int64: $0.asInt64 | $1.asInt64) }
+    case .bitXor: loop(n, a, b, out) { T.from(int64: $0.asInt64 ^ $1.asInt64) }
+    }
+}
+
+func predicateKernel<T: ArithmeticElement>(_ op: PredicateOp, _ n: Int, _ a: Operand<T>, _ b: Operand<T>,
+                                           _ out: UnsafeMutablePointer<Bool>) {
+    switch op {
+    case .eq: loop(n, a, b, out, ==)
+    case .ne: loop(n, a, b, out, !=)
+    case .lt: loop(n, a, b, out, <)
+    case .le: loop(n, a, b, out, <=)
+    case .gt: loop(n, a, b, out, >)
+    case .ge: loop(n, a, b, out, >=)
+    case .logicalAnd: loop(n, a, b, out) { $0.asBool && $1.asBool }
+    case .logicalOr: loop(n, a, b, out) { $0.asBool || $1.asBool }
+    case .logicalXor: loop(n, a, b, out) { $0.asBool != $1.asBool }
+    }
+}
+
+/// Unary ops. Those marked floating-only run on float32/float64 after integer inputs are promoted.
+enum UnaryOp: Sendable {
+    case neg, abs, sign, relu, floor, ceil, round, trunc, square
+    case exp, log, log1p, expm1, sqrt, rsqrt, reciprocal, sin, cos, tan, tanh, asin, acos, atan, sinh, cosh
+    case sigmoid, erf, log2, log10, exp2, gelu, geluTanh, silu, softplus, frac
+
+    /// Ops that keep integer dtypes (everything else promotes integers to the default float).
+    var keepsIntegers: Bool {
+        switch self {
+        case .neg, .abs, .sign, .relu, .floor, .ceil, .round, .trunc, .square: true
+        default: false
+        }
+    }
+}
+
+func unaryIntegerKernel<T: ArithmeticElement>(_ op: UnaryOp, _ n: Int, _ x: UnsafeMutablePointer<T>,
+                                              _ out: UnsafeMutablePointer<T>) {
+    switch op {
+    case .neg: for i in 0..<n { out[i] = T.neg(x[i]) }
+    case .abs: for i in 0..<n { out[i] = T.abs(x[i]) }
+    case .sign: for i in 0..<n { out[i] = T.sign(x[i]) }
+    case .relu: for i in 0..<n { out[i] = Swift.max(x[i], T.from(int64: 0)) }
+    case .square: for i in 0..<n { out[i] = T.mul(x[i], x[i]) }
+    default: for i in 0..<n { out[i] = x[i] }
+    }
+}
+
+func unaryFloatKernel<T: FloatElement>(_ op: UnaryOp, _ n: Int, _ x: UnsafeMutablePointer<T>,
+                                       _ out: UnsafeMutablePointer<T>) {
+    switch op {
+    case .neg: for i in 0..<n { out[i] = -x[i] }
+    case .abs: for i in 0..<n { out[i] = Swift.abs(x[i]) }
+    case .sign: for i in 0..<n { out[i] = T.sign(x[i]) }
+    case .relu: for i in 0..<n { let v = x[i]; out[i] = v.isNaN ? v : (v > 0 ? v : 0) }
+    case .floor: for i in 0..<n { out[i] = x[i].rounded(.down) }
+    case .ceil: for i in 0..<n { out[i] = x[i].rounded(.up) }
+    case .round: for i in 0..<n { out[i] = x[i].rounded(.toNearestOrEven) }
+    case .trunc: for i in 0..<n { out[i] = x[i].rounded(.towardZero) }
+    case .frac: for i in 0..<n { out[i] = x[i] - x[i].rounded(.towardZero) }
+    case .square: for i in 0..<n { out[i] = x[i] * x[i] }
+    case .exp: for i in 0..<n { out[i] = T.exp(x[i]) }
+    case .exp2: for i in 0..<n { out[i] = T.powf(2, x[i]) }
+    case .log: for i in 0..<n { out[i] = T.log(x[i]) }
+    case .log1p: for i in 0..<n { out[i] = T.log1p(x[i]) }
+    case .expm1: for i in 0..<n { out[i] = T.expm1(x[i]) }
+    case .log2: for i in 0..<n { out[i] = T.log2(x[i]) }
+    case .log10: for i in 0..<n { out[i] = T.log10(x[i]) }
+    case .sqrt: for i in 0..<n { out[i] = x[i].squareRoot() }
+    case .rsqrt: for i in 0..<n { out[i] = 1 / x[i].squareRoot() }
+    case .reciprocal: for i in 0..<n { out[i] = 1 / x[i] }
+    case .sin: for i in 0..<n { out[i] = T.sin(x[i]) }
+    case .cos: for i in 0..<n { out[i] = T.cos(x[i]) }
+    case .tan: for i in 0..<n { out[i] = T.tan(x[i]) }
+    case .tanh: for i in 0..<n { out[i] = T.tanh(x[i]) }
+    case .asin: for i in 0..<n { out[i] = T.asin(x[i]) }
+    case .acos: for i in 0..<n { out[i] = T.acos(x[i]) }
+    case .atan: for i in 0..<n { out[i] = T.atan(x[i]) }
+    case .sinh: for i in 0..<n { out[i] = T.sinh(x[i]) }
+    case .cosh: for i in 0..<n { out[i] = T.cosh(x[i]) }
+    case .erf: for i in 0..<n { out[i] = T.erf(x[i]) }
+    case .sigmoid: for i in 0..<n { out[i] = 1 / (1 + T.exp(-x[i])) }
+    case .silu: for i in 0..<n { let v = x[i]; out[i] = v / (1 + T.exp(-v)) }
+    case .gelu:
+        let invSqrt2 = T(0.70710678118654752440)
+        for i in 0..<n { let v = x[i]; out[i] = v * 0.5 * (1 + T.erf(v * invSqrt2)) }
+    case .geluTanh:
+        let k = T(0.79788456080286535588), c = T(0.044715)
+        for i in 0..<n { let v = x[i]; out[i] = 0.5 * v * (1 + T.tanh(k * (v + c * v * v * v))) }
+    case .softplus:
+        for i in 0..<n { let v = x[i]; out[i] = v > 20 ? v : T.log1p(T.exp(v)) }
+    }
+}
