@@ -46,7 +46,9 @@ extension Generator {
             throw .runtime("multinomial: probabilities do not form whole rows of \(categories)")
         }
         let rows = rowLength == nil ? 1 : (categories == 0 ? 0 : probs.count / categories)
-        if rows * numSamples == 0 { return [] }
+        let (total, overflow) = rows.multipliedReportingOverflow(by: numSamples)
+        try checkCount(overflow ? Int.max : total)
+        if total == 0 { return [] }
 
         if !replacement || numSamples == 1 {
             guard probs.allSatisfy({ $0 >= 0 && $0.isFinite }) else {

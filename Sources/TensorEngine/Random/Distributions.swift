@@ -207,10 +207,19 @@ extension GeneratorState {
     }
 }
 
-/// PyTorch's error for a negative size (`randn(-1)`, `randperm(-1)`).
-func checkCount(_ count: Int) throws(TensorError) {
+/// PyTorch's error for a negative size (`randn(-1)`, `randperm(-1)`), and the engine's
+/// out-of-memory error for a result that could not fit in `MemoryLimit.bytes`
+/// (so an absurd size throws instead of trapping in the array allocation).
+func checkCount(_ count: Int, itemSize: Int = 8) throws(TensorError) {
     guard count >= 0 else {
         throw .runtime("Trying to create tensor with negative dimension \(count): [\(count)]")
+    }
+    let (bytes, overflow) = count.multipliedReportingOverflow(by: itemSize)
+    if overflow || bytes > MemoryLimit.bytes {
+        // Clamped so the live-byte counter cannot overflow; reserve then throws the OOM error.
+        let request = overflow ? Int.max / 2 : min(bytes, Int.max / 2)
+        try MemoryLimit.reserve(request)
+        MemoryLimit.release(request)
     }
 }
 

@@ -313,6 +313,13 @@ extension Produced {
         }
     }
 
+    @Test func absurdSizesThrowInsteadOfTrapping() {
+        let g = Generator(seed: UInt64(0))
+        #expect(throws: TensorError.self) { try g.uniformFloat32(count: Int.max) }
+        #expect(throws: TensorError.self) { try g.randperm(Int.max / 4) }
+        #expect(throws: TensorError.self) { try g.multinomial(probs: [Float(1), 2], numSamples: Int.max, replacement: true) }
+    }
+
     @Test func bernoulliProbsConsumesDrawsBeforeTheBadEntry() throws {
         let g = Generator(seed: UInt64(0)), reference = Generator(seed: UInt64(0))
         #expect(throws: TensorError.self) { try g.bernoulliFloat32Probs([0.5, 0.5, 2]) }
