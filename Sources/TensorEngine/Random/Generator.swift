@@ -42,7 +42,7 @@ public struct GeneratorState: Sendable, Equatable {
 /// non-deterministic seed until `manualSeed` is called.
 ///
 ///     let g = Generator(seed: 0)
-///     g.uniformFloat32(count: 3)   // [0.49625659, 0.7682218, 0.088477433], like torch.rand(3)
+///     try g.uniformFloat32(count: 3)   // [0.49625659, 0.7682218, 0.088477433], like torch.rand(3)
 public final class Generator: Sendable {
     /// The seed of `torch.Generator()` (`default_rng_seed_val`).
     public static let defaultSeed: UInt64 = 67_280_421_310_721
