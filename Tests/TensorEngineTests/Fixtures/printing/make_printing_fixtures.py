@@ -253,6 +253,56 @@ case("opt_profile_full", lambda: torch.randn(1200), profile="full")
 case("opt_profile_full_2d", lambda: torch.arange(1100).reshape(11, 100), profile="full")
 case("opt_threshold_int_values", lambda: torch.randn(2, 3, 4), threshold=10, edgeitems=1)
 
+# --- random mixtures (shapes, dtypes, scales, specials, options, grads) ----------------
+def random_case(rng):
+    nd = rng.choice([0, 1, 1, 2, 2, 3, 4])
+    shape = [rng.choice([1, 2, 3, 5, 7, 8]) if rng.random() < 0.9 else rng.choice([0, 30]) for _ in range(nd)]
+    dt = rng.choice([torch.float32] * 5 + [torch.float64] * 2 + [torch.int64, torch.int32, torch.uint8, torch.bool])
+    n = math.prod(shape)
+    if dt.is_floating_point:
+        kind = rng.random()
+        if kind < 0.5:
+            t = torch.randn(shape, dtype=dt) * 10 ** rng.uniform(-9, 11)
+        elif kind < 0.7:
+            t = torch.randint(-1000, 1000, shape).to(dt) * rng.choice([1, 1e6, 1e9])
+        elif n:
+            scales = torch.logspace(rng.uniform(-8, 0), rng.uniform(0, 9), n, dtype=dt).reshape(shape)
+            t = torch.randn(shape, dtype=dt) * scales
+        else:
+            t = torch.zeros(shape, dtype=dt)
+        if n and rng.random() < 0.2:
+            flat = t.reshape(-1).clone()
+            for _ in range(rng.randint(1, 3)):
+                flat[rng.randrange(n)] = rng.choice([math.nan, math.inf, -math.inf, 0.0, -0.0])
+            t = flat.reshape(shape)
+    elif dt == torch.bool:
+        t = torch.rand(shape) > 0.5
+    else:
+        hi = {torch.uint8: 256, torch.int32: 2 ** 31 - 1, torch.int64: 2 ** 62}[dt]
+        lo = 0 if dt == torch.uint8 else -rng.choice([10, 1000, hi])
+        t = torch.randint(lo, hi if dt != torch.int64 else rng.choice([10, 10 ** 6, hi]), shape, dtype=dt)
+    opts = {}
+    if rng.random() < 0.4:
+        for k, vals in [("precision", [0, 1, 2, 6, 8]), ("threshold", [5, 20, 100]), ("edgeitems", [0, 1, 2, 4]),
+                        ("linewidth", [10, 30, 60, 120]), ("sci_mode", [True, False]), ("profile", ["short", "full"])]:
+            if rng.random() < 0.3:
+                opts[k] = rng.choice(vals)
+    if dt.is_floating_point and rng.random() < 0.3:
+        r = rng.random()
+        if r < 0.4:
+            t = t.clone().requires_grad_(True)
+        elif r < 0.8:
+            t = t.clone().requires_grad_(True) * 1
+        else:
+            t = torch.nn.Parameter(t.clone())
+    return t, opts
+
+
+mix_rng = random.Random(2024)
+for i in range(150):
+    t_opts = random_case(mix_rng)
+    case(f"random_mix_{i}", lambda t_opts=t_opts: t_opts[0], **t_opts[1])
+
 # --- torch.Size ---------------------------------------------------------------------
 sizes = [{"shape": list(s), "repr": repr(torch.Size(s))} for s in
          [(), (0,), (5,), (2, 3), (1, 2, 3, 4), (0, 3), (10, 10, 20)]]
