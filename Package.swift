@@ -17,6 +17,6 @@ let package = Package(
         .target(name: "TensorEngine", swiftSettings: engineSettings),
         .executableTarget(name: "pytorch-tutor", dependencies: ["TensorEngine"]),
         .executableTarget(name: "TensorBench", dependencies: ["TensorEngine"], swiftSettings: engineSettings),
-        .testTarget(name: "TensorEngineTests", dependencies: ["TensorEngine"]),
+        .testTarget(name: "TensorEngineTests", dependencies: ["TensorEngine"], exclude: ["Fixtures"]),
     ]
 )
