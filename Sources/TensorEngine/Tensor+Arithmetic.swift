@@ -135,9 +135,9 @@ extension Tensor {
         let dtype = Tensor.resultType(self, other)
         if !dtype.isFloatingPoint { try Tensor.checkNonZeroDivisor(other) }
         let out = try Tensor.computeBinary(self, other, .fmod, dtype: dtype)
-        let sa = shape
-        return Tensor.record("FmodBackward1", inputs: [self, other], output: out) { (g: Tensor) throws(TensorError) in
-            [try g.sumTo(sa), nil]
+        let (a, b) = (self, other)
+        return Tensor.record("FmodBackward1", inputs: [a, b], output: out, saved: [a, b]) { (g: Tensor) throws(TensorError) in
+            [try g.sumTo(a.shape), b.requiresGrad ? try g.neg().mul(a.div(b, roundingMode: "trunc")).sumTo(b.shape) : nil]
         }
     }
 

@@ -291,7 +291,7 @@ extension Tensor {
         try checkIndexTensor(index, axis: axis, fn: "gather")
         let out = try Tensor(uninitializedShape: index.shape, dtype: dtype)
         let idx = index.toArray(Int64.self)
-        let size = shape[axis]
+        let size = dim == 0 ? 1 : shape[axis]  // a 0-dim tensor acts as size 1
         let idxStrides = Shape.contiguousStrides(index.shape)
         for (flat, i) in idx.enumerated() {
             guard i >= -Int64(size) && i < Int64(size) else {
@@ -301,7 +301,7 @@ extension Tensor {
             for k in 0..<index.dim {
                 let c = rem / idxStrides[k]
                 rem %= idxStrides[k]
-                off += (k == axis ? Int(i < 0 ? i + Int64(size) : i) : c) * strides[k]
+                if k < dim { off += (k == axis ? Int(i < 0 ? i + Int64(size) : i) : c) * strides[k] }
             }
             copyConverting(from: makeView(shape: [], strides: [], offset: off), to: out.makeView(shape: [], strides: [], offset: flat))
         }
@@ -352,7 +352,7 @@ extension Tensor {
         let axis = try normalizeDim(d)
         try checkIndexTensor(index, axis: axis, fn: "scatter")
         let idx = index.toArray(Int64.self)
-        let size = shape[axis]
+        let size = dim == 0 ? 1 : shape[axis]  // a 0-dim tensor acts as size 1
         let idxStrides = Shape.contiguousStrides(index.shape)
         let srcIsScalar = src.dim == 0
         for (flat, i) in idx.enumerated() {
@@ -363,8 +363,8 @@ extension Tensor {
             for k in 0..<index.dim {
                 let c = rem / idxStrides[k]
                 rem %= idxStrides[k]
-                off += (k == axis ? Int(i < 0 ? i + Int64(size) : i) : c) * strides[k]
-                if !srcIsScalar { srcOff += c * src.strides[k] }
+                if k < dim { off += (k == axis ? Int(i < 0 ? i + Int64(size) : i) : c) * strides[k] }
+                if !srcIsScalar && k < src.dim { srcOff += c * src.strides[k] }
             }
             let dst = makeView(shape: [], strides: [], offset: off)
             let s = src.makeView(shape: [], strides: [], offset: srcOff)

@@ -286,8 +286,20 @@ extension Tensor {
                 let safe = try Tensor.whereSelect(nFull.eq(.int(0)), Tensor.onesLike(nFull), nFull)
                 return [try gFull.mul(x).div(safe).maskedFill(nFull.eq(.int(0)), .int(0))]
             }
+            if p == 0 { return [try Tensor.zerosLike(x)] }
+            if p == .infinity {
+                // Ties among the largest |x| share the gradient evenly (PyTorch's norm_backward).
+                let mask = try x.abs().eq(nFull).to(g.dtype)
+                let count = try Tensor.expandReduced(mask.sum(dims: dims, keepdim: keepdim), to: x.shape, dims: dims, keepdim: keepdim)
+                return [try gFull.mul(mask).div(count).mul(x.sign())]
+            }
+            let zeroNorm = try nFull.eq(.int(0))
+            if p < 1 {
+                let scaled = try x.abs().pow(.double(p - 1)).maskedFill(x.eq(.int(0)), .int(0)).mul(x.sign())
+                return [try gFull.mul(scaled).mul(nFull.pow(.double(1 - p))).maskedFill(zeroNorm, .int(0))]
+            }
             let d = try x.abs().pow(.double(p - 1)).mul(x.sign()).div(nFull.pow(.double(p - 1)))
-            return [try gFull.mul(d)]
+            return [try gFull.mul(d).maskedFill(zeroNorm, .int(0))]
         }
     }
 
