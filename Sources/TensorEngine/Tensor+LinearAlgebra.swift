@@ -171,7 +171,8 @@ extension Tensor {
         // A batch of matrices times one matrix folds the batch into rows, as PyTorch does.
         if b.dim == 2 && dim >= 3 {
             let folded = try a.reshape([-1, k]).mm(b)
-            return try folded.reshape(Array(a.shape.dropLast()) + [n])
+            let out = try folded.reshape(Array(a.shape.dropLast()) + [n])
+            return other.dim == 1 ? try out.squeeze(-1) : out
         }
         let batchA = Array(a.shape.dropLast(2)), batchB = Array(b.shape.dropLast(2))
         let batch = try Shape.broadcast(batchA, batchB)

@@ -123,7 +123,7 @@ public enum Autograd {
                 guard let edge else { continue }
                 let eid = ObjectIdentifier(edge.node)
                 if i < inputGrads.count, let g = inputGrads[i] {
-                    try deliver(g, to: edge)
+                    try deliver(validated(g, for: edge, from: node, index: i, createGraph: createGraph), to: edge)
                 }
                 dependencies[eid, default: 1] -= 1
                 if dependencies[eid] == 0 {
@@ -132,6 +132,20 @@ public enum Autograd {
             }
         }
         return captured
+    }
+
+    /// PyTorch's `validate_outputs`: a gradient of the wrong shape is summed down
+    /// when the input's shape expands to it, and is an error otherwise.
+    private static func validated(_ g: Tensor, for edge: GradFn.Edge, from node: GradFn, index: Int,
+                                  createGraph: Bool) throws(TensorError) -> Tensor {
+        let expected = edge.node.outputs[edge.inputNr].shape
+        if g.shape == expected { return g }
+        let lead = g.dim - expected.count
+        let expandable = lead >= 0 && expected.indices.allSatisfy { expected[$0] == 1 || expected[$0] == g.shape[lead + $0] }
+        guard expandable else {
+            throw .runtime("Function \(node.name) returned an invalid gradient at index \(index) - got \(Shape.format(g.shape)) but expected shape compatible with \(Shape.format(expected))")
+        }
+        return try GradMode.with(createGraph) { () throws(TensorError) in try g.sumTo(expected) }
     }
 
     /// A node that received no gradient at all still releases its inputs' dependencies.
