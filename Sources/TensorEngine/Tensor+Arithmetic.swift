@@ -66,8 +66,10 @@ extension Tensor {
     /// `tensor * number`.
     public func mul(_ s: Scalar) throws(TensorError) -> Tensor {
         let dtype = Tensor.resultType(self, s)
-        let out = try Tensor.computeBinary(self, Tensor.wrapped(s, dtype), .mul, dtype: dtype)
-        return Tensor.record("MulBackward0", inputs: [self], output: out) { (g: Tensor) throws(TensorError) in [try g.mul(s)] }
+        let other = try Tensor.wrapped(s, dtype)
+        let out = try Tensor.computeBinary(self, other, .mul, dtype: dtype)
+        // PyTorch saves the wrapped number, so this node too is freed after backward.
+        return Tensor.record("MulBackward0", inputs: [self], output: out, saved: [other]) { (g: Tensor) throws(TensorError) in [try g.mul(s)] }
     }
 
     /// `torch.div(self, other, rounding_mode=None)`: true division promotes integers to float.
@@ -100,8 +102,9 @@ extension Tensor {
     public func div(_ s: Scalar) throws(TensorError) -> Tensor {
         var dtype = Tensor.resultType(self, s)
         if !dtype.isFloatingPoint { dtype = .defaultFloat }
-        let out = try Tensor.computeBinary(self, Tensor.wrapped(s, dtype), .div, dtype: dtype)
-        return Tensor.record("DivBackward0", inputs: [self], output: out) { (g: Tensor) throws(TensorError) in [try g.div(s)] }
+        let other = try Tensor.wrapped(s, dtype)
+        let out = try Tensor.computeBinary(self, other, .div, dtype: dtype)
+        return Tensor.record("DivBackward0", inputs: [self], output: out, saved: [other]) { (g: Tensor) throws(TensorError) in [try g.div(s)] }
     }
 
     /// `number / tensor`, which PyTorch computes as `reciprocal(tensor) * number`.

@@ -102,7 +102,7 @@ extension Tensor {
         let out = try selectValues(cond, a, b)
         return record("WhereBackward0", inputs: [a, b], output: out, saved: [cond]) { (g: Tensor) throws(TensorError) in
             let zeros = try Tensor.zerosLike(g)
-            return [try selectValues(cond, g, zeros).sumTo(a.shape), try selectValues(cond, zeros, g).sumTo(b.shape)]
+            return [try whereSelect(cond, g, zeros).sumTo(a.shape), try whereSelect(cond, zeros, g).sumTo(b.shape)]
         }
     }
 
@@ -122,7 +122,7 @@ extension Tensor {
         }
         let out = try Tensor.selectValues(mask, Tensor.wrapped(value, dtype), self)
         return Tensor.record("MaskedFillBackward0", inputs: [self], output: out, saved: [mask]) { (g: Tensor) throws(TensorError) in
-            [try Tensor.selectValues(mask, Tensor.zeros([], dtype: g.dtype), g)]
+            [try g.maskedFill(mask, .int(0))]
         }
     }
 

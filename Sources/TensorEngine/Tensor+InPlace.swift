@@ -97,23 +97,34 @@ extension Tensor {
         }
         // CopySlices on the base: its view region now comes from newValue.
         let region = (shape, strides, offset - base.offset)
+        let baseShape = base.shape
+        // The three linear maps between a base-shaped gradient and its view region,
+        // each recorded in terms of the others so double backward works too.
+        func regionOf(_ g: Tensor) throws(TensorError) -> Tensor {
+            let gc = try g.contiguous()
+            let out = try gc.makeView(shape: region.0, strides: region.1, offset: gc.offset + region.2).clone(recording: false)
+            return Tensor.recordLinear("AsStridedBackward0", out, of: g) { (gg: Tensor) throws(TensorError) in try baseWith(gg) }
+        }
+        func baseWith(_ g: Tensor) throws(TensorError) -> Tensor {
+            let z = try Tensor.zeros(baseShape, dtype: g.dtype)
+            copyConverting(from: g, to: z.makeView(shape: region.0, strides: region.1, offset: region.2))
+            return Tensor.recordLinear("AsStridedBackwardBackward0", z, of: g) { (gg: Tensor) throws(TensorError) in try regionOf(gg) }
+        }
+        func outsideRegion(_ g: Tensor) throws(TensorError) -> Tensor {
+            let out = try g.contiguous().clone(recording: false)
+            fill(out.makeView(shape: region.0, strides: region.1, offset: region.2), with: .int(0))
+            return Tensor.recordLinear("CopySlicesBackward", out, of: g) { (gg: Tensor) throws(TensorError) in try outsideRegion(gg) }
+        }
         let baseOld = base.gradientEdgeSnapshot()
         let baseNew = Tensor(storage: storage, shape: base.shape, strides: base.strides, offset: base.offset)
         Tensor.record("CopySlices", inputs: [baseOld, newValue], output: baseNew) { (g: Tensor) throws(TensorError) in
-            let gc = try g.contiguous()
-            let viewOfG = gc.makeView(shape: region.0, strides: region.1, offset: gc.offset + region.2)
-            let gBase = try gc.clone(recording: false)
-            fill(gBase.makeView(shape: region.0, strides: region.1, offset: region.2), with: .int(0))
-            return [gBase, try viewOfG.clone(recording: false)]
+            [try outsideRegion(g), try regionOf(g)]
         }
         base.adopt(baseNew)
         // The view itself now reads its history from the updated base.
-        let baseShape = base.shape, dtype = self.dtype
         let viewNew = Tensor(storage: storage, shape: shape, strides: strides, offset: offset)
         Tensor.record("AsStridedBackward0", inputs: [base], output: viewNew) { (g: Tensor) throws(TensorError) in
-            let z = try Tensor.zeros(baseShape, dtype: dtype)
-            copyConverting(from: g, to: z.makeView(shape: region.0, strides: region.1, offset: region.2))
-            return [z]
+            [try baseWith(g)]
         }
         adopt(viewNew)
     }

@@ -29,7 +29,7 @@ extension Tensor {
         return Tensor.record("SelectBackward0", inputs: [self], output: out) { (g: Tensor) throws(TensorError) in
             let z = try Tensor.zeros(full, dtype: g.dtype)
             copyConverting(from: g, to: z.makeView(shape: newShape, strides: newStrides.isEmpty ? [] : Array(z.strides.enumerated().filter { $0.offset != axis }.map(\.element)), offset: i * z.strides[axis]))
-            return [z]
+            return [Tensor.recordLinear("SelectBackwardBackward0", z, of: g) { (gg: Tensor) throws(TensorError) in try gg.select(axis, i) }]
         }
     }
 
@@ -58,7 +58,9 @@ extension Tensor {
             var zs = z.strides
             zs[axis] *= step
             copyConverting(from: g, to: z.makeView(shape: newShape, strides: zs, offset: count > 0 ? s * z.strides[axis] : 0))
-            return [z]
+            return [Tensor.recordLinear("SliceBackwardBackward0", z, of: g) { (gg: Tensor) throws(TensorError) in
+                try gg.slice(axis, start: s, end: e, step: step)
+            }]
         }
     }
 
@@ -206,10 +208,10 @@ extension Tensor {
         let out = result.isContiguous ? result : try result.clone(recording: false)
         out.base = nil
         let full = shape
-        return Tensor.record("IndexBackward0", inputs: [self], output: out) { (g: Tensor) throws(TensorError) in
+        return Tensor.record("IndexBackward0", inputs: [self], output: out, saved: advanced.map(\.1)) { (g: Tensor) throws(TensorError) in
             let z = try Tensor.zeros(full, dtype: g.dtype)
             try z.putAdvanced(advanced, g, accumulate: true)
-            return [z]
+            return [Tensor.recordLinear("IndexPutBackward0", z, of: g) { (gg: Tensor) throws(TensorError) in try gg.advancedIndex(advanced) }]
         }
     }
 
@@ -218,7 +220,9 @@ extension Tensor {
     /// `tensor[indices] = value` (in place, broadcasting `value`).
     public func indexPut(_ indices: [TensorIndex], _ value: Tensor) throws(TensorError) {
         let basic = try applyBasic(indices)
-        try checkInPlace()
+        // `x[0] = v` writes through a view of x; `x[:] = v` and `x[idx] = v` write into x itself.
+        let sameLayout = basic.view.shape == shape && basic.view.strides == strides && basic.view.offset == offset
+        try (sameLayout ? self : basic.view).checkInPlace()
         let recording = Tensor.needsGrad([self, value]) || (GradMode.isEnabled && (base?.requiresGrad ?? false))
         let old = recording ? gradientEdgeSnapshot() : self
         try GradMode.with(false) { () throws(TensorError) in
@@ -239,7 +243,7 @@ extension Tensor {
         }
         let name = basic.advanced.isEmpty ? "CopySlices" : "IndexPutBackward0"
         try rebaseHistory(name: name, inputs: [old, value]) { (g: Tensor) throws(TensorError) in
-            let gSelf = try Tensor.selectValues(mask, Tensor.zeros([], dtype: g.dtype), g)
+            let gSelf = try g.maskedFill(mask, .int(0))
             var gValue: Tensor? = nil
             if value.requiresGrad {
                 gValue = try g.index(indices).sumTo(value.shape)

@@ -292,7 +292,7 @@ extension Tensor {
         out.base = nil
         let sizes = parts.map { $0.shape[axis] }
         return record("CatBackward0", inputs: parts, output: out) { (g: Tensor) throws(TensorError) in
-            try g.split(sizes: sizes, dim: axis, recording: false).map { $0 as Tensor? }
+            try g.split(sizes: sizes, dim: axis, recording: true).map { $0 as Tensor? }
         }
     }
 

@@ -1,12 +1,14 @@
 /// Elementwise math and activations with autograd.
 extension Tensor {
     /// Runs a unary kernel and records `name` with a derivative built from the
-    /// input `x` and output `y`.
-    private func unary(_ op: UnaryOp, _ name: String,
+    /// input `x` and output `y`. As in PyTorch, the node saves the output when the
+    /// derivative reads it (`savesOutput`) and the input otherwise, so in-place
+    /// changes to the saved one are caught (Note [Version counter]).
+    private func unary(_ op: UnaryOp, _ name: String, savesOutput: Bool = false,
                        _ derivative: @escaping (_ g: Tensor, _ x: Tensor, _ y: Tensor) throws(TensorError) -> Tensor) throws(TensorError) -> Tensor {
         let out = try computeUnary(op)
         let x = self
-        return Tensor.record(name, inputs: [x], output: out, saved: [x]) { (g: Tensor) throws(TensorError) in
+        return Tensor.record(name, inputs: [x], output: out, saved: [savesOutput ? out : x]) { (g: Tensor) throws(TensorError) in
             [try derivative(g, x, out)]
         }
     }
@@ -20,27 +22,27 @@ extension Tensor {
     }
 
     public func abs() throws(TensorError) -> Tensor { try unary(.abs, "AbsBackward0") { g, x, _ throws(TensorError) in try g.mul(x.sign()) } }
-    public func sign() throws(TensorError) -> Tensor { try unary(.sign, "SignBackward0") { g, _, _ throws(TensorError) in try Tensor.zerosLike(g) } }
-    public func exp() throws(TensorError) -> Tensor { try unary(.exp, "ExpBackward0") { g, _, y throws(TensorError) in try g.mul(y) } }
-    public func exp2() throws(TensorError) -> Tensor { try unary(.exp2, "Exp2Backward0") { g, _, y throws(TensorError) in try g.mul(y).mul(.double(0.6931471805599453)) } }
-    public func expm1() throws(TensorError) -> Tensor { try unary(.expm1, "Expm1Backward0") { g, _, y throws(TensorError) in try g.mul(y.add(.int(1))) } }
+    public func sign() throws(TensorError) -> Tensor { try rounding(.sign, "SignBackward0") }
+    public func exp() throws(TensorError) -> Tensor { try unary(.exp, "ExpBackward0", savesOutput: true) { g, _, y throws(TensorError) in try g.mul(y) } }
+    public func exp2() throws(TensorError) -> Tensor { try unary(.exp2, "Exp2Backward0", savesOutput: true) { g, _, y throws(TensorError) in try g.mul(y).mul(.double(0.6931471805599453)) } }
+    public func expm1() throws(TensorError) -> Tensor { try unary(.expm1, "Expm1Backward0", savesOutput: true) { g, _, y throws(TensorError) in try g.mul(y.add(.int(1))) } }
     public func log() throws(TensorError) -> Tensor { try unary(.log, "LogBackward0") { g, x, _ throws(TensorError) in try g.div(x) } }
     public func log2() throws(TensorError) -> Tensor { try unary(.log2, "Log2Backward0") { g, x, _ throws(TensorError) in try g.div(x.mul(.double(0.6931471805599453))) } }
     public func log10() throws(TensorError) -> Tensor { try unary(.log10, "Log10Backward0") { g, x, _ throws(TensorError) in try g.div(x.mul(.double(2.302585092994046))) } }
     public func log1p() throws(TensorError) -> Tensor { try unary(.log1p, "Log1PBackward0") { g, x, _ throws(TensorError) in try g.div(x.add(.int(1))) } }
-    public func sqrt() throws(TensorError) -> Tensor { try unary(.sqrt, "SqrtBackward0") { g, _, y throws(TensorError) in try g.div(y.mul(.int(2))) } }
+    public func sqrt() throws(TensorError) -> Tensor { try unary(.sqrt, "SqrtBackward0", savesOutput: true) { g, _, y throws(TensorError) in try g.div(y.mul(.int(2))) } }
     public func rsqrt() throws(TensorError) -> Tensor {
-        try unary(.rsqrt, "RsqrtBackward0") { g, _, y throws(TensorError) in try g.mul(y.pow(.int(3))).mul(.double(-0.5)) }
+        try unary(.rsqrt, "RsqrtBackward0", savesOutput: true) { g, _, y throws(TensorError) in try g.mul(y.pow(.int(3))).mul(.double(-0.5)) }
     }
     public func reciprocal() throws(TensorError) -> Tensor {
-        try unary(.reciprocal, "ReciprocalBackward0") { g, _, y throws(TensorError) in try g.mul(y.mul(y)).neg() }
+        try unary(.reciprocal, "ReciprocalBackward0", savesOutput: true) { g, _, y throws(TensorError) in try g.mul(y.mul(y)).neg() }
     }
     public func square() throws(TensorError) -> Tensor { try pow(.int(2)) }
     public func sin() throws(TensorError) -> Tensor { try unary(.sin, "SinBackward0") { g, x, _ throws(TensorError) in try g.mul(x.cos()) } }
     public func cos() throws(TensorError) -> Tensor { try unary(.cos, "CosBackward0") { g, x, _ throws(TensorError) in try g.mul(x.sin()).neg() } }
-    public func tan() throws(TensorError) -> Tensor { try unary(.tan, "TanBackward0") { g, _, y throws(TensorError) in try g.mul(y.mul(y).add(.int(1))) } }
+    public func tan() throws(TensorError) -> Tensor { try unary(.tan, "TanBackward0", savesOutput: true) { g, _, y throws(TensorError) in try g.mul(y.mul(y).add(.int(1))) } }
     public func tanh() throws(TensorError) -> Tensor {
-        try unary(.tanh, "TanhBackward0") { g, _, y throws(TensorError) in try g.mul(y.mul(y).rsub(.int(1))) }
+        try unary(.tanh, "TanhBackward0", savesOutput: true) { g, _, y throws(TensorError) in try g.mul(y.mul(y).rsub(.int(1))) }
     }
     public func asin() throws(TensorError) -> Tensor { try unary(.asin, "AsinBackward0") { g, x, _ throws(TensorError) in try g.mul(x.mul(x).rsub(.int(1)).rsqrt()) } }
     public func acos() throws(TensorError) -> Tensor { try unary(.acos, "AcosBackward0") { g, x, _ throws(TensorError) in try g.mul(x.mul(x).rsub(.int(1)).rsqrt()).neg() } }
@@ -53,10 +55,10 @@ extension Tensor {
         }
     }
     public func sigmoid() throws(TensorError) -> Tensor {
-        try unary(.sigmoid, "SigmoidBackward0") { g, _, y throws(TensorError) in try g.mul(y.mul(y.rsub(.int(1)))) }
+        try unary(.sigmoid, "SigmoidBackward0", savesOutput: true) { g, _, y throws(TensorError) in try g.mul(y.mul(y.rsub(.int(1)))) }
     }
     public func relu() throws(TensorError) -> Tensor {
-        try unary(.relu, "ReluBackward0") { g, _, y throws(TensorError) in try g.mul(y.gt(.int(0))) }
+        try unary(.relu, "ReluBackward0", savesOutput: true) { g, _, y throws(TensorError) in try g.mul(y.gt(.int(0))) }
     }
     public func silu() throws(TensorError) -> Tensor {
         try unary(.silu, "SiluBackward0") { g, x, _ throws(TensorError) in

@@ -23,8 +23,8 @@ public enum Autograd {
         let grads = gradOutputs.isEmpty ? Array(repeating: nil, count: outputs.count) : gradOutputs
         let result = try run(outputs, gradients: grads, retainGraph: retainGraph ?? createGraph,
                              createGraph: createGraph, capture: targets)!
-        if !allowUnused, result.contains(where: { $0 == nil }) {
-            throw .runtime("One of the differentiated Tensors appears to not have been used in the graph. Set allow_unused=True if this is the desired behavior.")
+        if !allowUnused, let unused = result.firstIndex(where: { $0 == nil }) {
+            throw .runtime("The differentiated Tensor at index \(unused) appears to not have been used in the graph. Set allow_unused=True if this is the desired behavior.")
         }
         return result
     }
@@ -179,8 +179,8 @@ public enum Autograd {
     private static func checkVersions(_ node: GradFn) throws(TensorError) {
         for s in node.saved where s.tensor.storage.version != s.version {
             let desc = "[\(s.tensor.dtype.legacyTypeName) \(Shape.format(s.tensor.shape))]"
-            let origin = s.producer.map { ", which is output \(s.producerOutput) of \($0)," } ?? ""
-            throw .runtime("one of the variables needed for gradient computation has been modified by an inplace operation: \(desc)\(origin) is at version \(s.tensor.storage.version); expected version \(s.version) instead. Hint: enable anomaly detection to find the operation that failed to compute its gradient, with torch.autograd.set_detect_anomaly(True).")
+            let origin = s.producer.map { ", which is output \($0.outputNr) of \(GradFn.messageName($0.name))," } ?? ""
+            throw .runtime("one of the variables needed for gradient computation has been modified by an inplace operation: \(desc)\(origin) is at version \(s.tensor.storage.version); expected version \(s.version) instead. Hint: enable anomaly detection to find the operation that failed to compute its gradient, with torch.autograd.set_detect_anomaly(True, check_nan=False).")
         }
     }
 }
@@ -206,7 +206,7 @@ extension Tensor {
             throw .runtime("you can only change requires_grad flags of leaf variables. If you want to use a computed variable in a subgraph that doesn't require differentiation use var_no_grad = var.detach().")
         }
         if flag && !dtype.isFloatingPoint {
-            throw .runtime("only Tensors of floating point and complex dtype can require gradients")
+            throw .runtime("only Tensors of floating point dtype can require gradients")
         }
         if isLeaf { requiresGrad = flag }
         return self
