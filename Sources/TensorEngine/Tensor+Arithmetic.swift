@@ -179,7 +179,7 @@ extension Tensor {
             if e.requiresGrad {
                 // d/de x^e = x^e log x, taken as 0 where x == 0 and e >= 0 (PyTorch's mask).
                 let zeroMask = try x.eq(.int(0)).logicalAnd(e.ge(.int(0)))
-                let logx = try x.log().maskedFill(zeroMask, .int(0))
+                let logx = try Tensor.whereSelect(zeroMask, Tensor.zeros([], dtype: x.dtype), x.log())
                 ge = try g.mul(out.mul(logx)).sumTo(e.shape)
             }
             return [gx, ge]

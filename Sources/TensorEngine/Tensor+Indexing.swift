@@ -38,6 +38,7 @@ extension Tensor {
         guard step > 0 else {
             throw .value(step == 0 ? "slice step cannot be zero" : "step must be greater than zero")
         }
+        guard dim > 0 else { throw .index("slice() cannot be applied to a 0-dim tensor.") }
         let axis = try normalizeDim(d)
         let size = shape[axis]
         func clampIndex(_ v: Int?, _ dflt: Int) -> Int {
@@ -386,6 +387,13 @@ extension Tensor {
         guard index.dim <= 1 else { throw .index("index_select(): Index is supposed to be a vector") }
         guard index.dtype == .int64 || index.dtype == .int32 else {
             throw .type("index_select(): Expected dtype int32 or int64 for index")
+        }
+        if dim == 0 {
+            // A 0-dim tensor acts as one element, and the result stays 0-dim.
+            guard index.numel == 1 else {
+                throw .index("index_select(): Index to scalar can have only 1 value, got \(index.numel) value(s)")
+            }
+            return try reshape([1]).index([.tensor(index.reshape([1]))]).reshape([])
         }
         var indices = [TensorIndex](repeating: .slice(start: nil, stop: nil, step: nil), count: axis)
         indices.append(.tensor(try index.reshape([-1])))

@@ -244,7 +244,7 @@ extension Tensor {
             if !flipped.insert(n).inserted { throw .runtime("dims has duplicates, original flip dims size=\(dims.count), but unique flip dims size=\(flipped.count)") }
         }
         var newStrides = strides, newOffset = offset
-        for d in flipped where shape[d] > 0 {
+        for d in flipped where dim > 0 && shape[d] > 0 {
             newOffset += (shape[d] - 1) * strides[d]
             newStrides[d] = -strides[d]
         }
@@ -313,6 +313,7 @@ extension Tensor {
 
     /// `torch.split(tensor, split_size, dim)` with one chunk size.
     public func split(_ size: Int, dim d: Int = 0) throws(TensorError) -> [Tensor] {
+        guard dim > 0 else { throw .runtime("split expects at least a 1-dimensional tensor") }
         let axis = try normalizeDim(d)
         guard size > 0 || (size == 0 && shape[axis] == 0) else {
             throw .runtime("split_size can only be 0 if dimension size is 0, but got dimension size of \(shape[axis])")
@@ -331,6 +332,7 @@ extension Tensor {
     }
 
     func split(sizes: [Int], dim d: Int, recording: Bool, name: String = "SplitWithSizesBackward0") throws(TensorError) -> [Tensor] {
+        guard dim > 0 else { throw .runtime("split expects at least a 1-dimensional tensor") }
         let axis = try normalizeDim(d)
         guard sizes.reduce(0, +) == shape[axis], sizes.allSatisfy({ $0 >= 0 }) else {
             throw .runtime("split_with_sizes expects split_sizes to sum exactly to \(shape[axis]) (input tensor's size at dimension \(axis)), but got split_sizes=\(Shape.format(sizes))")
@@ -352,6 +354,7 @@ extension Tensor {
 
     /// `torch.chunk(tensor, chunks, dim)`.
     public func chunk(_ chunks: Int, dim d: Int = 0) throws(TensorError) -> [Tensor] {
+        guard dim > 0 else { throw .runtime("chunk expects at least a 1-dimensional tensor") }
         guard chunks > 0 else { throw .runtime("chunk expects `chunks` to be greater than 0, got: \(chunks)") }
         let axis = try normalizeDim(d)
         let size = (shape[axis] + chunks - 1) / chunks
@@ -360,6 +363,7 @@ extension Tensor {
 
     /// `torch.unbind(tensor, dim)`.
     public func unbind(_ d: Int = 0) throws(TensorError) -> [Tensor] {
+        guard dim > 0 else { throw .index("Dimension specified as \(d) but tensor has no dimensions") }
         let axis = try normalizeDim(d)
         var outs: [Tensor] = []
         var newShape = shape, newStrides = strides
@@ -375,6 +379,7 @@ extension Tensor {
 
     /// `tensor.narrow(dim, start, length)`.
     public func narrow(_ d: Int, start: Int, length: Int) throws(TensorError) -> Tensor {
+        guard dim > 0 else { throw .runtime("narrow() cannot be applied to a 0-dim tensor.") }
         let axis = try normalizeDim(d)
         let s = start < 0 ? start + shape[axis] : start
         guard s >= 0, s <= shape[axis] else {

@@ -12,7 +12,11 @@ extension Tensor {
 
     func reductionLayout(dims: [Int]?, keepdim: Bool, dtype: DType) throws(TensorError) -> ReductionLayout {
         var reduced: [Int]
-        if let dims, !dims.isEmpty {
+        if dim == 0 {
+            // A 0-dim tensor accepts dim 0 / -1 and reduces its one element to itself.
+            for d in dims ?? [] { _ = try normalizeDim(d) }
+            reduced = []
+        } else if let dims, !dims.isEmpty {
             reduced = []
             for d in dims {
                 let n = try normalizeDim(d)
@@ -305,6 +309,9 @@ extension Tensor {
 
     /// `torch.amax(input, dim, keepdim)`: max over several dims (gradient split among ties).
     public func amax(dims: [Int], keepdim: Bool = false) throws(TensorError) -> Tensor {
+        for d in dims where dim > 0 {
+            if shape[try normalizeDim(d)] == 0 { throw .index("amax(): Expected reduction dim \(d) to have non-zero size.") }
+        }
         let out = try computeReduction(.max, dims: dims, keepdim: keepdim, dtype: dtype, outDType: dtype)
         let x = self
         return Tensor.record("AmaxBackward0", inputs: [x], output: out, saved: [x, out]) { (g: Tensor) throws(TensorError) in

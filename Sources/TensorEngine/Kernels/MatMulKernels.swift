@@ -32,6 +32,8 @@ func matmulKernel<T: ArithmeticElement>(m: Int, n: Int, k: Int, _ a: MatrixOpera
 /// Leading dimension and transpose flag of a BLAS-compatible operand, if it is one.
 @inline(__always)
 func blasLayout<T>(_ x: MatrixOperand<T>, rows: Int, cols: Int) -> (ld: Int, transposed: Bool)? {
+    // An expanded (stride-0) dim has no BLAS leading dimension: take the plain loop.
+    if (rows > 1 && x.rowStride == 0) || (cols > 1 && x.colStride == 0) { return nil }
     if x.colStride == 1 || cols == 1 { return (Swift.max(x.rowStride, Swift.max(cols, 1)), false) }
     if x.rowStride == 1 || rows == 1 { return (Swift.max(x.colStride, Swift.max(rows, 1)), true) }
     return nil
