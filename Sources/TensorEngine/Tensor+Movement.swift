@@ -357,8 +357,9 @@ extension Tensor {
         guard dim > 0 else { throw .runtime("chunk expects at least a 1-dimensional tensor") }
         guard chunks > 0 else { throw .runtime("chunk expects `chunks` to be greater than 0, got: \(chunks)") }
         let axis = try normalizeDim(d)
-        let size = (shape[axis] + chunks - 1) / chunks
-        return try split(Swift.max(size, shape[axis] == 0 ? 0 : 1), dim: axis)
+        // An empty dim still gives `chunks` empty pieces, as PyTorch does.
+        if shape[axis] == 0 { return try split(sizes: [Int](repeating: 0, count: chunks), dim: axis) }
+        return try split((shape[axis] + chunks - 1) / chunks, dim: axis)
     }
 
     /// `torch.unbind(tensor, dim)`.

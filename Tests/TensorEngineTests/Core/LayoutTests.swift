@@ -356,6 +356,73 @@ struct LayoutTests {
         }
     }
 
+    /// Edge shapes against values and errors taken from torch 2.15.
+    @Test func zeroDimAndEmptyMatchPyTorch() throws {
+        func check(_ label: String, _ f: () throws -> Tensor, _ shape: [Int], _ expected: [Double],
+                   sourceLocation: SourceLocation = #_sourceLocation) {
+            do {
+                let r = try f()
+                #expect(r.shape == shape, "\(label)", sourceLocation: sourceLocation)
+                #expect(sameValues(r, try Tensor.from(expected, shape: shape)), "\(label): \(r.toArray(Double.self))",
+                        sourceLocation: sourceLocation)
+            } catch {
+                Issue.record("\(label) threw \(error)", sourceLocation: sourceLocation)
+            }
+        }
+        let s = try Tensor.scalar(.double(0.5), dtype: .float64)
+        check("0-d flip", { try s.flip([0]) }, [], [0.5])
+        check("0-d softmax", { try s.softmax(dim: 0) }, [], [1])
+        check("0-d logSoftmax", { try s.logSoftmax(dim: -1) }, [], [0])
+        check("0-d cumsum", { try s.cumsum(dim: 0) }, [], [0.5])
+        check("0-d sum dim 0", { try s.sum(dims: [0]) }, [], [0.5])
+        check("0-d sum dim -1 keepdim", { try s.sum(dims: [-1], keepdim: true) }, [], [0.5])
+        check("0-d mean dim -1", { try s.mean(dims: [-1]) }, [], [0.5])
+        check("0-d prod dim 0", { try s.prod(dim: 0) }, [], [0.5])
+        check("0-d amax", { try s.amax(dims: [-1]) }, [], [0.5])
+        check("0-d var", { try s.variance(dims: [-1]) }, [], [.nan])
+        check("0-d norm p=1 dim 0", { try s.norm(p: 1, dims: [0]) }, [], [0.5])
+        check("0-d logsumexp", { try s.logsumexp(dims: [-1]) }, [], [0.5])
+        check("0-d transpose", { try s.transpose(0, -1) }, [], [0.5])
+        check("0-d max dim", { try s.max(dim: -1).values }, [], [0.5])
+        check("0-d index_select", { try s.indexSelect(-1, indices([0])) }, [], [0.5])
+        check("0-d gather", { try s.gather(-1, indices([0], [])) }, [], [0.5])
+        check("0-d scatter_add", { try s.scatterAdd(-1, indices([0], []), s) }, [], [1])
+        check("0-d repeat", { try s.repeatTiles([2]) }, [2], [0.5, 0.5])
+        check("0-d unsqueeze", { try s.unsqueeze(-1) }, [1], [0.5])
+        check("0-d flatten", { try s.flatten() }, [1], [0.5])
+        check("0-d masked_select", { try s.maskedSelect(s.lt(.int(0))) }, [0], [])
+        #expect(throws: TensorError.runtime("split expects at least a 1-dimensional tensor")) { try s.split(1) }
+        #expect(throws: TensorError.runtime("chunk expects at least a 1-dimensional tensor")) { try s.chunk(2, dim: -1) }
+        #expect(throws: TensorError.index("Dimension specified as 0 but tensor has no dimensions")) { try s.unbind() }
+        #expect(throws: TensorError.runtime("narrow() cannot be applied to a 0-dim tensor.")) { try s.narrow(0, start: 0, length: 1) }
+        #expect(throws: TensorError.index("index_select(): Index to scalar can have only 1 value, got 2 value(s)")) {
+            try s.indexSelect(0, indices([0, 0]))
+        }
+        #expect(throws: TensorError.runtime("zero-dimensional tensor (at position 0) cannot be concatenated")) { try Tensor.cat([s, s]) }
+
+        let e03 = try Tensor.zeros([0, 3], dtype: .float64), e20 = try Tensor.zeros([2, 0], dtype: .float64)
+        check("empty softmax", { try e03.softmax(dim: 0) }, [0, 3], [])
+        check("empty logSoftmax", { try e20.logSoftmax(dim: 1) }, [2, 0], [])
+        check("empty cumsum", { try e20.cumsum(dim: -1) }, [2, 0], [])
+        check("empty max dim 0", { try e20.max(dim: 0).values }, [0], [])
+        check("empty std", { try e03.std() }, [], [.nan])
+        check("empty var dim 1", { try e20.variance(dims: [1]) }, [2], [.nan, .nan])
+        check("empty norm", { try e03.norm() }, [], [0])
+        check("empty logsumexp", { try e20.logsumexp(dims: [-1]) }, [2], [-.infinity, -.infinity])
+        check("empty prod dim 0", { try e03.prod(dim: 0) }, [3], [1, 1, 1])
+        check("empty mean", { try e20.mean() }, [], [.nan])
+        check("empty sum dim 1", { try e20.sum(dims: [1]) }, [2], [0, 0])
+        check("empty flip", { try e20.flip([1]) }, [2, 0], [])
+        check("empty mm", { try e20.mm(Tensor.zeros([0, 4], dtype: .float64)) }, [2, 4], [0, 0, 0, 0, 0, 0, 0, 0])
+        check("empty matmul", { try e03.t().matmul(e03) }, [3, 3], [Double](repeating: 0, count: 9))
+        #expect(throws: TensorError.index("max(): Expected reduction dim 1 to have non-zero size.")) { try e20.max(dim: -1) }
+        #expect(throws: TensorError.index("amax(): Expected reduction dim -1 to have non-zero size.")) { try e20.amax(dims: [-1]) }
+        #expect(throws: TensorError.runtime("min(): Expected reduction dim to be specified for input.numel() == 0. Specify the reduction dim with the 'dim' argument.")) {
+            try e03.min()
+        }
+        #expect(try e20.chunk(2, dim: -1).count == 2, "torch.chunk(2, -1) of a [2, 0] tensor gives two empty chunks")
+    }
+
     /// The layouts themselves are what they claim to be.
     @Test func layoutsHaveTheRequestedShapeAndStrides() {
         var seen: Set<String> = []
