@@ -90,12 +90,21 @@ extension Tensor {
     }
     /// `F.softplus(x, beta=1, threshold=20)`.
     public func softplus(beta: Double = 1, threshold: Double = 20) throws(TensorError) -> Tensor {
-        if beta == 1 && threshold == 20 {
-            return try unary(.softplus, "SoftplusBackward0") { g, x, _ throws(TensorError) in try g.mul(x.sigmoid()) }
+        // The derivative is sigmoid(beta*x) below the threshold and exactly 1 above it
+        // (PyTorch's softplus_backward), so an overflowing exp never reaches it.
+        let derivative = { (g: Tensor, x: Tensor, _: Tensor) throws(TensorError) -> Tensor in
+            let bx = try x.mul(.double(beta))
+            return try Tensor.whereSelect(bx.gt(.double(threshold)), g, g.mul(bx.sigmoid()))
         }
-        let bx = try mul(.double(beta))
-        let soft = try bx.exp().log1p().div(.double(beta))
-        return try Tensor.whereSelect(bx.gt(.double(threshold)), self, soft)
+        if beta == 1 && threshold == 20 { return try unary(.softplus, "SoftplusBackward0", derivative) }
+        let x = self
+        let out = try GradMode.with(false) { () throws(TensorError) in
+            let bx = try x.mul(.double(beta))
+            return try Tensor.whereSelect(bx.gt(.double(threshold)), x, bx.exp().log1p().div(.double(beta)))
+        }
+        return Tensor.record("SoftplusBackward0", inputs: [x], output: out, saved: [x]) { (g: Tensor) throws(TensorError) in
+            [try derivative(g, x, out)]
+        }
     }
     /// `F.leaky_relu(x, negative_slope=0.01)`.
     public func leakyRelu(_ slope: Double = 0.01) throws(TensorError) -> Tensor {
@@ -109,8 +118,15 @@ extension Tensor {
     }
     /// `F.elu(x, alpha=1.0)`.
     public func elu(alpha: Double = 1) throws(TensorError) -> Tensor {
-        let negative = try expm1().mul(.double(alpha))
-        return try Tensor.whereSelect(gt(.int(0)), self, negative)
+        let x = self
+        let out = try GradMode.with(false) { () throws(TensorError) in
+            try Tensor.whereSelect(x.gt(.int(0)), x, x.expm1().mul(.double(alpha)))
+        }
+        // Only the branch taken is differentiated: exp of a large positive x would overflow.
+        return Tensor.record("EluBackward0", inputs: [x], output: out, saved: [x]) { (g: Tensor) throws(TensorError) in
+            let negative = try x.minimum(Tensor.zeros([], dtype: x.dtype)).exp().mul(.double(alpha))
+            return [try Tensor.whereSelect(x.gt(.int(0)), g, g.mul(negative))]
+        }
     }
 
     public func floor() throws(TensorError) -> Tensor { try rounding(.floor, "FloorBackward0") }

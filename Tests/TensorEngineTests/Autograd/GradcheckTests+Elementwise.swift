@@ -173,6 +173,29 @@ struct GradcheckElementwiseTests {
         gradcheck({ try $0[1].abs().add(.double(0.5)).pow($0[0]) }, inputs: [a, b])
     }
 
+    /// Saturated inputs: the gradient must not pick up NaN from an overflowing
+    /// branch that the forward pass did not take (values from torch 2.15).
+    @Test func saturatedInputsGiveFiniteGradients() throws {
+        let cases: [(String, (Tensor) throws -> Tensor, [Double])] = [
+            ("softplus beta=2 threshold=1", { try $0.softplus(beta: 2, threshold: 1) }, [1, 0, 0.7310585786300049]),
+            ("softplus", { try $0.softplus() }, [1, 0, 0.6224593312018546]),
+            ("elu", { try $0.elu() }, [1, 0, 1]),
+            ("gelu", { try $0.gelu() }, [1, 0, 0.8674951246561629]),
+            ("silu", { try $0.silu() }, [1, 0, 0.7399611873026519]),
+            ("sigmoid", { try $0.sigmoid() }, [0, 0, 0.2350037122015945]),
+            ("logSoftmax", { try $0.logSoftmax(dim: 0) }, [-2, 1, 1]),
+            ("logsumexp", { try $0.logsumexp(dims: [0]) }, [1, 0, 0]),
+        ]
+        for (name, f, expected) in cases {
+            let x = try leaf([1000, -1000, 0.5])
+            try f(x).sum().backward()
+            let g = x.grad?.toArray(Double.self) ?? []
+            #expect(g.count == 3 && zip(g, expected).allSatisfy { Swift.abs($0 - $1) < 1e-12 }, "\(name): \(g)")
+        }
+        #expect(try leaf([1]).elu().gradFn?.name == "EluBackward0")
+        #expect(try leaf([1]).softplus(beta: 2).gradFn?.name == "SoftplusBackward0")
+    }
+
     @Test func compositions() throws {
         // A small MLP-like expression: tanh(x @ w + b).sigmoid() * x.
         gradcheck({ x in try x[0].matmul(x[1]).add(x[2]).tanh().sigmoid().mul(x[0].sum(dims: [1], keepdim: true)) },
