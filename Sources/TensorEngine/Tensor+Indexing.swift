@@ -347,10 +347,14 @@ extension Tensor {
 
     /// `tensor.scatter_(dim, index, src)` in place.
     public func scatter_(_ d: Int, _ index: Tensor, _ src: Tensor) throws(TensorError) -> Tensor {
-        try checkInPlace()
-        try scatterInto(d, index, src, accumulate: false)
-        storage.version += 1
-        return self
+        if !Tensor.needsGrad([self, src]) && !(GradMode.isEnabled && (base?.requiresGrad ?? false)) {
+            try checkInPlace()
+            try scatterInto(d, index, src, accumulate: false)
+            storage.version += 1
+            return self
+        }
+        // Tracked by autograd: recorded as ScatterBackward0, like the other in-place ops.
+        return try applyInPlace(others: [src]) { x throws(TensorError) in try x.scatter(d, index, src) }
     }
 
     func scatterInto(_ d: Int, _ index: Tensor, _ src: Tensor, accumulate: Bool) throws(TensorError) {

@@ -452,6 +452,27 @@ struct AutogradEngineTests {
         #expect(throws: TensorError.runtime("one of the variables needed for gradient computation has been modified by an inplace operation: [torch.DoubleTensor [3]], which is output 0 of Add, is at version 1; expected version 0 instead." + hint)) {
             try c.sum().backward()
         }
+        // y.mul_(y): the second operand is saved, then overwritten.
+        let m = try leaf([1, 2, 3])
+        let my = try m.mul(.int(1))
+        try my.mul_(my)
+        #expect(throws: TensorError.runtime("one of the variables needed for gradient computation has been modified by an inplace operation: [torch.DoubleTensor [3]], which is output 0 of Mul, is at version 1; expected version 0 instead." + hint)) {
+            try my.sum().backward()
+        }
+        // y.add_(y) saves nothing and is fine.
+        let n = try leaf([1, 2, 3])
+        let ny = try n.mul(.int(1))
+        try ny.add_(ny)
+        try ny.sum().backward()
+        #expect(values(n.grad) == [2, 2, 2])
+        // A view multiplied in place by its own detached alias.
+        let k = try leaf([1, 2, 3])
+        let ky = try k.clone()
+        let kz = try ky.slice(0, start: 1, end: nil)
+        try kz.mul_(kz.detach())
+        #expect(throws: TensorError.runtime("one of the variables needed for gradient computation has been modified by an inplace operation: [torch.DoubleTensor [2]] is at version 1; expected version 0 instead." + hint)) {
+            try ky.sum().backward()
+        }
         // Ops whose backward does not read the modified tensor are fine.
         let p = try leaf([1, 2])
         let q = try p.mul(.int(2))

@@ -85,6 +85,18 @@ struct GradcheckIndexingTests {
         }
     }
 
+    @Test func inPlaceScatterOnANonLeaf() throws {
+        let idx = try indices([0, 2, 1, 1, 0, 2], [2, 3])
+        gradcheck({ v in
+            let y = try v[0].mul(.int(2))
+            try y.scatter_(0, idx, v[1])
+            return try y.sin()
+        }, inputs: [try randomInput([3, 3], seed: 1), try randomInput([2, 3], seed: 2)])
+        let y = try randomInput([3, 3]).mul(.int(1))
+        try y.scatter_(1, indices([0, 1, 2], [3, 1]), Tensor.zeros([3, 1], dtype: .float64))
+        #expect(y.gradFn?.name == "ScatterBackward0")
+    }
+
     @Test func indexPutOnACopy() throws {
         let x = try randomInput([3, 4], seed: 1)
         // x2 = x.clone(); x2[1] = v; the written row takes v's gradient.
