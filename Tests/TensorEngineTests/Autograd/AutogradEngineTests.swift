@@ -421,6 +421,13 @@ struct AutogradEngineTests {
             try x.select(1, 0).exp_()
             return x
         }, inputs: [try randomInput([4, 2], seed: 1), try randomInput([2], seed: 2)])
+        // In place through a transposed, then selected, view of a non-leaf.
+        gradcheck({ v in
+            let y = try v[0].mul(.int(1))
+            try y.t().select(0, 1).mul_(v[0].select(1, 2))
+            try y.t().slice(1, start: 0, end: nil, step: 2).exp_()
+            return y
+        }, inputs: [try randomInput([3, 4])])
         // The view's own later use sees the updated history.
         gradcheck({ v in
             let x = try v[0].clone()
