@@ -250,6 +250,15 @@ def _index_put(xs, a):
     return xs[0]
 
 
+def _sort(xs, a):
+    """torch.sort without `stable=` (SortBackward0, the engine's node); checked to order ties stably."""
+    kw = dict(dim=_opt(a, "dim", -1), descending=_opt(a, "descending", False))
+    out = torch.sort(xs[0], **kw)
+    ref = torch.sort(xs[0].detach(), stable=True, **kw)
+    assert torch.equal(out.indices, ref.indices), "default sort is not stable here"
+    return tuple(out)
+
+
 def _opt(a, k, default=None):
     return a[k] if k in a else default
 
@@ -277,7 +286,8 @@ OPS = {
     "add": lambda xs, a: torch.add(xs[0], xs[1], alpha=_opt(a, "alpha", 1)),
     "sub": lambda xs, a: torch.sub(xs[0], xs[1], alpha=_opt(a, "alpha", 1)),
     "mul": lambda xs, a: torch.mul(xs[0], xs[1]),
-    "div": lambda xs, a: torch.div(xs[0], xs[1], rounding_mode=_opt(a, "mode")),
+    # Without a mode, call the plain overload (`a / b`, DivBackward0), not div.Tensor_mode (DivBackward2).
+    "div": lambda xs, a: torch.div(xs[0], xs[1], rounding_mode=a["mode"]) if "mode" in a else torch.div(xs[0], xs[1]),
     "floor_divide": lambda xs, a: torch.floor_divide(xs[0], xs[1]),
     "remainder": lambda xs, a: torch.remainder(xs[0], xs[1]),
     "fmod": lambda xs, a: torch.fmod(xs[0], xs[1]),
@@ -301,7 +311,7 @@ OPS = {
     "softplus": lambda xs, a: F.softplus(xs[0], beta=_opt(a, "beta", 1.0), threshold=_opt(a, "threshold", 20.0)),
     "leaky_relu": lambda xs, a: F.leaky_relu(xs[0], _opt(a, "slope", 0.01)),
     "elu": lambda xs, a: F.elu(xs[0], _opt(a, "alpha", 1.0)),
-    "round": lambda xs, a: torch.round(xs[0], decimals=_opt(a, "decimals", 0)),
+    "round": lambda xs, a: torch.round(xs[0], decimals=a["decimals"]) if "decimals" in a else torch.round(xs[0]),
     # in place
     "add_": lambda xs, a: xs[0].add_(xs[1], alpha=_opt(a, "alpha", 1)),
     "add_s_": lambda xs, a: xs[0].add_(a["s"]),
@@ -336,7 +346,7 @@ OPS = {
     "logical_or": lambda xs, a: torch.logical_or(xs[0], xs[1]),
     "logical_xor": lambda xs, a: torch.logical_xor(xs[0], xs[1]),
     "logical_not": lambda xs, a: torch.logical_not(xs[0]),
-    "bitwise_not": lambda xs, a: ~xs[0],
+    "bitwise_not": lambda xs, a: torch.bitwise_not(xs[0]),
     "isnan": lambda xs, a: torch.isnan(xs[0]),
     "isinf": lambda xs, a: torch.isinf(xs[0]),
     "isfinite": lambda xs, a: torch.isfinite(xs[0]),
@@ -370,7 +380,7 @@ OPS = {
     "logsumexp": lambda xs, a: torch.logsumexp(xs[0], dim=a["dims"], keepdim=_opt(a, "keepdim", False)),
     "softmax": lambda xs, a: torch.softmax(xs[0], dim=a["dim"]),
     "log_softmax": lambda xs, a: torch.log_softmax(xs[0], dim=a["dim"]),
-    "sort": lambda xs, a: tuple(torch.sort(xs[0], dim=_opt(a, "dim", -1), descending=_opt(a, "descending", False), stable=True)),
+    "sort": lambda xs, a: _sort(xs, a),
     "argsort": lambda xs, a: torch.argsort(xs[0], dim=_opt(a, "dim", -1), descending=_opt(a, "descending", False), stable=True),
     "topk": lambda xs, a: tuple(torch.topk(xs[0], a["k"], dim=_opt(a, "dim", -1), largest=_opt(a, "largest", True),
                                            sorted=_opt(a, "sorted", True))),
@@ -385,8 +395,8 @@ OPS = {
     "matmul": lambda xs, a: torch.matmul(xs[0], xs[1]),
     "addmm": lambda xs, a: torch.addmm(xs[0], xs[1], xs[2], beta=_opt(a, "beta", 1), alpha=_opt(a, "alpha", 1)),
     # shape
-    "view": lambda xs, a: xs[0].view(*a["shape"]),
-    "reshape": lambda xs, a: xs[0].reshape(*a["shape"]),
+    "view": lambda xs, a: xs[0].view(a["shape"]),
+    "reshape": lambda xs, a: xs[0].reshape(a["shape"]),
     "flatten": lambda xs, a: xs[0].flatten(_opt(a, "start", 0), _opt(a, "end", -1)),
     "unflatten": lambda xs, a: xs[0].unflatten(a["dim"], a["sizes"]),
     "permute": lambda xs, a: xs[0].permute(*a["dims"]),
