@@ -21,6 +21,14 @@ extension Tensor {
         }
     }
 
+    /// PyTorch's `assert_no_internal_overlap` for the destination of an in-place write:
+    /// a broadcast dim (stride 0, size > 1) would write one element several times.
+    func checkNoInternalOverlap() throws(TensorError) {
+        if zip(shape, strides).contains(where: { $0 > 1 && $1 == 0 }) {
+            throw .runtime("unsupported operation: more than one element of the written-to tensor refers to a single memory location. Please clone() the tensor before performing the operation.")
+        }
+    }
+
     /// A tensor object standing for this tensor's current history (shares storage).
     func gradientEdgeSnapshot() -> Tensor {
         let t = Tensor(storage: storage, shape: shape, strides: strides, offset: offset)
@@ -41,6 +49,7 @@ extension Tensor {
     @discardableResult
     func applyInPlace(others: [Tensor] = [], _ compute: (Tensor) throws(TensorError) -> Tensor) throws(TensorError) -> Tensor {
         try checkInPlace()
+        try checkNoInternalOverlap()
         // An integer tensor never requires grad, whatever it is computed from.
         let recording = isFloatingPoint && (Tensor.needsGrad([self] + others) || (GradMode.isEnabled && (base?.requiresGrad ?? false)))
         if !recording {
@@ -219,6 +228,7 @@ extension Tensor {
         let b = try src.expand(shape)
         if !Tensor.needsGrad([self, src]) {
             try checkInPlace()
+            try checkNoInternalOverlap()
             copyConverting(from: b, to: self)
             storage.version += 1
             return self

@@ -1672,6 +1672,41 @@ def autograd():
         FAMILIES.setdefault("autograd", []).append(c)
 
 
+def extra():
+    """Larger sizes (summation order, GEMM paths) and a few layout/promotion corners."""
+    g = torch.Generator().manual_seed(1234)
+    big = torch.randn(1000, generator=g)
+    mat = torch.randn(37, 53, generator=g)
+    case("reduction", "sum", [T(big)], id="n1000")
+    case("reduction", "mean", [T(big)], id="n1000")
+    case("reduction", "sum", [T(mat)], dims=[0], id="37x53_d0")
+    case("reduction", "sum", [T(mat)], dims=[1], id="37x53_d1")
+    case("reduction", "cumsum", [T(big[:100])], dim=0, id="n100")
+    case("reduction", "softmax", [T(mat)], dim=1, id="37x53")
+    case("reduction", "std", [T(mat)], dims=[1], id="37x53")
+    case("reduction", "sum", [T(big, f64)], id="n1000_f64")
+    case("linalg", "mm", [T(mat), T(torch.randn(53, 19, generator=g))], id="37x53x19")
+    case("linalg", "mm", [T(mat.t().contiguous().t()), T(torch.randn(53, 19, generator=g))], id="37x53x19_colmajor")
+    case("linalg", "matmul", [T(torch.randn(3, 17, 9, generator=g)), T(torch.randn(9, 21, generator=g))], id="3x17x9_9x21")
+    case("linalg", "bmm", [T(torch.randn(4, 8, 16, generator=g), f64), T(torch.randn(4, 16, 5, generator=g), f64)], id="f64_4x8x16x5")
+    case("linalg", "mm", [T(torch.randint(-5, 5, (6, 7), generator=g)), T(torch.randint(-5, 5, (7, 3), generator=g))], id="i64_6x7x3")
+    case("linalg", "mm", [T([[1., 2.]]), EX([[3.], [4.]], [2, 3])], id="expanded_cols")
+    case("elementwise", "add_", [EX([1., 2.], [3, 2]), T([1., 1.])], grad=False, id="expanded_target")
+    case("elementwise", "mul_s_", [EX([1., 2.], [3, 2])], s=S(2), grad=False, id="expanded_target")
+    case("elementwise", "add", [T(big[:64]), T(big[64:128])], id="n64")
+    case("elementwise", "exp", [T(big[:64])], id="n64")
+    case("elementwise", "tanh", [T(big[:64] * 5)], id="n64")
+    case("elementwise", "div", [T([1, 2, 3], i32), T(2.5, f64)], id="i32_0d_f64")
+    case("elementwise", "mul", [T([1, 2], u8), T(-1, i64)], id="u8_0d_i64_wrap")
+    case("elementwise", "add_s", [T([1, 2], u8)], s=S(-1), id="u8_neg_scalar")
+    case("elementwise", "div_s", [T([7, -7], i64)], s=S(0), id="int_by_zero_scalar")
+    case("comparison", "where_s", [T([True, False]), T([1., 2.], f64)], s=S(0.5), id="f64_float")
+    case("comparison", "clamp", [T([1., 5.], f64)], min=S(2), max=S(3.5), id="f64")
+    case("indexing", "index", [T(torch.arange(60.).reshape(3, 4, 5)), T([[0, 2]], i64), T([[1], [3]], i64)],
+         idx=[{"t": 1}, {"slice": [None, None, 2]}, {"t": 2}], id="adv_bcast_nonadjacent")
+    case("shape", "reshape", [In(torch.arange(24.).reshape(2, 3, 4), recipe=[["permute", [2, 0, 1]]])], shape=[4, 6], id="permuted_copy")
+
+
 def errors():
     F_ = "errors"
     M = [[1., 2., 3.], [4., 5., 6.]]
@@ -1743,4 +1778,5 @@ if __name__ == "__main__":
     indexing()
     autograd()
     errors()
+    extra()
     write_all()
