@@ -14,12 +14,15 @@ extension Tensor {
                 if inferred != nil { throw .runtime("only one dimension can be inferred") }
                 inferred = i
             } else if s < 0 {
-                throw .runtime("invalid shape dimension \(s)")
+                throw .runtime("invalid shape dimension \(s) at index \(i) of shape \(Shape.format(requested))")
             } else {
                 known *= s
             }
         }
         if let i = inferred {
+            if known == 0 && numel == 0 {
+                throw .runtime("cannot reshape tensor of 0 elements into shape \(Shape.format(requested)) because the unspecified dimension size -1 can be any value and is ambiguous")
+            }
             if known == 0 || numel % known != 0 {
                 throw .runtime("shape '\(Shape.format(requested))' is invalid for input of size \(numel)")
             }
@@ -72,7 +75,13 @@ extension Tensor {
     /// `tensor.reshape(*shape)`: a view when possible, otherwise a copy.
     public func reshape(_ requested: [Int]) throws(TensorError) -> Tensor {
         let newShape = try inferShape(requested)
-        if viewStrides(newShape) != nil { return try view(newShape) }
+        if let viewable = viewStrides(newShape) {
+            if isContiguous { return try view(newShape) }
+            // A non-contiguous but viewable layout goes through `_reshape_alias` in PyTorch.
+            let out = makeView(shape: newShape, strides: viewable, offset: offset)
+            let old = shape
+            return Tensor.record("ReshapeAliasBackward0", inputs: [self], output: out) { (g: Tensor) throws(TensorError) in [try g.reshape(old)] }
+        }
         let copy = try clone()
         let out = copy.makeView(shape: newShape, strides: Shape.contiguousStrides(newShape), offset: 0)
         out.base = nil
@@ -203,8 +212,8 @@ extension Tensor {
             guard d >= lead else { throw .runtime("The expanded size of the tensor (-1) isn't allowed in a leading, non-existing dimension \(d)") }
             target[d] = shape[d - lead]
         }
-        let out = try broadcastView(to: target)
-        if out === self { return self }
+        var out = try broadcastView(to: target)
+        if out === self { out = makeView(shape: shape, strides: strides, offset: offset) }  // always a new view, as in PyTorch
         let old = shape
         return Tensor.record("ExpandBackward0", inputs: [self], output: out) { (g: Tensor) throws(TensorError) in [try g.sumTo(old)] }
     }
@@ -241,10 +250,10 @@ extension Tensor {
         var flipped = Set<Int>()
         for d in dims {
             let n = try normalizeDim(d)
-            if !flipped.insert(n).inserted { throw .runtime("dims has duplicates, original flip dims size=\(dims.count), but unique flip dims size=\(flipped.count)") }
+            if !flipped.insert(n).inserted { throw .runtime("dim \(n) appears multiple times in the list of dims") }
         }
         var newStrides = strides, newOffset = offset
-        for d in flipped where shape[d] > 0 {
+        for d in flipped where dim > 0 && shape[d] > 0 {
             newOffset += (shape[d] - 1) * strides[d]
             newStrides[d] = -strides[d]
         }
@@ -291,8 +300,13 @@ extension Tensor {
         }
         out.base = nil
         let sizes = parts.map { $0.shape[axis] }
-        return record("CatBackward0", inputs: parts, output: out) { (g: Tensor) throws(TensorError) in
-            try g.split(sizes: sizes, dim: axis, recording: false).map { $0 as Tensor? }
+        let skipped = tensors.map { $0.dim == 1 && $0.numel == 0 }
+        // Skipped legacy empty inputs still get an (empty) gradient, as in PyTorch.
+        return record("CatBackward0", inputs: tensors, output: out) { (g: Tensor) throws(TensorError) in
+            var pieces = try g.split(sizes: sizes, dim: axis, recording: false)[...]
+            var grads: [Tensor?] = []
+            for s in skipped { grads.append(s ? try Tensor.zeros([0], dtype: g.dtype) : pieces.popFirst()) }
+            return grads
         }
     }
 

@@ -23,8 +23,8 @@ public enum Autograd {
         let grads = gradOutputs.isEmpty ? Array(repeating: nil, count: outputs.count) : gradOutputs
         let result = try run(outputs, gradients: grads, retainGraph: retainGraph ?? createGraph,
                              createGraph: createGraph, capture: targets)!
-        if !allowUnused, result.contains(where: { $0 == nil }) {
-            throw .runtime("One of the differentiated Tensors appears to not have been used in the graph. Set allow_unused=True if this is the desired behavior.")
+        if !allowUnused, let i = result.firstIndex(where: { $0 == nil }) {
+            throw .runtime("The differentiated Tensor at index \(i) appears to not have been used in the graph. Set allow_unused=True if this is the desired behavior.")
         }
         return result
     }
@@ -165,9 +165,18 @@ public enum Autograd {
     private static func checkVersions(_ node: GradFn) throws(TensorError) {
         for s in node.saved where s.tensor.storage.version != s.version {
             let desc = "[\(s.tensor.dtype.legacyTypeName) \(Shape.format(s.tensor.shape))]"
-            let origin = s.producer.map { ", which is output \(s.producerOutput) of \($0)," } ?? ""
-            throw .runtime("one of the variables needed for gradient computation has been modified by an inplace operation: \(desc)\(origin) is at version \(s.tensor.storage.version); expected version \(s.version) instead. Hint: enable anomaly detection to find the operation that failed to compute its gradient, with torch.autograd.set_detect_anomaly(True).")
+            // PyTorch names a saved output by the node that saved it, a saved input by its current
+            // grad_fn, in both cases without the `Backward<n>` suffix.
+            let producer = s.isOutput ? node.name : s.tensor.gradFn?.name
+            let origin = producer.map { ", which is output \(s.tensor.outputNr) of \(Self.forwardName($0))," } ?? ""
+            throw .runtime("one of the variables needed for gradient computation has been modified by an inplace operation: \(desc)\(origin) is at version \(s.tensor.storage.version); expected version \(s.version) instead. Hint: enable anomaly detection to find the operation that failed to compute its gradient, with torch.autograd.set_detect_anomaly(True, check_nan=False).")
         }
+    }
+
+    /// `SigmoidBackward0` -> `Sigmoid`, as PyTorch's version-counter message prints node names.
+    static func forwardName(_ node: String) -> String {
+        let stem = node.reversed().drop(while: \.isNumber).reversed()
+        return stem.count < node.count && String(stem).hasSuffix("Backward") ? String(stem.dropLast(8)) : node
     }
 }
 
@@ -192,7 +201,7 @@ extension Tensor {
             throw .runtime("you can only change requires_grad flags of leaf variables. If you want to use a computed variable in a subgraph that doesn't require differentiation use var_no_grad = var.detach().")
         }
         if flag && !dtype.isFloatingPoint {
-            throw .runtime("only Tensors of floating point and complex dtype can require gradients")
+            throw .runtime("only Tensors of floating point dtype can require gradients")
         }
         if isLeaf { requiresGrad = flag }
         return self

@@ -69,15 +69,12 @@ public final class GradFn: @unchecked Sendable {
 struct SavedTensor {
     let tensor: Tensor
     let version: Int
-    /// The node that produced the tensor (for the error message), if any.
-    let producer: String?
-    let producerOutput: Int
+    /// Whether the tensor is an output of the node that saved it (named by that node in error messages).
+    var isOutput = false
 
     init(_ t: Tensor) {
         tensor = t
         version = t.storage.version
-        producer = t.gradFn?.name
-        producerOutput = t.outputNr
     }
 }
 

@@ -30,7 +30,11 @@ extension Tensor {
         guard needsGrad(inputs) else { return outputs }
         let node = GradFn(name: name, inputs: inputs.map(\.gradientEdge),
                           outputs: outputs.map { ($0.shape, $0.dtype) },
-                          saved: saved.map(SavedTensor.init), backward: backward)
+                          saved: saved.map { t in
+                              var s = SavedTensor(t)
+                              s.isOutput = outputs.contains { $0 === t }
+                              return s
+                          }, backward: backward)
         for (i, out) in outputs.enumerated() {
             out.requiresGrad = true
             out.gradFn = node
