@@ -14,12 +14,15 @@ extension Tensor {
                 if inferred != nil { throw .runtime("only one dimension can be inferred") }
                 inferred = i
             } else if s < 0 {
-                throw .runtime("invalid shape dimension \(s)")
+                throw .runtime("invalid shape dimension \(s) at index \(i) of shape \(Shape.format(requested))")
             } else {
                 known *= s
             }
         }
         if let i = inferred {
+            if known == 0 && numel == 0 {
+                throw .runtime("cannot reshape tensor of 0 elements into shape \(Shape.format(requested)) because the unspecified dimension size -1 can be any value and is ambiguous")
+            }
             if known == 0 || numel % known != 0 {
                 throw .runtime("shape '\(Shape.format(requested))' is invalid for input of size \(numel)")
             }
@@ -72,7 +75,13 @@ extension Tensor {
     /// `tensor.reshape(*shape)`: a view when possible, otherwise a copy.
     public func reshape(_ requested: [Int]) throws(TensorError) -> Tensor {
         let newShape = try inferShape(requested)
-        if viewStrides(newShape) != nil { return try view(newShape) }
+        if let viewable = viewStrides(newShape) {
+            if isContiguous { return try view(newShape) }
+            // A non-contiguous but viewable layout goes through `_reshape_alias` in PyTorch.
+            let out = makeView(shape: newShape, strides: viewable, offset: offset)
+            let old = shape
+            return Tensor.record("ReshapeAliasBackward0", inputs: [self], output: out) { (g: Tensor) throws(TensorError) in [try g.reshape(old)] }
+        }
         let copy = try clone()
         let out = copy.makeView(shape: newShape, strides: Shape.contiguousStrides(newShape), offset: 0)
         out.base = nil
@@ -203,8 +212,8 @@ extension Tensor {
             guard d >= lead else { throw .runtime("The expanded size of the tensor (-1) isn't allowed in a leading, non-existing dimension \(d)") }
             target[d] = shape[d - lead]
         }
-        let out = try broadcastView(to: target)
-        if out === self { return self }
+        var out = try broadcastView(to: target)
+        if out === self { out = makeView(shape: shape, strides: strides, offset: offset) }  // always a new view, as in PyTorch
         let old = shape
         return Tensor.record("ExpandBackward0", inputs: [self], output: out) { (g: Tensor) throws(TensorError) in [try g.sumTo(old)] }
     }
@@ -241,7 +250,7 @@ extension Tensor {
         var flipped = Set<Int>()
         for d in dims {
             let n = try normalizeDim(d)
-            if !flipped.insert(n).inserted { throw .runtime("dims has duplicates, original flip dims size=\(dims.count), but unique flip dims size=\(flipped.count)") }
+            if !flipped.insert(n).inserted { throw .runtime("dim \(n) appears multiple times in the list of dims") }
         }
         var newStrides = strides, newOffset = offset
         for d in flipped where dim > 0 && shape[d] > 0 {
@@ -291,8 +300,13 @@ extension Tensor {
         }
         out.base = nil
         let sizes = parts.map { $0.shape[axis] }
-        return record("CatBackward0", inputs: parts, output: out) { (g: Tensor) throws(TensorError) in
-            try g.split(sizes: sizes, dim: axis, recording: true).map { $0 as Tensor? }
+        let skipped = tensors.map { $0.dim == 1 && $0.numel == 0 }
+        // Skipped legacy empty inputs still get an (empty) gradient, as in PyTorch.
+        return record("CatBackward0", inputs: tensors, output: out) { (g: Tensor) throws(TensorError) in
+            var pieces = try g.split(sizes: sizes, dim: axis)[...]
+            var grads: [Tensor?] = []
+            for s in skipped { grads.append(s ? try Tensor.zeros([0], dtype: g.dtype) : pieces.popFirst()) }
+            return grads
         }
     }
 
@@ -323,15 +337,15 @@ extension Tensor {
         var left = n
         while left > 0 { sizes.append(Swift.min(size, left)); left -= size }
         if sizes.isEmpty { sizes = [0] }
-        return try split(sizes: sizes, dim: axis, recording: true, name: "SplitBackward0")
+        return try split(sizes: sizes, dim: axis, name: "SplitBackward0")
     }
 
     /// `torch.split(tensor, [sizes], dim)`.
     public func split(sizes: [Int], dim d: Int = 0) throws(TensorError) -> [Tensor] {
-        try split(sizes: sizes, dim: d, recording: true, name: "SplitWithSizesBackward0")
+        try split(sizes: sizes, dim: d, name: "SplitWithSizesBackward0")
     }
 
-    func split(sizes: [Int], dim d: Int, recording: Bool, name: String = "SplitWithSizesBackward0") throws(TensorError) -> [Tensor] {
+    func split(sizes: [Int], dim d: Int, name: String) throws(TensorError) -> [Tensor] {
         guard dim > 0 else { throw .runtime("split expects at least a 1-dimensional tensor") }
         let axis = try normalizeDim(d)
         guard sizes.reduce(0, +) == shape[axis], sizes.allSatisfy({ $0 >= 0 }) else {
@@ -345,7 +359,6 @@ extension Tensor {
             outs.append(makeView(shape: newShape, strides: strides, offset: offset + start * strides[axis]))
             start += s
         }
-        guard recording else { return outs }
         let full = shape, dtype = self.dtype
         return Tensor.record(name, inputs: [self], outputs: outs) { (gs: [Tensor]) throws(TensorError) in
             [try Tensor.cat(gs, dim: axis).to(dtype).reshape(full)]

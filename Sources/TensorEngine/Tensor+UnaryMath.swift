@@ -15,13 +15,16 @@ extension Tensor {
 
     public func neg() throws(TensorError) -> Tensor {
         if dtype == .bool {
-            throw .runtime("Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.")
+            throw TensorError(.notImplemented, "Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.")
         }
         let out = try computeUnary(.neg)
         return Tensor.record("NegBackward0", inputs: [self], output: out) { (g: Tensor) throws(TensorError) in [try g.neg()] }
     }
 
-    public func abs() throws(TensorError) -> Tensor { try unary(.abs, "AbsBackward0") { g, x, _ throws(TensorError) in try g.mul(x.sign()) } }
+    public func abs() throws(TensorError) -> Tensor {
+        if dtype == .bool { throw TensorError(.notImplemented, "\"abs_cpu\" not implemented for 'Bool'") }
+        return try unary(.abs, "AbsBackward0") { g, x, _ throws(TensorError) in try g.mul(x.sign()) }
+    }
     public func sign() throws(TensorError) -> Tensor { try rounding(.sign, "SignBackward0") }
     public func exp() throws(TensorError) -> Tensor { try unary(.exp, "ExpBackward0", savesOutput: true) { g, _, y throws(TensorError) in try g.mul(y) } }
     public func exp2() throws(TensorError) -> Tensor { try unary(.exp2, "Exp2Backward0", savesOutput: true) { g, _, y throws(TensorError) in try g.mul(y).mul(.double(0.6931471805599453)) } }
@@ -58,7 +61,8 @@ extension Tensor {
         try unary(.sigmoid, "SigmoidBackward0", savesOutput: true) { g, _, y throws(TensorError) in try g.mul(y.mul(y.rsub(.int(1)))) }
     }
     public func relu() throws(TensorError) -> Tensor {
-        try unary(.relu, "ReluBackward0", savesOutput: true) { g, _, y throws(TensorError) in try g.mul(y.gt(.int(0))) }
+        if dtype == .bool { throw TensorError(.notImplemented, "Boolean inputs not supported for relu") }
+        return try unary(.relu, "ReluBackward0", savesOutput: true) { g, _, y throws(TensorError) in try g.mul(y.gt(.int(0))) }
     }
     public func silu() throws(TensorError) -> Tensor {
         try unary(.silu, "SiluBackward0") { g, x, _ throws(TensorError) in
@@ -133,6 +137,7 @@ extension Tensor {
     public func ceil() throws(TensorError) -> Tensor { try rounding(.ceil, "CeilBackward0") }
     public func trunc() throws(TensorError) -> Tensor { try rounding(.trunc, "TruncBackward0") }
     public func frac() throws(TensorError) -> Tensor {
+        if !isFloatingPoint { throw TensorError(.notImplemented, "\"frac_cpu\" not implemented for '\(dtype.scalarTypeName)'") }
         let out = try computeUnary(.frac)
         return Tensor.record("FracBackward0", inputs: [self], output: out) { g in [g] }
     }
@@ -147,6 +152,10 @@ extension Tensor {
     }
 
     private func rounding(_ op: UnaryOp, _ name: String) throws(TensorError) -> Tensor {
+        // PyTorch has no bool kernels for these (sign passes bools through).
+        if dtype == .bool && op != .sign {
+            throw TensorError(.notImplemented, "\"\(op)_vml_cpu\" not implemented for '\(dtype.scalarTypeName)'")
+        }
         let out = try computeUnary(op)
         return Tensor.record(name, inputs: [self], output: out) { (g: Tensor) throws(TensorError) in [try Tensor.zerosLike(g)] }
     }

@@ -32,10 +32,14 @@ func matmulKernel<T: ArithmeticElement>(m: Int, n: Int, k: Int, _ a: MatrixOpera
 /// Leading dimension and transpose flag of a BLAS-compatible operand, if it is one.
 @inline(__always)
 func blasLayout<T>(_ x: MatrixOperand<T>, rows: Int, cols: Int) -> (ld: Int, transposed: Bool)? {
-    // An expanded (stride-0) dim has no BLAS leading dimension: take the plain loop.
-    if (rows > 1 && x.rowStride == 0) || (cols > 1 && x.colStride == 0) { return nil }
-    if x.colStride == 1 || cols == 1 { return (Swift.max(x.rowStride, Swift.max(cols, 1)), false) }
-    if x.rowStride == 1 || rows == 1 { return (Swift.max(x.colStride, Swift.max(rows, 1)), true) }
+    // The leading dimension must really step over whole rows (columns): an expanded
+    // operand (stride 0) is not BLAS-compatible and takes the strided loop.
+    if (x.colStride == 1 || cols == 1) && (x.rowStride >= Swift.max(cols, 1) || rows == 1) {
+        return (Swift.max(x.rowStride, Swift.max(cols, 1)), false)
+    }
+    if (x.rowStride == 1 || rows == 1) && (x.colStride >= Swift.max(rows, 1) || cols == 1) {
+        return (Swift.max(x.colStride, Swift.max(rows, 1)), true)
+    }
     return nil
 }
 

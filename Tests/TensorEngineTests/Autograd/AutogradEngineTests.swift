@@ -191,7 +191,7 @@ struct AutogradEngineTests {
     /// Backward formulas that write into a fresh buffer must still be
     /// differentiable in the incoming gradient (e.g. a gradient penalty on `x[0]`).
     @Test(arguments: ["select", "slice", "index", "mask", "cat", "stack", "where", "maskedFill", "gather", "max dim",
-                      "indexPut", "copySlices", "split"])
+                      "indexPut", "copySlices", "split", "indexSelect", "maskedSelect", "clamp tensor bounds"])
     func gradgradThroughGradientBuffers(_ op: String) throws {
         let x = try randomInput([3, 4])
         switch op {
@@ -222,6 +222,13 @@ struct AutogradEngineTests {
                 return try y.mul(v[0])
             }, inputs: [x])
         case "split": gradgradcheck(({ try $0[0].split(3, dim: 1)[1].pow(.int(3)) }), inputs: [x])
+        case "indexSelect": gradgradcheck({ try $0[0].indexSelect(1, indices([3, 0, 3])).pow(.int(3)) }, inputs: [x])
+        case "maskedSelect":
+            let mask = try Tensor.from([true, false, true, true])
+            gradgradcheck({ try $0[0].maskedSelect(mask).pow(.int(3)) }, inputs: [x])
+        case "clamp tensor bounds":
+            gradgradcheck({ try $0[0].pow(.int(3)).clamp(min: $0[1], max: $0[2]) },
+                          inputs: [x, try uniformInput([4], -0.3, 0.3, seed: 5), try uniformInput([3, 1], 0.2, 1, seed: 6)])
         default: Issue.record("unknown op \(op)")
         }
     }
