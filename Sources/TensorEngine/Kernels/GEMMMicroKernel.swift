@@ -1,0 +1,106 @@
+// The register-blocked sgemm micro-kernel: C[MR×NR] (+)= alpha · Ã·B̃ over one
+// packed A micro-panel (MR floats per k step) and one packed B micro-panel
+// (NR floats per k step). 24 zmm accumulators + 2 B vectors + 1 broadcast fit in
+// the 32 AVX-512 registers. Written with concrete `SIMD16<Float>` and explicit
+// `addProduct` so that, with `-target-cpu`/`-march` set to an AVX-512 CPU, each
+// update is one `vfmadd231ps` (Swift never contracts `a*b+c` on its own).
+
+/// Rows of the micro-tile (broadcast A values per k step).
+@usableFromInline let gemmMR = 12
+/// Columns of the micro-tile (two SIMD16 vectors).
+@usableFromInline let gemmNR = 32
+
+/// Computes the 12×32 product of a packed A micro-panel and a packed B
+/// micro-panel over `kc` steps and merges it into C:
+/// `C = alpha·AB + beta·C`, where `beta == 0` writes without reading C (so NaNs
+/// in C are ignored).
+///
+/// `a` holds `kc` groups of 12 floats, `b` holds `kc` groups of 32 floats and is
+/// 64-byte aligned. `c` is row-major with leading dimension `ldc`.
+@inline(never)
+func sgemmMicroKernel12x32(
+    kc: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>,
+    c: UnsafeMutablePointer<Float>, ldc: Int, alpha: Float, beta: Float
+) {
+    var c00 = SIMD16<Float>(), c01 = SIMD16<Float>()
+    var c10 = SIMD16<Float>(), c11 = SIMD16<Float>()
+    var c20 = SIMD16<Float>(), c21 = SIMD16<Float>()
+    var c30 = SIMD16<Float>(), c31 = SIMD16<Float>()
+    var c40 = SIMD16<Float>(), c41 = SIMD16<Float>()
+    var c50 = SIMD16<Float>(), c51 = SIMD16<Float>()
+    var c60 = SIMD16<Float>(), c61 = SIMD16<Float>()
+    var c70 = SIMD16<Float>(), c71 = SIMD16<Float>()
+    var c80 = SIMD16<Float>(), c81 = SIMD16<Float>()
+    var c90 = SIMD16<Float>(), c91 = SIMD16<Float>()
+    var cA0 = SIMD16<Float>(), cA1 = SIMD16<Float>()
+    var cB0 = SIMD16<Float>(), cB1 = SIMD16<Float>()
+
+    var pa = a
+    var pb = UnsafeRawPointer(b)
+    var p = 0
+    while p < kc {
+        let b0 = pb.load(as: SIMD16<Float>.self)
+        let b1 = pb.load(fromByteOffset: 64, as: SIMD16<Float>.self)
+        var av = SIMD16<Float>(repeating: pa[0]); c00.addProduct(av, b0); c01.addProduct(av, b1)
+        av = SIMD16<Float>(repeating: pa[1]); c10.addProduct(av, b0); c11.addProduct(av, b1)
+        av = SIMD16<Float>(repeating: pa[2]); c20.addProduct(av, b0); c21.addProduct(av, b1)
+        av = SIMD16<Float>(repeating: pa[3]); c30.addProduct(av, b0); c31.addProduct(av, b1)
+        av = SIMD16<Float>(repeating: pa[4]); c40.addProduct(av, b0); c41.addProduct(av, b1)
+        av = SIMD16<Float>(repeating: pa[5]); c50.addProduct(av, b0); c51.addProduct(av, b1)
+        av = SIMD16<Float>(repeating: pa[6]); c60.addProduct(av, b0); c61.addProduct(av, b1)
+        av = SIMD16<Float>(repeating: pa[7]); c70.addProduct(av, b0); c71.addProduct(av, b1)
+        av = SIMD16<Float>(repeating: pa[8]); c80.addProduct(av, b0); c81.addProduct(av, b1)
+        av = SIMD16<Float>(repeating: pa[9]); c90.addProduct(av, b0); c91.addProduct(av, b1)
+        av = SIMD16<Float>(repeating: pa[10]); cA0.addProduct(av, b0); cA1.addProduct(av, b1)
+        av = SIMD16<Float>(repeating: pa[11]); cB0.addProduct(av, b0); cB1.addProduct(av, b1)
+        pa += 12
+        pb += 128
+        p += 1
+    }
+
+    let va = SIMD16<Float>(repeating: alpha)
+    if beta == 0 {
+        @inline(__always) func put(_ r: Int, _ x0: SIMD16<Float>, _ x1: SIMD16<Float>) {
+            let row = UnsafeMutableRawPointer(c + r &* ldc)
+            row.storeBytes(of: x0 * va, as: SIMD16<Float>.self)
+            row.storeBytes(of: x1 * va, toByteOffset: 64, as: SIMD16<Float>.self)
+        }
+        put(0, c00, c01); put(1, c10, c11); put(2, c20, c21); put(3, c30, c31)
+        put(4, c40, c41); put(5, c50, c51); put(6, c60, c61); put(7, c70, c71)
+        put(8, c80, c81); put(9, c90, c91); put(10, cA0, cA1); put(11, cB0, cB1)
+    } else {
+        let vb = SIMD16<Float>(repeating: beta)
+        @inline(__always) func put(_ r: Int, _ x0: SIMD16<Float>, _ x1: SIMD16<Float>) {
+            let row = UnsafeMutableRawPointer(c + r &* ldc)
+            var y0 = row.loadUnaligned(as: SIMD16<Float>.self) * vb
+            var y1 = row.loadUnaligned(fromByteOffset: 64, as: SIMD16<Float>.self) * vb
+            y0.addProduct(x0, va)
+            y1.addProduct(x1, va)
+            row.storeBytes(of: y0, as: SIMD16<Float>.self)
+            row.storeBytes(of: y1, toByteOffset: 64, as: SIMD16<Float>.self)
+        }
+        put(0, c00, c01); put(1, c10, c11); put(2, c20, c21); put(3, c30, c31)
+        put(4, c40, c41); put(5, c50, c51); put(6, c60, c61); put(7, c70, c71)
+        put(8, c80, c81); put(9, c90, c91); put(10, cA0, cA1); put(11, cB0, cB1)
+    }
+}
+
+/// Edge tile: runs the full micro-kernel into a 12×32 scratch tile and merges
+/// only the valid `mr × nr` corner into C.
+@inline(never)
+func sgemmMicroKernelEdge(
+    mr: Int, nr: Int, kc: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>,
+    c: UnsafeMutablePointer<Float>, ldc: Int, alpha: Float, beta: Float,
+    scratch: UnsafeMutablePointer<Float>
+) {
+    sgemmMicroKernel12x32(kc: kc, a: a, b: b, c: scratch, ldc: gemmNR, alpha: alpha, beta: 0)
+    for i in 0..<mr {
+        let src = scratch + i &* gemmNR
+        let dst = c + i &* ldc
+        if beta == 0 {
+            for j in 0..<nr { dst[j] = src[j] }
+        } else {
+            for j in 0..<nr { dst[j] = src[j] + beta * dst[j] }
+        }
+    }
+}
