@@ -1,6 +1,6 @@
 // TensorBench: engine micro-benchmarks, one JSON object per line.
 //
-//   TensorBench [FILTER] [--samples N] [--sample-ms MS] [--list]
+//   TensorBench [FILTER] [--threads N] [--samples N] [--sample-ms MS] [--list]
 //
 // FILTER selects benchmarks whose name contains the substring (e.g. `gemm`,
 // `gemm_n512`). To add a benchmark family, write a `xxxBenchmarks() -> [Benchmark]`
@@ -19,6 +19,7 @@ let registry: [Benchmark] =
 var options = TimingOptions()
 var filter = ""
 var listOnly = false
+var onlyThreads: Int?
 var args = CommandLine.arguments.dropFirst()
 while let arg = args.popFirst() {
     switch arg {
@@ -28,10 +29,13 @@ while let arg = args.popFirst() {
     case "--sample-ms":
         guard let v = args.popFirst().flatMap({ Double($0) }), v > 0 else { fatalError("--sample-ms needs a positive number") }
         options.sampleSeconds = v / 1000
+    case "--threads":
+        guard let v = args.popFirst().flatMap({ Int($0) }), v > 0 else { fatalError("--threads needs a positive integer") }
+        onlyThreads = v
     case "--list":
         listOnly = true
     case "-h", "--help":
-        print("usage: TensorBench [FILTER] [--samples N] [--sample-ms MS] [--list]")
+        print("usage: TensorBench [FILTER] [--threads N] [--samples N] [--sample-ms MS] [--list]")
         exit(0)
     default:
         filter = arg
@@ -39,7 +43,8 @@ while let arg = args.popFirst() {
 }
 
 let pool = ThreadPool.shared
-for bench in registry where filter.isEmpty || bench.name.contains(filter) {
+for bench in registry where (filter.isEmpty || bench.name.contains(filter))
+    && (onlyThreads == nil || bench.threads == onlyThreads) {
     if listOnly {
         print("\(bench.name) threads=\(bench.threads)")
         continue

@@ -20,15 +20,16 @@ import Darwin
 
 /// Rows of op(A) per packed block (multiple of MR; Ã = MC×KC floats ≈ 144 KiB, L2).
 @usableFromInline let gemmMC = 144
-/// Depth of one packed block (B̃ micro-panel KC×NR = 32 KiB, L1).
+/// Depth of one packed block (Ã micro-panel MR×KC = 12 KiB stays in L1). Also the
+/// row stride of the row-major Ã layout, so it must stay a literal constant.
 @usableFromInline let gemmKC = 256
-/// Columns of op(B) per packed panel (multiple of NR; B̃ = KC×NC floats = 2 MiB).
-@usableFromInline let gemmNC = 2048
+/// Columns of op(B) per packed panel (multiple of NR; B̃ = KC×NC floats = 1 MiB, L2).
+@usableFromInline let gemmNC = 1024
 
 /// Below this many multiply-adds (m·n·k) sgemm skips packing entirely.
-@usableFromInline let gemmDirectThreshold = 32 * 32 * 32
+nonisolated(unsafe) var gemmDirectThreshold = envInt("GEMM_DT", 32*32*32)
 /// Below this many multiply-adds sgemm runs on the calling thread only.
-@usableFromInline let gemmParallelThreshold = 96 * 96 * 96
+nonisolated(unsafe) var gemmParallelThreshold = envInt("GEMM_PT", 96*96*96)
 
 // MARK: - Per-thread workspace
 
@@ -221,23 +222,29 @@ func sgemmMacro(
     while ic < iEnd {
         let mc = min(gemmMC, iEnd &- ic)
         sgemmPackA(mc: mc, kc: kc, a: a, lda: lda, transA: transA, i0: ic, p0: pc, into: packA)
-        for s in panelStart..<panelEnd {
-            let jr = s &* nr
-            let nrCur = min(nr, nc &- jr)
-            let bp = UnsafePointer(packB + s &* (nr &* kc))
-            var ir = 0
-            while ir < mc {
-                let mrCur = min(mr, mc &- ir)
-                let ap = UnsafePointer(packA + ir &* kc)
+        // A micro-panel (MR×KC, ≤ 12 KiB) stays in L1 while the B̃ micro-panels
+        // stream from L2 and the micro-kernels sweep along 12 rows of C.
+        var ir = 0
+        while ir < mc {
+            let mrCur = min(mr, mc &- ir)
+            let ap = UnsafePointer(packA + ir &* (transA ? kc : gemmKC))
+            for s in panelStart..<panelEnd {
+                let jr = s &* nr
+                let nrCur = min(nr, nc &- jr)
+                let bp = UnsafePointer(packB + s &* (nr &* kc))
                 let cp = c + ((ic &+ ir) &* ldc &+ jc &+ jr)
                 if mrCur == mr && nrCur == nr {
-                    sgemmMicroKernel12x32(kc: kc, a: ap, b: bp, c: cp, ldc: ldc, alpha: alpha, beta: beta)
+                    if transA {
+                        sgemmMicroKernel12x32(kc: kc, a: ap, b: bp, c: cp, ldc: ldc, alpha: alpha, beta: beta)
+                    } else {
+                        sgemmMicroKernel12x32RowA(kc: kc, a: ap, b: bp, c: cp, ldc: ldc, alpha: alpha, beta: beta)
+                    }
                 } else {
-                    sgemmMicroKernelEdge(mr: mrCur, nr: nrCur, kc: kc, a: ap, b: bp, c: cp, ldc: ldc,
-                                         alpha: alpha, beta: beta, scratch: scratch)
+                    sgemmMicroKernelEdge(mr: mrCur, nr: nrCur, kc: kc, rowMajorA: !transA, a: ap, b: bp,
+                                         c: cp, ldc: ldc, alpha: alpha, beta: beta, scratch: scratch)
                 }
-                ir &+= mr
             }
+            ir &+= mr
         }
         ic &+= mc
     }
@@ -406,4 +413,9 @@ private func daxpy(n: Int, _ s: Double, _ x: UnsafePointer<Double>, _ y: UnsafeM
         y[j] = y[j].addingProduct(s, x[j])
         j &+= 1
     }
+}
+
+func envInt(_ name: String, _ d: Int) -> Int {
+    if let v = getenv(name), let i = Int(String(cString: v)) { return i }
+    return d
 }

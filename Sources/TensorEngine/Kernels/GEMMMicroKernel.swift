@@ -15,11 +15,33 @@
 /// `C = alpha·AB + beta·C`, where `beta == 0` writes without reading C (so NaNs
 /// in C are ignored).
 ///
-/// `a` holds `kc` groups of 12 floats, `b` holds `kc` groups of 32 floats and is
-/// 64-byte aligned. `c` is row-major with leading dimension `ldc`.
+/// `a` holds `kc` groups of 12 floats (k-major Ã layout, used when A is
+/// transposed); `b` holds `kc` groups of 32 floats and is 64-byte aligned. `c` is
+/// row-major with leading dimension `ldc`.
 @inline(never)
 func sgemmMicroKernel12x32(
     kc: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>,
+    c: UnsafeMutablePointer<Float>, ldc: Int, alpha: Float, beta: Float
+) {
+    sgemmMicroKernelBody(kc: kc, a: a, rowStride: 1, step: 12, b: b, c: c, ldc: ldc, alpha: alpha, beta: beta)
+}
+
+/// Same as `sgemmMicroKernel12x32` for the row-major Ã layout: row r of the
+/// micro-panel starts at `a + r·gemmKC` (packing is then a plain row copy of a
+/// non-transposed A). The stride is a compile-time constant, so each broadcast
+/// is `vbroadcastss r·1024(%reg)`.
+@inline(never)
+func sgemmMicroKernel12x32RowA(
+    kc: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>,
+    c: UnsafeMutablePointer<Float>, ldc: Int, alpha: Float, beta: Float
+) {
+    sgemmMicroKernelBody(kc: kc, a: a, rowStride: gemmKC, step: 1, b: b, c: c, ldc: ldc, alpha: alpha, beta: beta)
+}
+
+/// The shared body; `rowStride` / `step` are constants at both call sites.
+@inline(__always)
+func sgemmMicroKernelBody(
+    kc: Int, a: UnsafePointer<Float>, rowStride rs: Int, step: Int, b: UnsafePointer<Float>,
     c: UnsafeMutablePointer<Float>, ldc: Int, alpha: Float, beta: Float
 ) {
     var c00 = SIMD16<Float>(), c01 = SIMD16<Float>()
@@ -42,18 +64,18 @@ func sgemmMicroKernel12x32(
         let b0 = pb.load(as: SIMD16<Float>.self)
         let b1 = pb.load(fromByteOffset: 64, as: SIMD16<Float>.self)
         var av = SIMD16<Float>(repeating: pa[0]); c00.addProduct(av, b0); c01.addProduct(av, b1)
-        av = SIMD16<Float>(repeating: pa[1]); c10.addProduct(av, b0); c11.addProduct(av, b1)
-        av = SIMD16<Float>(repeating: pa[2]); c20.addProduct(av, b0); c21.addProduct(av, b1)
-        av = SIMD16<Float>(repeating: pa[3]); c30.addProduct(av, b0); c31.addProduct(av, b1)
-        av = SIMD16<Float>(repeating: pa[4]); c40.addProduct(av, b0); c41.addProduct(av, b1)
-        av = SIMD16<Float>(repeating: pa[5]); c50.addProduct(av, b0); c51.addProduct(av, b1)
-        av = SIMD16<Float>(repeating: pa[6]); c60.addProduct(av, b0); c61.addProduct(av, b1)
-        av = SIMD16<Float>(repeating: pa[7]); c70.addProduct(av, b0); c71.addProduct(av, b1)
-        av = SIMD16<Float>(repeating: pa[8]); c80.addProduct(av, b0); c81.addProduct(av, b1)
-        av = SIMD16<Float>(repeating: pa[9]); c90.addProduct(av, b0); c91.addProduct(av, b1)
-        av = SIMD16<Float>(repeating: pa[10]); cA0.addProduct(av, b0); cA1.addProduct(av, b1)
-        av = SIMD16<Float>(repeating: pa[11]); cB0.addProduct(av, b0); cB1.addProduct(av, b1)
-        pa += 12
+        av = SIMD16<Float>(repeating: pa[rs]); c10.addProduct(av, b0); c11.addProduct(av, b1)
+        av = SIMD16<Float>(repeating: pa[2 &* rs]); c20.addProduct(av, b0); c21.addProduct(av, b1)
+        av = SIMD16<Float>(repeating: pa[3 &* rs]); c30.addProduct(av, b0); c31.addProduct(av, b1)
+        av = SIMD16<Float>(repeating: pa[4 &* rs]); c40.addProduct(av, b0); c41.addProduct(av, b1)
+        av = SIMD16<Float>(repeating: pa[5 &* rs]); c50.addProduct(av, b0); c51.addProduct(av, b1)
+        av = SIMD16<Float>(repeating: pa[6 &* rs]); c60.addProduct(av, b0); c61.addProduct(av, b1)
+        av = SIMD16<Float>(repeating: pa[7 &* rs]); c70.addProduct(av, b0); c71.addProduct(av, b1)
+        av = SIMD16<Float>(repeating: pa[8 &* rs]); c80.addProduct(av, b0); c81.addProduct(av, b1)
+        av = SIMD16<Float>(repeating: pa[9 &* rs]); c90.addProduct(av, b0); c91.addProduct(av, b1)
+        av = SIMD16<Float>(repeating: pa[10 &* rs]); cA0.addProduct(av, b0); cA1.addProduct(av, b1)
+        av = SIMD16<Float>(repeating: pa[11 &* rs]); cB0.addProduct(av, b0); cB1.addProduct(av, b1)
+        pa += step
         pb += 128
         p += 1
     }
@@ -89,11 +111,15 @@ func sgemmMicroKernel12x32(
 /// only the valid `mr × nr` corner into C.
 @inline(never)
 func sgemmMicroKernelEdge(
-    mr: Int, nr: Int, kc: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>,
+    mr: Int, nr: Int, kc: Int, rowMajorA: Bool, a: UnsafePointer<Float>, b: UnsafePointer<Float>,
     c: UnsafeMutablePointer<Float>, ldc: Int, alpha: Float, beta: Float,
     scratch: UnsafeMutablePointer<Float>
 ) {
-    sgemmMicroKernel12x32(kc: kc, a: a, b: b, c: scratch, ldc: gemmNR, alpha: alpha, beta: 0)
+    if rowMajorA {
+        sgemmMicroKernel12x32RowA(kc: kc, a: a, b: b, c: scratch, ldc: gemmNR, alpha: alpha, beta: 0)
+    } else {
+        sgemmMicroKernel12x32(kc: kc, a: a, b: b, c: scratch, ldc: gemmNR, alpha: alpha, beta: 0)
+    }
     for i in 0..<mr {
         let src = scratch + i &* gemmNR
         let dst = c + i &* ldc

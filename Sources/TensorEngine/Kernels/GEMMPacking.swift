@@ -9,8 +9,12 @@ import Darwin
 // micro-kernel only ever sees one layout.
 
 /// Packs the `mc × kc` block of op(A) starting at (row `i0`, col `p0`) into
-/// micro-panels of `gemmMR` rows: panel `r` holds, for each `p`, the `gemmMR`
-/// values op(A)[i0 + r·MR + 0..<MR, p0 + p]; rows past `mc` are zero.
+/// micro-panels of `gemmMR` rows (rows past `mc` are zero), in one of two layouts
+/// matching the two micro-kernels:
+/// - A not transposed: row-major panels, row r of panel q at
+///   `dst + q·MR·KC + r·KC` (`gemmKC` stride, a plain copy of each source row);
+/// - A transposed: k-major panels of `MR·kc` floats, the MR values of each p
+///   contiguous (again a contiguous copy from the source).
 func sgemmPackA(
     mc: Int, kc: Int, a: UnsafePointer<Float>, lda: Int, transA: Bool,
     i0: Int, p0: Int, into dst: UnsafeMutablePointer<Float>
@@ -21,25 +25,16 @@ func sgemmPackA(
     while i < mc {
         let rows = min(mr, mc &- i)
         if !transA {
-            // op(A)[i, p] = a[i·lda + p]: gather one value from each of `rows` rows.
-            let base = a + ((i0 &+ i) &* lda &+ p0)
-            if rows == mr {
-                let r0 = base, r1 = base + lda, r2 = base + 2 &* lda, r3 = base + 3 &* lda
-                let r4 = base + 4 &* lda, r5 = base + 5 &* lda, r6 = base + 6 &* lda, r7 = base + 7 &* lda
-                let r8 = base + 8 &* lda, r9 = base + 9 &* lda, rA = base + 10 &* lda, rB = base + 11 &* lda
-                for p in 0..<kc {
-                    out[0] = r0[p]; out[1] = r1[p]; out[2] = r2[p]; out[3] = r3[p]
-                    out[4] = r4[p]; out[5] = r5[p]; out[6] = r6[p]; out[7] = r7[p]
-                    out[8] = r8[p]; out[9] = r9[p]; out[10] = rA[p]; out[11] = rB[p]
-                    out += mr
-                }
-            } else {
-                for p in 0..<kc {
-                    for r in 0..<rows { out[r] = base[r &* lda &+ p] }
-                    for r in rows..<mr { out[r] = 0 }
-                    out += mr
+            // op(A)[i, p] = a[i·lda + p]: copy `rows` row segments of length kc.
+            for r in 0..<mr {
+                let o = out + r &* gemmKC
+                if r < rows {
+                    copyFloats(from: a + ((i0 &+ i &+ r) &* lda &+ p0), to: o, count: kc)
+                } else {
+                    o.update(repeating: 0, count: kc)
                 }
             }
+            out += mr &* gemmKC
         } else {
             // op(A)[i, p] = a[p·lda + i]: `rows` contiguous values per p.
             var src = a + (p0 &* lda &+ i0 &+ i)
@@ -122,5 +117,21 @@ func sgemmPackB(
                 }
             }
         }
+    }
+}
+
+/// Vectorised copy of `count` floats (no overlap).
+@inline(__always)
+func copyFloats(from src: UnsafePointer<Float>, to dst: UnsafeMutablePointer<Float>, count: Int) {
+    var j = 0
+    while j &+ 32 <= count {
+        let i = UnsafeRawPointer(src + j), o = UnsafeMutableRawPointer(dst + j)
+        o.storeBytes(of: i.loadUnaligned(as: SIMD16<Float>.self), as: SIMD16<Float>.self)
+        o.storeBytes(of: i.loadUnaligned(fromByteOffset: 64, as: SIMD16<Float>.self), toByteOffset: 64, as: SIMD16<Float>.self)
+        j &+= 32
+    }
+    while j < count {
+        dst[j] = src[j]
+        j &+= 1
     }
 }
