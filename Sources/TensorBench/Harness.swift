@@ -33,6 +33,10 @@ struct TimingOptions {
     var samples = 11
     var sampleSeconds = 0.03
     var warmupSeconds = 0.05
+    /// A sample is "quiet" when other processes used less than this many cores.
+    var quietCores = 0.5
+    /// Seconds to wait for a quiet machine before each benchmark (0 = never).
+    var maxWait = 0.0
 }
 
 @inline(__always)
@@ -42,9 +46,67 @@ func now() -> Double {
     return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
 }
 
-/// Warm-up, calibrate calls per sample, take `samples` samples, report the
-/// median seconds per call.
-func measure(_ m: Measured, options: TimingOptions) -> Double {
+/// CPU time used by the whole machine and by this process, in clock ticks, from
+/// /proc/stat and /proc/self/stat (Linux; zeros elsewhere).
+struct CPUTicks {
+    var machineBusy: Double = 0
+    var own: Double = 0
+
+    static func read() -> CPUTicks {
+        var t = CPUTicks()
+        if let line = firstLine("/proc/stat") {
+            // cpu user nice system idle iowait irq softirq steal ...
+            let f = line.split(separator: " ").dropFirst().compactMap { Double($0) }
+            if f.count >= 5 { t.machineBusy = f.reduce(0, +) - f[3] - f[4] }
+        }
+        if let line = firstLine("/proc/self/stat"), let close = line.lastIndex(of: ")") {
+            // Fields after "comm)": state is field 3, utime 14, stime 15.
+            let f = line[line.index(after: close)...].split(separator: " ")
+            if f.count > 12, let u = Double(f[11]), let s = Double(f[12]) { t.own = u + s }
+        }
+        return t
+    }
+
+    private static func firstLine(_ path: String) -> String? {
+        guard let fp = fopen(path, "r") else { return nil }
+        defer { fclose(fp) }
+        var buf = [CChar](repeating: 0, count: 4096)
+        guard fgets(&buf, Int32(buf.count), fp) != nil else { return nil }
+        return String(decoding: buf.prefix { $0 != 0 && $0 != 10 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+}
+
+let clockTicksPerSecond = Double(sysconf(Int32(_SC_CLK_TCK)))
+
+/// Cores' worth of CPU used by other processes between two readings.
+func foreignCores(_ a: CPUTicks, _ b: CPUTicks, seconds: Double) -> Double {
+    max(0, ((b.machineBusy - a.machineBusy) - (b.own - a.own)) / clockTicksPerSecond / max(seconds, 1e-9))
+}
+
+/// Waits (up to `maxWait` seconds) for a 0.5 s window in which other processes
+/// use less than `quietCores`.
+func waitForQuiet(maxWait: Double, quietCores: Double) {
+    let deadline = now() + maxWait
+    while now() < deadline {
+        let t0 = now(), c0 = CPUTicks.read()
+        usleep(500_000)
+        if foreignCores(c0, CPUTicks.read(), seconds: now() - t0) < quietCores { return }
+    }
+}
+
+struct Measurement {
+    /// Median seconds per call over the quiet samples (all samples if fewer
+    /// than three were quiet).
+    var secondsPerCall: Double
+    var quietSamples: Int
+    var samples: Int
+    var meanForeignCores: Double
+}
+
+/// Warm-up, calibrate calls per sample, take `samples` samples tagged with the
+/// CPU load of other processes, report the median seconds per call of the
+/// quiet ones (time from clock_gettime(CLOCK_MONOTONIC)).
+func measure(_ m: Measured, options: TimingOptions) -> Measurement {
     // Warm-up (also pages in buffers and wakes pool workers).
     var calls = 0
     let w0 = now()
@@ -54,15 +116,20 @@ func measure(_ m: Measured, options: TimingOptions) -> Double {
     }
     let perCall = (now() - w0) / Double(calls)
     let reps = max(1, Int(options.sampleSeconds / max(perCall, 1e-9)))
-    var samples: [Double] = []
-    samples.reserveCapacity(options.samples)
+    var all: [Double] = [], quiet: [Double] = [], foreign = 0.0
     for _ in 0..<options.samples {
+        let c0 = CPUTicks.read()
         let t0 = now()
         for _ in 0..<reps { m.call() }
-        samples.append((now() - t0) / Double(reps))
+        let dt = now() - t0
+        let f = foreignCores(c0, CPUTicks.read(), seconds: dt)
+        foreign += f
+        all.append(dt / Double(reps))
+        if f < options.quietCores { quiet.append(dt / Double(reps)) }
     }
-    samples.sort()
-    return samples[samples.count / 2]
+    let use = quiet.count >= 3 ? quiet : all
+    return Measurement(secondsPerCall: use.sorted()[use.count / 2], quietSamples: quiet.count,
+                       samples: all.count, meanForeignCores: foreign / Double(all.count))
 }
 
 /// One JSON object per line: {"bench": "...", "threads": 1, "value": 101.3, "unit": "GFLOP/s"}
@@ -70,4 +137,10 @@ func report(_ b: Benchmark, value: Double) {
     let rounded = (value * 10).rounded() / 10
     print("{\"bench\": \"\(b.name)\", \"threads\": \(b.threads), \"value\": \(rounded), \"unit\": \"\(b.unit)\"}")
     fflush(nil)
+}
+
+/// Writes a line to standard error (file descriptor 2).
+func note(_ text: String) {
+    var text = text
+    text.withUTF8 { buf in _ = write(2, buf.baseAddress, buf.count) }
 }

@@ -1,9 +1,11 @@
 // TensorBench: engine micro-benchmarks, one JSON object per line.
 //
-//   TensorBench [FILTER] [--threads N] [--samples N] [--sample-ms MS] [--list]
+//   TensorBench [FILTER] [--threads N] [--samples N] [--sample-ms MS] [--max-wait S] [--list]
 //
 // FILTER selects benchmarks whose name contains the substring (e.g. `gemm`,
-// `gemm_n512`). To add a benchmark family, write a `xxxBenchmarks() -> [Benchmark]`
+// `gemm_n512`). Each sample is tagged with the CPU load of other processes
+// (/proc/stat); the reported value is the median over quiet samples when there
+// are at least three. To add a benchmark family, write a `xxxBenchmarks() -> [Benchmark]`
 // function in its own file and append it to `registry` below.
 import TensorEngine
 
@@ -32,10 +34,13 @@ while let arg = args.popFirst() {
     case "--threads":
         guard let v = args.popFirst().flatMap({ Int($0) }), v > 0 else { fatalError("--threads needs a positive integer") }
         onlyThreads = v
+    case "--max-wait":
+        guard let v = args.popFirst().flatMap({ Double($0) }), v >= 0 else { fatalError("--max-wait needs seconds") }
+        options.maxWait = v
     case "--list":
         listOnly = true
     case "-h", "--help":
-        print("usage: TensorBench [FILTER] [--threads N] [--samples N] [--sample-ms MS] [--list]")
+        print("usage: TensorBench [FILTER] [--threads N] [--samples N] [--sample-ms MS] [--max-wait S] [--list]")
         exit(0)
     default:
         filter = arg
@@ -50,8 +55,12 @@ for bench in registry where (filter.isEmpty || bench.name.contains(filter))
         continue
     }
     pool.threadCount = bench.threads
+    if options.maxWait > 0 { waitForQuiet(maxWait: options.maxWait, quietCores: options.quietCores) }
     let m = bench.setup()
-    let seconds = measure(m, options: options)
-    report(bench, value: m.value(seconds))
+    let r = measure(m, options: options)
+    report(bench, value: m.value(r.secondsPerCall))
+    // Load notes go to stderr so stdout stays one JSON object per line.
+    note("# \(bench.name) threads=\(bench.threads): \(r.quietSamples)/\(r.samples) quiet samples, "
+        + "other processes used \((r.meanForeignCores * 100).rounded() / 100) cores\n")
     m.teardown()
 }

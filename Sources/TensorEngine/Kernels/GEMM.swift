@@ -14,9 +14,8 @@ import Darwin
 //         for jr in 0..<nc step NR     B̃ micro-panel (KC×NR) stays in L1
 //           for ir in 0..<mc step MR   12×32 micro-kernel, C tile in registers
 //
-// Threads split the work inside one (jc, pc) step: B̃ is packed cooperatively,
-// then the C block is cut into row ranges (and column ranges when m is small)
-// that the pool's threads claim dynamically.
+// Threads (sgemmSplit) each run this algorithm on their own block of C's
+// columns (or rows), so a call costs one pool round-trip.
 
 /// Rows of op(A) per packed block (multiple of MR; Ã = MC×KC floats ≈ 144 KiB, L2).
 @usableFromInline let gemmMC = 144
@@ -27,9 +26,9 @@ import Darwin
 @usableFromInline let gemmNC = 1024
 
 /// Below this many multiply-adds (m·n·k) sgemm skips packing entirely.
-nonisolated(unsafe) var gemmDirectThreshold = envInt("GEMM_DT", 32*32*32)
+@usableFromInline let gemmDirectThreshold = 32 * 32 * 32
 /// Below this many multiply-adds sgemm runs on the calling thread only.
-nonisolated(unsafe) var gemmParallelThreshold = envInt("GEMM_PT", 96*96*96)
+@usableFromInline let gemmParallelThreshold = 96 * 96 * 96
 
 // MARK: - Per-thread workspace
 
@@ -118,9 +117,48 @@ public func sgemm(
     }
     let pool = ThreadPool.shared
     let threads = work < gemmParallelThreshold ? 1 : pool.threadCount
-    sgemmBlocked(m: m, n: n, k: k, a: a, lda: lda, transA: transA,
-                 b: b, ldb: ldb, transB: transB, c: c, ldc: ldc,
-                 alpha: alpha, beta: beta, threads: threads, pool: pool)
+    if threads > 1 {
+        sgemmSplit(m: m, n: n, k: k, a: a, lda: lda, transA: transA,
+                   b: b, ldb: ldb, transB: transB, c: c, ldc: ldc,
+                   alpha: alpha, beta: beta, threads: threads, pool: pool)
+    } else {
+        sgemmBlocked(m: m, n: n, k: k, a: a, lda: lda, transA: transA,
+                     b: b, ldb: ldb, transB: transB, c: c, ldc: ldc, alpha: alpha, beta: beta)
+    }
+}
+
+/// Threaded variant with one pool round-trip: C is cut into `threads` column
+/// (or row) blocks aligned to the micro-tile, and each thread runs the
+/// single-threaded algorithm on its block with its own packing buffers.
+/// Packing is duplicated (A per column block, B per row block), which is cheap
+/// next to the compute; the result is bitwise identical to one thread.
+func sgemmSplit(
+    m: Int, n: Int, k: Int,
+    a: UnsafePointer<Float>, lda: Int, transA: Bool,
+    b: UnsafePointer<Float>, ldb: Int, transB: Bool,
+    c: UnsafeMutablePointer<Float>, ldc: Int,
+    alpha: Float, beta: Float, threads: Int, pool: ThreadPool
+) {
+    let splitN = n >= m
+    let unit = splitN ? gemmNR : gemmMR
+    let extent = splitN ? n : m
+    let units = (extent &+ unit &- 1) / unit
+    let parts = min(threads, units)
+    let perPart = (units &+ parts &- 1) / parts &* unit
+    pool.parallelFor(count: parts) { t in
+        let lo = t &* perPart
+        let hi = min(extent, lo &+ perPart)
+        if lo >= hi { return }
+        if splitN {
+            sgemmBlocked(m: m, n: hi &- lo, k: k, a: a, lda: lda, transA: transA,
+                         b: b + (transB ? lo &* ldb : lo), ldb: ldb, transB: transB,
+                         c: c + lo, ldc: ldc, alpha: alpha, beta: beta)
+        } else {
+            sgemmBlocked(m: hi &- lo, n: n, k: k, a: a + (transA ? lo : lo &* lda), lda: lda, transA: transA,
+                         b: b, ldb: ldb, transB: transB,
+                         c: c + lo &* ldc, ldc: ldc, alpha: alpha, beta: beta)
+        }
+    }
 }
 
 /// `C = beta · C` (beta 0 stores zeros, ignoring what C held).
@@ -136,15 +174,15 @@ private func scaleMatrix<T: BinaryFloatingPoint>(m: Int, n: Int, c: UnsafeMutabl
     }
 }
 
-/// The packed five-loop algorithm, on `threads` threads of `pool`.
+/// The packed five-loop algorithm on the calling thread.
 func sgemmBlocked(
     m: Int, n: Int, k: Int,
     a: UnsafePointer<Float>, lda: Int, transA: Bool,
     b: UnsafePointer<Float>, ldb: Int, transB: Bool,
     c: UnsafeMutablePointer<Float>, ldc: Int,
-    alpha: Float, beta: Float, threads: Int, pool: ThreadPool
+    alpha: Float, beta: Float
 ) {
-    let mr = gemmMR, nr = gemmNR
+    let nr = gemmNR
     let packB = GEMMWorkspace.current.packB
     var jc = 0
     while jc < n {
@@ -153,52 +191,11 @@ func sgemmBlocked(
         var pc = 0
         while pc < k {
             let kc = min(gemmKC, k &- pc)
-            let betaStep = pc == 0 ? beta : 1
-
-            // Split the C block into mTasks × nTasks pieces.
-            var mTask = gemmMC
-            var mTasks = (m &+ mTask &- 1) / mTask
-            var nTaskPanels = panels
-            if threads > 1 && mTasks < 2 &* threads {
-                // Aim for about two pieces per thread (dynamic balancing).
-                let want = 2 &* threads
-                mTask = max(mr, ((m &+ want &- 1) / want &+ mr &- 1) / mr &* mr)
-                mTasks = (m &+ mTask &- 1) / mTask
-                if mTasks < want {
-                    let nSplit = min(panels, (want &+ mTasks &- 1) / mTasks)
-                    nTaskPanels = (panels &+ nSplit &- 1) / nSplit
-                }
-            }
-            let nTasks = (panels &+ nTaskPanels &- 1) / nTaskPanels
-
-            if threads > 1 {
-                let chunks = min(threads, panels)
-                let per = (panels &+ chunks &- 1) / chunks
-                pool.parallelFor(count: chunks) { t in
-                    let s0 = t &* per
-                    let s1 = min(panels, s0 &+ per)
-                    if s0 < s1 {
-                        sgemmPackB(kc: kc, nc: nc, b: b, ldb: ldb, transB: transB, p0: pc, j0: jc,
-                                   panelStart: s0, panelEnd: s1, into: packB)
-                    }
-                }
-                pool.parallelFor(count: mTasks &* nTasks) { t in
-                    let tm = t / nTasks, tn = t &- tm &* nTasks
-                    let i0 = tm &* mTask
-                    let s0 = tn &* nTaskPanels
-                    sgemmMacro(
-                        iStart: i0, iEnd: min(m, i0 &+ mTask),
-                        panelStart: s0, panelEnd: min(panels, s0 &+ nTaskPanels),
-                        nc: nc, kc: kc, jc: jc, pc: pc, a: a, lda: lda, transA: transA,
-                        packB: packB, c: c, ldc: ldc, alpha: alpha, beta: betaStep)
-                }
-            } else {
-                sgemmPackB(kc: kc, nc: nc, b: b, ldb: ldb, transB: transB, p0: pc, j0: jc,
-                           panelStart: 0, panelEnd: panels, into: packB)
-                sgemmMacro(iStart: 0, iEnd: m, panelStart: 0, panelEnd: panels,
-                           nc: nc, kc: kc, jc: jc, pc: pc, a: a, lda: lda, transA: transA,
-                           packB: packB, c: c, ldc: ldc, alpha: alpha, beta: betaStep)
-            }
+            sgemmPackB(kc: kc, nc: nc, b: b, ldb: ldb, transB: transB, p0: pc, j0: jc,
+                       panelStart: 0, panelEnd: panels, into: packB)
+            sgemmMacro(iStart: 0, iEnd: m, panelStart: 0, panelEnd: panels,
+                       nc: nc, kc: kc, jc: jc, pc: pc, a: a, lda: lda, transA: transA,
+                       packB: packB, c: c, ldc: ldc, alpha: alpha, beta: pc == 0 ? beta : 1)
             pc &+= kc
         }
         jc &+= nc
@@ -415,7 +412,3 @@ private func daxpy(n: Int, _ s: Double, _ x: UnsafePointer<Double>, _ y: UnsafeM
     }
 }
 
-func envInt(_ name: String, _ d: Int) -> Int {
-    if let v = getenv(name), let i = Int(String(cString: v)) { return i }
-    return d
-}

@@ -64,8 +64,14 @@ private struct Operands {
     }
 }
 
-/// Runs sgemm (or the blocked path with an explicit pool) on Float copies.
-private func runS(_ ops: Operands, poisonC: Bool = false, blocked: (threads: Int, pool: ThreadPool)? = nil) -> [Float] {
+private enum Path {
+    case api, singleThread
+    case split(ThreadPool)
+}
+
+/// Runs sgemm (the public entry, the single-threaded blocked path, or the
+/// threaded split path on an explicit 2-thread pool) on Float copies.
+private func runS(_ ops: Operands, poisonC: Bool = false, path: Path = .api) -> [Float] {
     let t = ops.c0
     let a = ops.a.map(Float.init), b = ops.b.map(Float.init)
     var c = ops.c.map(Float.init)
@@ -76,12 +82,17 @@ private func runS(_ ops: Operands, poisonC: Bool = false, blocked: (threads: Int
     a.withUnsafeBufferPointer { pa in
         b.withUnsafeBufferPointer { pb in
             c.withUnsafeMutableBufferPointer { pc in
-                if let blocked {
+                switch path {
+                case .split(let pool):
+                    sgemmSplit(m: t.m, n: t.n, k: t.k, a: pa.baseAddress!, lda: ops.lda, transA: t.transA,
+                               b: pb.baseAddress!, ldb: ops.ldb, transB: t.transB,
+                               c: pc.baseAddress!, ldc: ops.ldc, alpha: Float(t.alpha), beta: Float(t.beta),
+                               threads: 2, pool: pool)
+                case .singleThread:
                     sgemmBlocked(m: t.m, n: t.n, k: t.k, a: pa.baseAddress!, lda: ops.lda, transA: t.transA,
                                  b: pb.baseAddress!, ldb: ops.ldb, transB: t.transB,
-                                 c: pc.baseAddress!, ldc: ops.ldc, alpha: Float(t.alpha), beta: Float(t.beta),
-                                 threads: blocked.threads, pool: blocked.pool)
-                } else {
+                                 c: pc.baseAddress!, ldc: ops.ldc, alpha: Float(t.alpha), beta: Float(t.beta))
+                case .api:
                     sgemm(m: t.m, n: t.n, k: t.k, a: pa.baseAddress!, lda: ops.lda, transA: t.transA,
                           b: pb.baseAddress!, ldb: ops.ldb, transB: t.transB,
                           c: pc.baseAddress!, ldc: ops.ldc, alpha: Float(t.alpha), beta: Float(t.beta))
@@ -177,11 +188,13 @@ private let dims: [(Int, Int, Int)] = [
 
     @Test func threadedMatchesSingleThreaded() {
         let pool = ThreadPool(threadCount: 2)
+        // Both split directions (n >= m splits columns, else rows), odd edges.
         for t in [Case(m: 150, n: 100, k: 70, beta: 0.5), Case(m: 7, n: 300, k: 40, transA: true),
+                  Case(m: 61, n: 45, k: 300, transA: true, transB: true, alpha: -1, beta: 2),
                   Case(m: 100, n: 64, k: 300, transB: true, alpha: 1.5, beta: 1, pad: 3)] {
             let ops = Operands(t, seed: 77)
-            let one = runS(ops, blocked: (1, pool))
-            let two = runS(ops, blocked: (2, pool))
+            let one = runS(ops, path: .singleThread)
+            let two = runS(ops, path: .split(pool))
             #expect(one == two, "threaded result differs for \(t)")
             check(two, ops, relTol: 1e-6)
         }
