@@ -99,15 +99,23 @@ func sgemmPackB(
             // op(B)[p, j] = b[j·ldb + p]: column j of op(B) is contiguous in b.
             let base = b + ((j0 &+ j) &* ldb &+ p0)
             if cols == nr {
-                // Transpose 32 rows of b into 32-wide packed rows, 4 p at a time
-                // would need shuffles; a strided gather is simple and only O(kc·nc).
-                for p in 0..<kc {
+                // 16×16 register transposes: 32 source rows (columns of op(B))
+                // × 16 p at a time become 16 packed rows of 32.
+                var p = 0
+                while p &+ 16 <= kc {
+                    transpose16x16(base + p, ldb, out, nr)
+                    transpose16x16(base + (16 &* ldb &+ p), ldb, out + 16, nr)
+                    out += 16 &* nr
+                    p &+= 16
+                }
+                while p < kc {
                     var src = base + p
                     for c in 0..<nr {
                         out[c] = src.pointee
                         src += ldb
                     }
                     out += nr
+                    p &+= 1
                 }
             } else {
                 for p in 0..<kc {
@@ -134,4 +142,64 @@ func copyFloats(from src: UnsafePointer<Float>, to dst: UnsafeMutablePointer<Flo
         dst[j] = src[j]
         j &+= 1
     }
+}
+
+// MARK: - 16×16 transpose
+
+/// (a0, b0, a1, b1, …, a7, b7)
+@inline(__always)
+private func zipLo(_ a: SIMD16<Float>, _ b: SIMD16<Float>) -> SIMD16<Float> {
+    SIMD16(a[0], b[0], a[1], b[1], a[2], b[2], a[3], b[3], a[4], b[4], a[5], b[5], a[6], b[6], a[7], b[7])
+}
+/// (a8, b8, …, a15, b15)
+@inline(__always)
+private func zipHi(_ a: SIMD16<Float>, _ b: SIMD16<Float>) -> SIMD16<Float> {
+    SIMD16(a[8], b[8], a[9], b[9], a[10], b[10], a[11], b[11], a[12], b[12], a[13], b[13], a[14], b[14], a[15], b[15])
+}
+/// Writes the transpose of the 16×16 block at `src` (row stride `lds`) to `dst`
+/// (row stride `ldd`): four rounds of perfect-shuffle zips, which LLVM lowers to
+/// 64 `vpermt2ps` on AVX-512.
+@inline(never)
+func transpose16x16(_ src: UnsafePointer<Float>, _ lds: Int, _ dst: UnsafeMutablePointer<Float>, _ ldd: Int) {
+    let s = UnsafeRawPointer(src)
+    var v0 = s.loadUnaligned(fromByteOffset: 0 &* lds &* 4, as: SIMD16<Float>.self)
+    var v1 = s.loadUnaligned(fromByteOffset: 1 &* lds &* 4, as: SIMD16<Float>.self)
+    var v2 = s.loadUnaligned(fromByteOffset: 2 &* lds &* 4, as: SIMD16<Float>.self)
+    var v3 = s.loadUnaligned(fromByteOffset: 3 &* lds &* 4, as: SIMD16<Float>.self)
+    var v4 = s.loadUnaligned(fromByteOffset: 4 &* lds &* 4, as: SIMD16<Float>.self)
+    var v5 = s.loadUnaligned(fromByteOffset: 5 &* lds &* 4, as: SIMD16<Float>.self)
+    var v6 = s.loadUnaligned(fromByteOffset: 6 &* lds &* 4, as: SIMD16<Float>.self)
+    var v7 = s.loadUnaligned(fromByteOffset: 7 &* lds &* 4, as: SIMD16<Float>.self)
+    var v8 = s.loadUnaligned(fromByteOffset: 8 &* lds &* 4, as: SIMD16<Float>.self)
+    var v9 = s.loadUnaligned(fromByteOffset: 9 &* lds &* 4, as: SIMD16<Float>.self)
+    var vA = s.loadUnaligned(fromByteOffset: 10 &* lds &* 4, as: SIMD16<Float>.self)
+    var vB = s.loadUnaligned(fromByteOffset: 11 &* lds &* 4, as: SIMD16<Float>.self)
+    var vC = s.loadUnaligned(fromByteOffset: 12 &* lds &* 4, as: SIMD16<Float>.self)
+    var vD = s.loadUnaligned(fromByteOffset: 13 &* lds &* 4, as: SIMD16<Float>.self)
+    var vE = s.loadUnaligned(fromByteOffset: 14 &* lds &* 4, as: SIMD16<Float>.self)
+    var vF = s.loadUnaligned(fromByteOffset: 15 &* lds &* 4, as: SIMD16<Float>.self)
+    for _ in 0..<4 {
+        (v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, vA, vB, vC, vD, vE, vF) =
+            (zipLo(v0, v8), zipHi(v0, v8), zipLo(v1, v9), zipHi(v1, v9),
+             zipLo(v2, vA), zipHi(v2, vA), zipLo(v3, vB), zipHi(v3, vB),
+             zipLo(v4, vC), zipHi(v4, vC), zipLo(v5, vD), zipHi(v5, vD),
+             zipLo(v6, vE), zipHi(v6, vE), zipLo(v7, vF), zipHi(v7, vF))
+    }
+    let d = UnsafeMutableRawPointer(dst)
+    d.storeBytes(of: v0, toByteOffset: 0 &* ldd &* 4, as: SIMD16<Float>.self)
+    d.storeBytes(of: v1, toByteOffset: 1 &* ldd &* 4, as: SIMD16<Float>.self)
+    d.storeBytes(of: v2, toByteOffset: 2 &* ldd &* 4, as: SIMD16<Float>.self)
+    d.storeBytes(of: v3, toByteOffset: 3 &* ldd &* 4, as: SIMD16<Float>.self)
+    d.storeBytes(of: v4, toByteOffset: 4 &* ldd &* 4, as: SIMD16<Float>.self)
+    d.storeBytes(of: v5, toByteOffset: 5 &* ldd &* 4, as: SIMD16<Float>.self)
+    d.storeBytes(of: v6, toByteOffset: 6 &* ldd &* 4, as: SIMD16<Float>.self)
+    d.storeBytes(of: v7, toByteOffset: 7 &* ldd &* 4, as: SIMD16<Float>.self)
+    d.storeBytes(of: v8, toByteOffset: 8 &* ldd &* 4, as: SIMD16<Float>.self)
+    d.storeBytes(of: v9, toByteOffset: 9 &* ldd &* 4, as: SIMD16<Float>.self)
+    d.storeBytes(of: vA, toByteOffset: 10 &* ldd &* 4, as: SIMD16<Float>.self)
+    d.storeBytes(of: vB, toByteOffset: 11 &* ldd &* 4, as: SIMD16<Float>.self)
+    d.storeBytes(of: vC, toByteOffset: 12 &* ldd &* 4, as: SIMD16<Float>.self)
+    d.storeBytes(of: vD, toByteOffset: 13 &* ldd &* 4, as: SIMD16<Float>.self)
+    d.storeBytes(of: vE, toByteOffset: 14 &* ldd &* 4, as: SIMD16<Float>.self)
+    d.storeBytes(of: vF, toByteOffset: 15 &* ldd &* 4, as: SIMD16<Float>.self)
 }
