@@ -110,7 +110,10 @@ public func sgemm(
         return
     }
     let work = m &* n &* k
-    if work <= gemmDirectThreshold || m == 1 || n == 1 {
+    // Direct path: tiny products, matrix-vector shapes, and shapes so thin that
+    // padding to 12×32 tiles would multiply the work more than 8×.
+    let padded = (m &+ gemmMR &- 1) / gemmMR &* gemmMR &* ((n &+ gemmNR &- 1) / gemmNR &* gemmNR)
+    if work <= gemmDirectThreshold || m == 1 || n == 1 || padded > 8 &* m &* n {
         sgemmDirect(m: m, n: n, k: k, a: a, lda: lda, transA: transA,
                     b: b, ldb: ldb, transB: transB, c: c, ldc: ldc, alpha: alpha, beta: beta)
         return
@@ -247,7 +250,7 @@ func sgemmMacro(
     }
 }
 
-/// Unpacked path for tiny products and matrix-vector shapes (m == 1 or n == 1).
+/// Unpacked path for tiny products and matrix-vector or very thin shapes.
 func sgemmDirect(
     m: Int, n: Int, k: Int,
     a: UnsafePointer<Float>, lda: Int, transA: Bool,

@@ -140,11 +140,13 @@ private func check<T: BinaryFloatingPoint>(_ got: [T], _ ops: Operands, relTol: 
     #expect(bad == 0, "\(bad) wrong elements for \(t)")
 }
 
-/// Shapes around the 12×32 micro-tile, MC = 144, KC = 256, and the direct path.
+/// Shapes around the 12×32 micro-tile, MC = 144, KC = 256, NC = 1024, the 16×16
+/// transposes of B packing, and the direct path (tiny and thin shapes).
 private let dims: [(Int, Int, Int)] = [
     (0, 0, 0), (0, 5, 3), (5, 0, 3), (4, 5, 0), (1, 1, 1), (1, 7, 5), (7, 1, 5), (1, 40, 33),
     (2, 3, 4), (11, 31, 7), (12, 32, 16), (13, 33, 17), (24, 64, 9), (25, 65, 40),
     (37, 50, 61), (49, 97, 23), (145, 35, 20), (30, 70, 257), (3, 2050, 6),
+    (2, 40, 600), (4, 3, 3000),
 ]
 
 @Suite struct GEMMTests {
