@@ -30,8 +30,12 @@ struct Measured {
 }
 
 struct TimingOptions {
-    var samples = 11
-    var sampleSeconds = 0.03
+    /// Samples per benchmark in total, spread over `passes`.
+    var samples = 12
+    /// Passes over the selected benchmarks; samples taken at different times
+    /// make the median robust to bursts of load from other processes.
+    var passes = 3
+    var sampleSeconds = 0.025
     var warmupSeconds = 0.05
     /// A sample is "quiet" when other processes used less than this many cores.
     var quietCores = 0.5
@@ -94,19 +98,15 @@ func waitForQuiet(maxWait: Double, quietCores: Double) {
     }
 }
 
-struct Measurement {
-    /// Median seconds per call over the quiet samples (all samples if fewer
-    /// than three were quiet).
+/// One timing sample: seconds per call, and the cores other processes used meanwhile.
+struct Sample {
     var secondsPerCall: Double
-    var quietSamples: Int
-    var samples: Int
-    var meanForeignCores: Double
+    var foreignCores: Double
 }
 
-/// Warm-up, calibrate calls per sample, take `samples` samples tagged with the
-/// CPU load of other processes, report the median seconds per call of the
-/// quiet ones (time from clock_gettime(CLOCK_MONOTONIC)).
-func measure(_ m: Measured, options: TimingOptions) -> Measurement {
+/// Warms up, calibrates calls per sample, and takes `count` samples
+/// (time from clock_gettime(CLOCK_MONOTONIC), load from /proc/stat).
+func takeSamples(_ m: Measured, count: Int, options: TimingOptions) -> [Sample] {
     // Warm-up (also pages in buffers and wakes pool workers).
     var calls = 0
     let w0 = now()
@@ -116,20 +116,25 @@ func measure(_ m: Measured, options: TimingOptions) -> Measurement {
     }
     let perCall = (now() - w0) / Double(calls)
     let reps = max(1, Int(options.sampleSeconds / max(perCall, 1e-9)))
-    var all: [Double] = [], quiet: [Double] = [], foreign = 0.0
-    for _ in 0..<options.samples {
+    var out: [Sample] = []
+    for _ in 0..<count {
         let c0 = CPUTicks.read()
         let t0 = now()
         for _ in 0..<reps { m.call() }
         let dt = now() - t0
-        let f = foreignCores(c0, CPUTicks.read(), seconds: dt)
-        foreign += f
-        all.append(dt / Double(reps))
-        if f < options.quietCores { quiet.append(dt / Double(reps)) }
+        out.append(Sample(secondsPerCall: dt / Double(reps), foreignCores: foreignCores(c0, CPUTicks.read(), seconds: dt)))
     }
-    let use = quiet.count >= 3 ? quiet : all
-    return Measurement(secondsPerCall: use.sorted()[use.count / 2], quietSamples: quiet.count,
-                       samples: all.count, meanForeignCores: foreign / Double(all.count))
+    return out
+}
+
+/// Median seconds per call over the quiet samples (all samples if fewer than
+/// three were quiet), plus a one-line description of the load.
+func summarize(_ samples: [Sample], options: TimingOptions) -> (secondsPerCall: Double, note: String) {
+    let quiet = samples.filter { $0.foreignCores < options.quietCores }
+    let use = (quiet.count >= 3 ? quiet : samples).map(\.secondsPerCall).sorted()
+    let foreign = samples.map(\.foreignCores).reduce(0, +) / Double(max(1, samples.count))
+    return (use[use.count / 2],
+            "\(quiet.count)/\(samples.count) quiet samples, other processes used \((foreign * 100).rounded() / 100) cores")
 }
 
 /// One JSON object per line: {"bench": "...", "threads": 1, "value": 101.3, "unit": "GFLOP/s"}

@@ -1,9 +1,10 @@
 // TensorBench: engine micro-benchmarks, one JSON object per line.
 //
-//   TensorBench [FILTER] [--threads N] [--samples N] [--sample-ms MS] [--max-wait S] [--list]
+//   TensorBench [FILTER] [--threads N] [--samples N] [--passes N] [--sample-ms MS] [--max-wait S] [--list]
 //
 // FILTER selects benchmarks whose name contains the substring (e.g. `gemm`,
-// `gemm_n512`). Each sample is tagged with the CPU load of other processes
+// `gemm_n512`). The selected benchmarks are run in several passes (samples
+// spread over time), results are printed at the end. Each sample is tagged with the CPU load of other processes
 // (/proc/stat); the reported value is the median over quiet samples when there
 // are at least three. To add a benchmark family, write a `xxxBenchmarks() -> [Benchmark]`
 // function in its own file and append it to `registry` below.
@@ -34,33 +35,48 @@ while let arg = args.popFirst() {
     case "--threads":
         guard let v = args.popFirst().flatMap({ Int($0) }), v > 0 else { fatalError("--threads needs a positive integer") }
         onlyThreads = v
+    case "--passes":
+        guard let v = args.popFirst().flatMap({ Int($0) }), v > 0 else { fatalError("--passes needs a positive integer") }
+        options.passes = v
     case "--max-wait":
         guard let v = args.popFirst().flatMap({ Double($0) }), v >= 0 else { fatalError("--max-wait needs seconds") }
         options.maxWait = v
     case "--list":
         listOnly = true
     case "-h", "--help":
-        print("usage: TensorBench [FILTER] [--threads N] [--samples N] [--sample-ms MS] [--max-wait S] [--list]")
+        print("usage: TensorBench [FILTER] [--threads N] [--samples N] [--passes N] [--sample-ms MS] [--max-wait S] [--list]")
         exit(0)
     default:
         filter = arg
     }
 }
 
+let selected = registry.filter {
+    (filter.isEmpty || $0.name.contains(filter)) && (onlyThreads == nil || $0.threads == onlyThreads)
+}
+if listOnly {
+    for bench in selected { print("\(bench.name) threads=\(bench.threads)") }
+    exit(0)
+}
+
 let pool = ThreadPool.shared
-for bench in registry where (filter.isEmpty || bench.name.contains(filter))
-    && (onlyThreads == nil || bench.threads == onlyThreads) {
-    if listOnly {
-        print("\(bench.name) threads=\(bench.threads)")
-        continue
+var samples = [[Sample]](repeating: [], count: selected.count)
+var toValue = [(Double) -> Double](repeating: { $0 }, count: selected.count)
+let passes = min(options.passes, options.samples)
+for pass in 0..<passes {
+    let perPass = options.samples / passes + (pass < options.samples % passes ? 1 : 0)
+    for (i, bench) in selected.enumerated() {
+        pool.threadCount = bench.threads
+        if options.maxWait > 0 { waitForQuiet(maxWait: options.maxWait, quietCores: options.quietCores) }
+        let m = bench.setup()
+        samples[i] += takeSamples(m, count: perPass, options: options)
+        toValue[i] = m.value
+        m.teardown()
     }
-    pool.threadCount = bench.threads
-    if options.maxWait > 0 { waitForQuiet(maxWait: options.maxWait, quietCores: options.quietCores) }
-    let m = bench.setup()
-    let r = measure(m, options: options)
-    report(bench, value: m.value(r.secondsPerCall))
+}
+for (i, bench) in selected.enumerated() {
+    let (seconds, load) = summarize(samples[i], options: options)
+    report(bench, value: toValue[i](seconds))
     // Load notes go to stderr so stdout stays one JSON object per line.
-    note("# \(bench.name) threads=\(bench.threads): \(r.quietSamples)/\(r.samples) quiet samples, "
-        + "other processes used \((r.meanForeignCores * 100).rounded() / 100) cores\n")
-    m.teardown()
+    note("# \(bench.name) threads=\(bench.threads): \(load)\n")
 }
