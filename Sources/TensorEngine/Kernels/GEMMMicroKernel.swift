@@ -16,14 +16,16 @@
 /// in C are ignored).
 ///
 /// `a` holds `kc` groups of 12 floats (k-major Ã layout, used when A is
-/// transposed); `b` holds `kc` groups of 32 floats and is 64-byte aligned. `c` is
-/// row-major with leading dimension `ldc`.
+/// transposed). `b` holds `kc` rows of 32 floats, `bStride` floats apart: 32 for
+/// a packed B̃ micro-panel, or `ldb` when a non-transposed B is read in place.
+/// `c` is row-major with leading dimension `ldc`.
 @inline(never)
 func sgemmMicroKernel12x32(
-    kc: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>,
+    kc: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>, bStride: Int,
     c: UnsafeMutablePointer<Float>, ldc: Int, alpha: Float, beta: Float
 ) {
-    sgemmMicroKernelBody(kc: kc, a: a, rowStride: 1, step: 12, b: b, c: c, ldc: ldc, alpha: alpha, beta: beta)
+    sgemmMicroKernelBody(kc: kc, a: a, rowStride: 1, step: 12, b: b, bStride: bStride,
+                         c: c, ldc: ldc, alpha: alpha, beta: beta)
 }
 
 /// Same as `sgemmMicroKernel12x32` for the row-major Ã layout: row r of the
@@ -32,18 +34,21 @@ func sgemmMicroKernel12x32(
 /// is `vbroadcastss r·1024(%reg)`.
 @inline(never)
 func sgemmMicroKernel12x32RowA(
-    kc: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>,
+    kc: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>, bStride: Int,
     c: UnsafeMutablePointer<Float>, ldc: Int, alpha: Float, beta: Float
 ) {
-    sgemmMicroKernelBody(kc: kc, a: a, rowStride: gemmKC, step: 1, b: b, c: c, ldc: ldc, alpha: alpha, beta: beta)
+    sgemmMicroKernelBody(kc: kc, a: a, rowStride: gemmKC, step: 1, b: b, bStride: bStride,
+                         c: c, ldc: ldc, alpha: alpha, beta: beta)
 }
 
 /// The shared body; `rowStride` / `step` are constants at both call sites.
 @inline(__always)
 func sgemmMicroKernelBody(
-    kc: Int, a: UnsafePointer<Float>, rowStride rs: Int, step: Int, b: UnsafePointer<Float>,
+    kc: Int, a: UnsafePointer<Float>, rowStride rs: Int, step: Int,
+    b: UnsafePointer<Float>, bStride: Int,
     c: UnsafeMutablePointer<Float>, ldc: Int, alpha: Float, beta: Float
 ) {
+    let bStrideBytes = bStride &* MemoryLayout<Float>.stride
     var c00 = SIMD16<Float>(), c01 = SIMD16<Float>()
     var c10 = SIMD16<Float>(), c11 = SIMD16<Float>()
     var c20 = SIMD16<Float>(), c21 = SIMD16<Float>()
@@ -61,8 +66,8 @@ func sgemmMicroKernelBody(
     var pb = UnsafeRawPointer(b)
     var p = 0
     while p < kc {
-        let b0 = pb.load(as: SIMD16<Float>.self)
-        let b1 = pb.load(fromByteOffset: 64, as: SIMD16<Float>.self)
+        let b0 = pb.loadUnaligned(as: SIMD16<Float>.self)
+        let b1 = pb.loadUnaligned(fromByteOffset: 64, as: SIMD16<Float>.self)
         var av = SIMD16<Float>(repeating: pa[0]); c00.addProduct(av, b0); c01.addProduct(av, b1)
         av = SIMD16<Float>(repeating: pa[rs]); c10.addProduct(av, b0); c11.addProduct(av, b1)
         av = SIMD16<Float>(repeating: pa[2 &* rs]); c20.addProduct(av, b0); c21.addProduct(av, b1)
@@ -76,7 +81,7 @@ func sgemmMicroKernelBody(
         av = SIMD16<Float>(repeating: pa[10 &* rs]); cA0.addProduct(av, b0); cA1.addProduct(av, b1)
         av = SIMD16<Float>(repeating: pa[11 &* rs]); cB0.addProduct(av, b0); cB1.addProduct(av, b1)
         pa += step
-        pb += 128
+        pb += bStrideBytes
         p += 1
     }
 
@@ -111,14 +116,15 @@ func sgemmMicroKernelBody(
 /// only the valid `mr × nr` corner into C.
 @inline(never)
 func sgemmMicroKernelEdge(
-    mr: Int, nr: Int, kc: Int, rowMajorA: Bool, a: UnsafePointer<Float>, b: UnsafePointer<Float>,
+    mr: Int, nr: Int, kc: Int, rowMajorA: Bool, a: UnsafePointer<Float>,
+    b: UnsafePointer<Float>, bStride: Int,
     c: UnsafeMutablePointer<Float>, ldc: Int, alpha: Float, beta: Float,
     scratch: UnsafeMutablePointer<Float>
 ) {
     if rowMajorA {
-        sgemmMicroKernel12x32RowA(kc: kc, a: a, b: b, c: scratch, ldc: gemmNR, alpha: alpha, beta: 0)
+        sgemmMicroKernel12x32RowA(kc: kc, a: a, b: b, bStride: bStride, c: scratch, ldc: gemmNR, alpha: alpha, beta: 0)
     } else {
-        sgemmMicroKernel12x32(kc: kc, a: a, b: b, c: scratch, ldc: gemmNR, alpha: alpha, beta: 0)
+        sgemmMicroKernel12x32(kc: kc, a: a, b: b, bStride: bStride, c: scratch, ldc: gemmNR, alpha: alpha, beta: 0)
     }
     for i in 0..<mr {
         let src = scratch + i &* gemmNR
