@@ -8,14 +8,22 @@ import Darwin
 //
 // sgemm follows the BLIS / GotoBLAS structure (Goto & van de Geijn, ACM TOMS 2008):
 //
-//   for jc in 0..<n step NC            (B panel column block)
-//     for pc in 0..<k step KC          pack op(B)[pc.., jc..] → B̃ (KC×NC, shared)
-//       for ic in 0..<m step MC        pack op(A)[ic.., pc..] → Ã (MC×KC, per thread)
-//         for jr in 0..<nc step NR     B̃ micro-panel (KC×NR) stays in L1
-//           for ir in 0..<mc step MR   12×32 micro-kernel, C tile in registers
+//   for jc in 0..<n step NC            B panel column block
+//     for pc in 0..<k step KC          pack op(B)[pc.., jc..] → B̃ (KC×NC, ≤ 1 MiB, L2)
+//       for ic in 0..<m step MC        pack op(A)[ic.., pc..] → Ã (MC×KC)
+//         for ir in 0..<mc step MR     Ã micro-panel (MR×KC, 12 KiB) stays in L1
+//           for jr in 0..<nc step NR   12×32 micro-kernel, C tile in 24 zmm registers;
+//                                      B̃ micro-panels stream from L2
 //
-// Threads (sgemmSplit) each run this algorithm on their own block of C's
-// columns (or rows), so a call costs one pool round-trip.
+// (ir is outside jr, the mirror of BLIS's order for this vector-along-N
+// kernel: the broadcast operand stays in L1, the vector operand streams.)
+// A non-transposed A is packed row-major (plain row copies), a transposed A
+// k-major (contiguous copies); a transposed B is packed with 16×16 register
+// transposes; for small m a non-transposed B is read in place.
+// Products below gemmDirectThreshold, and matrix-vector or very thin shapes,
+// skip packing (sgemmDirect). With more than one thread (sgemmSplit) each
+// thread runs the algorithm on its own block of C's columns (or rows), so a
+// call costs one pool round-trip.
 
 /// Rows of op(A) per packed block (multiple of MR; Ã = MC×KC floats ≈ 144 KiB, L2).
 @usableFromInline let gemmMC = 144
@@ -109,11 +117,13 @@ public func sgemm(
         scaleMatrix(m: m, n: n, c: c, ldc: ldc, beta: beta)
         return
     }
-    let work = m &* n &* k
+    let (mn, o1) = m.multipliedReportingOverflow(by: n)
+    let (mnk, o2) = mn.multipliedReportingOverflow(by: k)
+    let work = o1 || o2 ? Int.max : mnk
     // Direct path: tiny products, matrix-vector shapes, and shapes so thin that
     // padding to 12×32 tiles would multiply the work more than 8×.
     let padded = (m &+ gemmMR &- 1) / gemmMR &* gemmMR &* ((n &+ gemmNR &- 1) / gemmNR &* gemmNR)
-    if work <= gemmDirectThreshold || m == 1 || n == 1 || padded > 8 &* m &* n {
+    if work <= gemmDirectThreshold || m == 1 || n == 1 || padded > 8 &* mn {
         sgemmDirect(m: m, n: n, k: k, a: a, lda: lda, transA: transA,
                     b: b, ldb: ldb, transB: transB, c: c, ldc: ldc, alpha: alpha, beta: beta)
         return

@@ -51,22 +51,27 @@ public final class ThreadPool: @unchecked Sendable {
     private nonisolated(unsafe) var sleepers = 0
     private nonisolated(unsafe) var shuttingDown = false
 
+    /// Guarded by `mutex`.
     private nonisolated(unsafe) var workers: [pthread_t] = []
+    /// `workers.count`, readable without the mutex.
+    private let spawned = Atomic<Int>(0)
     private let requested = Atomic<Int>(1)
 
     /// Spin iterations a worker polls for the next job before sleeping.
     private static let spinIterations = 200_000
 
     /// Threads used by `parallelFor`, including the caller (at least 1).
-    /// Raising it starts more workers; lowering it idles them.
+    /// Raising it starts more workers; lowering it idles them. Takes effect
+    /// from the next `parallelFor` call (safe to set from any thread).
     public var threadCount: Int {
         get { requested.load(ordering: .relaxed) }
         set {
             let n = max(1, newValue)
-            acquire()
-            requested.store(n, ordering: .relaxed)
+            pthread_mutex_lock(mutex)
             while workers.count < n - 1 { spawnWorker(index: workers.count) }
-            release()
+            spawned.store(workers.count, ordering: .releasing)
+            pthread_mutex_unlock(mutex)
+            requested.store(n, ordering: .relaxed)
         }
     }
 
@@ -83,7 +88,8 @@ public final class ThreadPool: @unchecked Sendable {
         shuttingDown = true
         pthread_cond_broadcast(cond)
         pthread_mutex_unlock(mutex)
-        for t in workers { pthread_join(t, nil) }
+        let threads = workers
+        for t in threads { pthread_join(t, nil) }
         pthread_cond_destroy(cond)
         pthread_mutex_destroy(mutex)
         mutex.deallocate()
@@ -102,7 +108,7 @@ public final class ThreadPool: @unchecked Sendable {
         withoutActuallyEscaping(body) { escapable in
             self.body = escapable
             self.count = count
-            self.participants = min(threads - 1, count - 1, workers.count)
+            self.participants = min(threads - 1, count - 1, spawned.load(ordering: .acquiring))
             next.store(0, ordering: .relaxed)
             epoch.add(1, ordering: .sequentiallyConsistent)  // open
             pthread_mutex_lock(mutex)
@@ -132,10 +138,6 @@ public final class ThreadPool: @unchecked Sendable {
 
     private func tryAcquire() -> Bool {
         owner.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged
-    }
-
-    private func acquire() {
-        while !tryAcquire() { sched_yield() }
     }
 
     private func release() { owner.store(false, ordering: .releasing) }

@@ -231,8 +231,13 @@ private let dims: [(Int, Int, Int)] = [
         #expect(pool.threadCount == 1)
         pool.parallelFor(count: 7) { _ in total.add(1, ordering: .relaxed) }
         pool.threadCount = 4
-        pool.parallelFor(count: 100) { _ in total.add(1, ordering: .relaxed) }
-        #expect(total.load(ordering: .relaxed) == 147)
+        pool.parallelFor(count: 100) { i in
+            if i == 50 { pool.threadCount = 2 }  // resizing from inside a job must not deadlock
+            total.add(1, ordering: .relaxed)
+        }
+        pool.parallelFor(count: 10) { _ in total.add(1, ordering: .relaxed) }
+        #expect(total.load(ordering: .relaxed) == 157)
+        #expect(pool.threadCount == 2)
         #expect(ThreadPool.shared.threadCount >= 1)
     }
 }
