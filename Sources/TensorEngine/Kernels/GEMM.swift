@@ -365,9 +365,10 @@ private func dot(k: Int, _ x: UnsafePointer<Float>, _ y: UnsafePointer<Float>) -
 // MARK: - dgemm
 
 /// Double-precision `C = alpha · op(A) · op(B) + beta · C`, same conventions as
-/// `sgemm`. A simpler blocked algorithm: op(B) is packed KC×NC into a row-major
-/// buffer and each row of C is updated with vectorised axpys; rows are split
-/// across `ThreadPool.shared` for large products.
+/// `sgemm`. A simpler blocked algorithm: C is scaled by beta first, op(B) is
+/// packed KC×NC into a row-major buffer, A is read in place, and C is updated
+/// in 6×16 register tiles (edges with vectorised axpys); rows are split across
+/// `ThreadPool.shared` for large products.
 public func dgemm(
     m: Int, n: Int, k: Int,
     a: UnsafePointer<Double>, lda: Int, transA: Bool,
@@ -410,7 +411,29 @@ public func dgemm(
             let rowsPer = (m &+ threads &- 1) / threads
             pool.parallelFor(count: threads) { t in
                 let i0 = t &* rowsPer, i1 = min(m, i0 &+ rowsPer)
+                let fullCols = nc / 16 &* 16
                 var i = i0
+                // 6×16 register tiles (12 zmm accumulators) over the packed rows.
+                while i &+ 6 <= i1 {
+                    let ap = a + (i &* aI &+ pc &* aP)
+                    var j = 0
+                    while j < fullCols {
+                        dgemmMicroKernel6x16(kc: kc, a: ap, aRow: aI, aStep: aP, b: packed + j, ldb: nc,
+                                             c: c + (i &* ldc &+ jc &+ j), ldc: ldc, alpha: alpha)
+                        j &+= 16
+                    }
+                    if fullCols < nc {
+                        for r in 0..<6 {
+                            let row = c + ((i &+ r) &* ldc &+ jc &+ fullCols)
+                            for p in 0..<kc {
+                                let s = alpha * a[(i &+ r) &* aI &+ (pc &+ p) &* aP]
+                                daxpy(n: nc &- fullCols, s, packed + (p &* nc &+ fullCols), row)
+                            }
+                        }
+                    }
+                    i &+= 6
+                }
+                // Remaining rows: one vectorised axpy per (row, p).
                 while i < i1 {
                     let row = c + (i &* ldc &+ jc)
                     for p in 0..<kc {

@@ -136,3 +136,49 @@ func sgemmMicroKernelEdge(
         }
     }
 }
+
+// MARK: - dgemm
+
+/// C[6×16] += alpha · A·B for Float64: A read in place (element (r, p) at
+/// `a[r·aRow + p·aStep]`), B rows of 16 doubles `ldb` apart. 12 zmm accumulators.
+@inline(never)
+func dgemmMicroKernel6x16(
+    kc: Int, a: UnsafePointer<Double>, aRow: Int, aStep: Int,
+    b: UnsafePointer<Double>, ldb: Int,
+    c: UnsafeMutablePointer<Double>, ldc: Int, alpha: Double
+) {
+    var c00 = SIMD8<Double>(), c01 = SIMD8<Double>()
+    var c10 = SIMD8<Double>(), c11 = SIMD8<Double>()
+    var c20 = SIMD8<Double>(), c21 = SIMD8<Double>()
+    var c30 = SIMD8<Double>(), c31 = SIMD8<Double>()
+    var c40 = SIMD8<Double>(), c41 = SIMD8<Double>()
+    var c50 = SIMD8<Double>(), c51 = SIMD8<Double>()
+    var a0 = a, a1 = a + aRow, a2 = a + 2 &* aRow
+    var a3 = a + 3 &* aRow, a4 = a + 4 &* aRow, a5 = a + 5 &* aRow
+    var pb = UnsafeRawPointer(b)
+    let ldbBytes = ldb &* MemoryLayout<Double>.stride
+    for _ in 0..<kc {
+        let b0 = pb.loadUnaligned(as: SIMD8<Double>.self)
+        let b1 = pb.loadUnaligned(fromByteOffset: 64, as: SIMD8<Double>.self)
+        var av = SIMD8<Double>(repeating: a0.pointee); c00.addProduct(av, b0); c01.addProduct(av, b1)
+        av = SIMD8<Double>(repeating: a1.pointee); c10.addProduct(av, b0); c11.addProduct(av, b1)
+        av = SIMD8<Double>(repeating: a2.pointee); c20.addProduct(av, b0); c21.addProduct(av, b1)
+        av = SIMD8<Double>(repeating: a3.pointee); c30.addProduct(av, b0); c31.addProduct(av, b1)
+        av = SIMD8<Double>(repeating: a4.pointee); c40.addProduct(av, b0); c41.addProduct(av, b1)
+        av = SIMD8<Double>(repeating: a5.pointee); c50.addProduct(av, b0); c51.addProduct(av, b1)
+        a0 += aStep; a1 += aStep; a2 += aStep; a3 += aStep; a4 += aStep; a5 += aStep
+        pb += ldbBytes
+    }
+    let va = SIMD8<Double>(repeating: alpha)
+    @inline(__always) func add(_ r: Int, _ x0: SIMD8<Double>, _ x1: SIMD8<Double>) {
+        let row = UnsafeMutableRawPointer(c + r &* ldc)
+        var y0 = row.loadUnaligned(as: SIMD8<Double>.self)
+        var y1 = row.loadUnaligned(fromByteOffset: 64, as: SIMD8<Double>.self)
+        y0.addProduct(x0, va)
+        y1.addProduct(x1, va)
+        row.storeBytes(of: y0, as: SIMD8<Double>.self)
+        row.storeBytes(of: y1, toByteOffset: 64, as: SIMD8<Double>.self)
+    }
+    add(0, c00, c01); add(1, c10, c11); add(2, c20, c21)
+    add(3, c30, c31); add(4, c40, c41); add(5, c50, c51)
+}
