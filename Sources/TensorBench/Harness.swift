@@ -38,9 +38,9 @@ struct TimingOptions {
     var sampleSeconds = 0.025
     var warmupSeconds = 0.05
     /// A sample is "quiet" when other processes used less than this many cores.
-    var quietCores = 0.5
-    /// Seconds to wait for a quiet machine before each benchmark (0 = never).
-    var maxWait = 0.0
+    var quietCores = 0.25
+    /// Total seconds the run may wait for a quiet machine (0 = never).
+    var maxWait = 15.0
 }
 
 @inline(__always)
@@ -87,14 +87,19 @@ func foreignCores(_ a: CPUTicks, _ b: CPUTicks, seconds: Double) -> Double {
     max(0, ((b.machineBusy - a.machineBusy) - (b.own - a.own)) / clockTicksPerSecond / max(seconds, 1e-9))
 }
 
-/// Waits (up to `maxWait` seconds) for a 0.5 s window in which other processes
-/// use less than `quietCores`.
-func waitForQuiet(maxWait: Double, quietCores: Double) {
-    let deadline = now() + maxWait
-    while now() < deadline {
+/// Seconds left for `waitForQuiet` in this run (shared by all benchmarks).
+nonisolated(unsafe) var quietWaitBudget = 0.0
+
+/// Before a block of samples: waits in 0.2 s windows while other processes use
+/// `quietCores` or more, until the run's budget is spent (as the gate in
+/// shared/bench/benchlib.py does).
+func waitForQuiet(quietCores: Double) {
+    while quietWaitBudget > 0 {
         let t0 = now(), c0 = CPUTicks.read()
-        usleep(500_000)
-        if foreignCores(c0, CPUTicks.read(), seconds: now() - t0) < quietCores { return }
+        usleep(200_000)
+        let dt = now() - t0
+        quietWaitBudget -= dt
+        if foreignCores(c0, CPUTicks.read(), seconds: dt) < quietCores { return }
     }
 }
 

@@ -1,13 +1,23 @@
-// TensorBench: engine micro-benchmarks, one JSON object per line.
+// TensorBench: engine micro-benchmarks, one JSON object per line on stdout:
+//   {"bench": "gemm_n512", "threads": 1, "value": 101.3, "unit": "GFLOP/s"}
 //
-//   TensorBench [FILTER] [--threads N] [--samples N] [--passes N] [--sample-ms MS] [--max-wait S] [--list]
+//   TensorBench [FILTER] [--threads N] [--samples N] [--passes N]
+//               [--sample-ms MS] [--max-wait S] [--list]
 //
-// FILTER selects benchmarks whose name contains the substring (e.g. `gemm`,
-// `gemm_n512`). The selected benchmarks are run in several passes (samples
-// spread over time), results are printed at the end. Each sample is tagged with the CPU load of other processes
-// (/proc/stat); the reported value is the median over quiet samples when there
-// are at least three. To add a benchmark family, write a `xxxBenchmarks() -> [Benchmark]`
-// function in its own file and append it to `registry` below.
+// FILTER selects benchmarks whose name contains the substring (`gemm`,
+// `gemm_n512`); --threads keeps only one thread count.
+//
+// Timing: warm-up, then `--samples` samples (median reported) spread over
+// `--passes` passes through the selected benchmarks, so a burst of load from
+// other processes does not hit all samples of one benchmark. Each sample is
+// tagged with the CPU other processes used (/proc/stat); the median is taken
+// over the quiet samples when there are at least three. Before each block of
+// samples the run waits for a quiet machine, at most --max-wait seconds in
+// total (default 15). Load notes go to stderr.
+//
+// To add a benchmark family (conv, lstm, ...): write a
+// `xxxBenchmarks() -> [Benchmark]` function in its own file in this directory
+// and append it to `registry` below.
 import TensorEngine
 
 #if canImport(Glibc)
@@ -60,6 +70,7 @@ if listOnly {
 }
 
 let pool = ThreadPool.shared
+quietWaitBudget = options.maxWait
 var samples = [[Sample]](repeating: [], count: selected.count)
 var toValue = [(Double) -> Double](repeating: { $0 }, count: selected.count)
 let passes = min(options.passes, options.samples)
@@ -67,7 +78,7 @@ for pass in 0..<passes {
     let perPass = options.samples / passes + (pass < options.samples % passes ? 1 : 0)
     for (i, bench) in selected.enumerated() {
         pool.threadCount = bench.threads
-        if options.maxWait > 0 { waitForQuiet(maxWait: options.maxWait, quietCores: options.quietCores) }
+        waitForQuiet(quietCores: options.quietCores)
         let m = bench.setup()
         samples[i] += takeSamples(m, count: perPass, options: options)
         toValue[i] = m.value
