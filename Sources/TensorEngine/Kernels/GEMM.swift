@@ -140,11 +140,11 @@ public func sgemm(
     }
 }
 
-/// Threaded variant with one pool round-trip: C is cut into `threads` column
-/// (or row) blocks aligned to the micro-tile, and each thread runs the
+/// Threaded variant with one pool round-trip: C is cut into `threads` row (or
+/// column) blocks aligned to the micro-tile, and each thread runs the
 /// single-threaded algorithm on its block with its own packing buffers.
-/// Packing is duplicated (A per column block, B per row block), which is cheap
-/// next to the compute; the result is bitwise identical to one thread.
+/// Some packing is duplicated, which is cheap next to the compute; the result
+/// is bitwise identical to one thread.
 func sgemmSplit(
     m: Int, n: Int, k: Int,
     a: UnsafePointer<Float>, lda: Int, transA: Bool,
@@ -152,10 +152,21 @@ func sgemmSplit(
     c: UnsafeMutablePointer<Float>, ldc: Int,
     alpha: Float, beta: Float, threads: Int, pool: ThreadPool
 ) {
-    let splitN = n >= m
+    // Row blocks duplicate only B's packing, and none when each block can read
+    // B in place (see sgemmBlocked); column blocks duplicate A's packing.
+    // Measured at 128²–512² on 2 threads: row blocks ~+15–30%.
+    let mUnits = (m &+ gemmMR &- 1) / gemmMR, nUnits = (n &+ gemmNR &- 1) / gemmNR
+    let rowsPerThread = (m &+ threads &- 1) / threads
+    let bInPlace = !transB && ldb <= gemmDirectBMaxStride && rowsPerThread <= gemmDirectBMaxRows
+    let splitN: Bool
+    if mUnits >= threads && nUnits >= threads {
+        splitN = !(bInPlace || m >= n)
+    } else {
+        splitN = nUnits > mUnits
+    }
     let unit = splitN ? gemmNR : gemmMR
     let extent = splitN ? n : m
-    let units = (extent &+ unit &- 1) / unit
+    let units = splitN ? nUnits : mUnits
     let parts = min(threads, units)
     let perPart = (units &+ parts &- 1) / parts &* unit
     pool.parallelFor(count: parts) { t in
@@ -468,4 +479,3 @@ private func daxpy(n: Int, _ s: Double, _ x: UnsafePointer<Double>, _ y: UnsafeM
         j &+= 1
     }
 }
-
