@@ -28,6 +28,7 @@ import Darwin
 
 let registry: [Benchmark] =
     gemmBenchmarks()
+    + elementwiseBenchmarks()
 
 var options = TimingOptions()
 var filter = ""
