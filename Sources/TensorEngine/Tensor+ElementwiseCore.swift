@@ -23,7 +23,7 @@ extension Tensor {
     /// A contiguous copy (or self) of this tensor converted to `dtype`. No autograd.
     func materialized(_ dtype: DType) throws(TensorError) -> Tensor {
         if dtype == self.dtype && isContiguous { return self }
-        let out = try Tensor(uninitializedShape: shape, dtype: dtype)
+        let out = try Tensor(uninitializedShape: shape, dtype: dtype, zeroed: false)
         copyConverting(from: self, to: out)
         return out
     }
@@ -59,17 +59,60 @@ extension Tensor {
     /// Computes `a op b` in `dtype` with broadcasting. No autograd.
     static func computeBinary(_ a: Tensor, _ b: Tensor, _ op: BinaryOp, dtype: DType) throws(TensorError) -> Tensor {
         let shape = try Shape.broadcast(a.shape, b.shape)
+        if let out = try computeRowBroadcast(a, b, op, dtype: dtype, shape: shape) { return out }
         let (ta, sa) = try a.operand(dtype, shape: shape)
         let (tb, sb) = try b.operand(dtype, shape: shape)
-        let out = try Tensor(uninitializedShape: shape, dtype: dtype)
+        let out = try Tensor(uninitializedShape: shape, dtype: dtype, zeroed: false)
         struct Run: DTypeVisitor {
             let op: BinaryOp, ta: Tensor, sa: Int, tb: Tensor, sb: Int, out: Tensor
             func visit<T: ArithmeticElement>(_: T.Type) {
-                binaryKernel(op, out.numel, Operand(pointer: ta.basePointer(T.self), stride: sa),
-                             Operand(pointer: tb.basePointer(T.self), stride: sb), out.basePointer(T.self))
+                let pa = ta.basePointer(T.self), pb = tb.basePointer(T.self), po = out.basePointer(T.self)
+                parallelRanges(out.numel) { start, end in
+                    binaryKernel(op, end - start, Operand(pointer: pa + start * sa, stride: sa),
+                                 Operand(pointer: pb + start * sb, stride: sb), po + start)
+                }
             }
         }
         if out.numel > 0 { try dtype.visit(Run(op: op, ta: ta, sa: sa, tb: tb, sb: sb, out: out)) }
+        return out
+    }
+
+    /// The length of the contiguous block that `t` repeats when broadcast to `shape`
+    /// over leading dims only (e.g. [1000] or [1, 1000] against [64, 1000]), or nil.
+    private func repeatedBlockLength(in shape: [Int]) -> Int? {
+        var own = shape.count >= dim ? self.shape[...] : []
+        while own.first == 1 { own = own.dropFirst() }
+        guard numel > 1, numel < shape.reduce(1, *), isContiguous, own.elementsEqual(shape.suffix(own.count)) else { return nil }
+        return numel
+    }
+
+    /// `a op b` where one operand has the full shape and the other repeats a
+    /// contiguous block (a bias row): runs the kernel row by row against the block
+    /// instead of materialising the broadcast. Same per-element results. Nil when
+    /// the operands have another layout.
+    private static func computeRowBroadcast(_ a: Tensor, _ b: Tensor, _ op: BinaryOp, dtype: DType,
+                                            shape: [Int]) throws(TensorError) -> Tensor? {
+        let block: Int, smallIsB: Bool
+        if a.shape == shape, let n = b.repeatedBlockLength(in: shape) { block = n; smallIsB = true }
+        else if b.shape == shape, let n = a.repeatedBlockLength(in: shape) { block = n; smallIsB = false }
+        else { return nil }
+        let ta = try a.materialized(dtype), tb = try b.materialized(dtype)
+        let out = try Tensor(uninitializedShape: shape, dtype: dtype, zeroed: false)
+        struct Run: DTypeVisitor {
+            let op: BinaryOp, ta: Tensor, tb: Tensor, out: Tensor, block: Int, smallIsB: Bool
+            func visit<T: ArithmeticElement>(_: T.Type) {
+                let pa = ta.basePointer(T.self), pb = tb.basePointer(T.self), po = out.basePointer(T.self)
+                let rows = out.numel / block
+                parallelRanges(rows, grain: Swift.max(1, elementwiseGrainSize / block)) { first, end in
+                    for r in first..<end {
+                        let o = r * block
+                        binaryKernel(op, block, Operand(pointer: smallIsB ? pa + o : pa, stride: 1),
+                                     Operand(pointer: smallIsB ? pb : pb + o, stride: 1), po + o)
+                    }
+                }
+            }
+        }
+        try dtype.visit(Run(op: op, ta: ta, tb: tb, out: out, block: block, smallIsB: smallIsB))
         return out
     }
 
@@ -78,12 +121,15 @@ extension Tensor {
         let shape = try Shape.broadcast(a.shape, b.shape)
         let (ta, sa) = try a.operand(dtype, shape: shape)
         let (tb, sb) = try b.operand(dtype, shape: shape)
-        let out = try Tensor(uninitializedShape: shape, dtype: .bool)
+        let out = try Tensor(uninitializedShape: shape, dtype: .bool, zeroed: false)
         struct Run: DTypeVisitor {
             let op: PredicateOp, ta: Tensor, sa: Int, tb: Tensor, sb: Int, out: Tensor
             func visit<T: ArithmeticElement>(_: T.Type) {
-                predicateKernel(op, out.numel, Operand(pointer: ta.basePointer(T.self), stride: sa),
-                                Operand(pointer: tb.basePointer(T.self), stride: sb), out.basePointer(Bool.self))
+                let pa = ta.basePointer(T.self), pb = tb.basePointer(T.self), po = out.basePointer(Bool.self)
+                parallelRanges(out.numel) { start, end in
+                    predicateKernel(op, end - start, Operand(pointer: pa + start * sa, stride: sa),
+                                    Operand(pointer: pb + start * sb, stride: sb), po + start)
+                }
             }
         }
         if out.numel > 0 { try dtype.visit(Run(op: op, ta: ta, sa: sa, tb: tb, sb: sb, out: out)) }
@@ -95,13 +141,14 @@ extension Tensor {
     func computeUnary(_ op: UnaryOp) throws(TensorError) -> Tensor {
         let dtype: DType = (op.keepsIntegers || isFloatingPoint) ? self.dtype : .defaultFloat
         let x = try materialized(dtype)
-        let out = try Tensor(uninitializedShape: shape, dtype: dtype)
+        let out = try Tensor(uninitializedShape: shape, dtype: dtype, zeroed: false)
         if out.numel == 0 { return out }
         if dtype.isFloatingPoint {
             struct Run: FloatVisitor {
                 let op: UnaryOp, x: Tensor, out: Tensor
                 func visit<T: FloatElement>(_: T.Type) {
-                    unaryFloatKernel(op, out.numel, x.basePointer(T.self), out.basePointer(T.self))
+                    let px = x.basePointer(T.self), po = out.basePointer(T.self)
+                    parallelRanges(out.numel) { start, end in unaryFloatKernel(op, end - start, px + start, po + start) }
                 }
             }
             try dtype.visitFloat(Run(op: op, x: x, out: out))
@@ -109,7 +156,8 @@ extension Tensor {
             struct Run: DTypeVisitor {
                 let op: UnaryOp, x: Tensor, out: Tensor
                 func visit<T: ArithmeticElement>(_: T.Type) {
-                    unaryIntegerKernel(op, out.numel, x.basePointer(T.self), out.basePointer(T.self))
+                    let px = x.basePointer(T.self), po = out.basePointer(T.self)
+                    parallelRanges(out.numel) { start, end in unaryIntegerKernel(op, end - start, px + start, po + start) }
                 }
             }
             try dtype.visit(Run(op: op, x: x, out: out))

@@ -357,6 +357,13 @@ extension Tensor {
         }
         let x = self
         let out = try GradMode.with(false) { () throws(TensorError) in
+            if x.dtype == .float32 && x.dim > 0 && axis == x.dim - 1 && x.numel > 0 {
+                let src = try x.materialized(.float32)
+                let out = try Tensor(uninitializedShape: x.shape, dtype: .float32, zeroed: false)
+                let n = x.shape[axis]
+                softmaxLastDimFloat32(rows: x.numel / n, n: n, src.basePointer(Float.self), out.basePointer(Float.self))
+                return out
+            }
             let m = try x.computeReduction(.max, dims: x.dim == 0 ? nil : [axis], keepdim: true, dtype: x.dtype, outDType: x.dtype)
             let e = try x.sub(m).exp()
             return try e.div(e.sum(dims: x.dim == 0 ? nil : [axis], keepdim: true))

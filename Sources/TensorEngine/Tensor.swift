@@ -34,13 +34,14 @@ public final class Tensor: @unchecked Sendable {
         self.offset = offset
     }
 
-    /// A fresh contiguous tensor (zero-filled).
-    init(uninitializedShape shape: [Int], dtype: DType) throws(TensorError) {
+    /// A fresh contiguous tensor, zero-filled unless `zeroed` is false (only for
+    /// outputs a kernel overwrites completely).
+    init(uninitializedShape shape: [Int], dtype: DType, zeroed: Bool = true) throws(TensorError) {
         for s in shape where s < 0 {
             throw .runtime("Trying to create tensor with negative dimension \(s): \(Shape.format(shape))")
         }
         let n = try Shape.checkedCount(shape)
-        self.storage = try Storage(count: n, dtype: dtype)
+        self.storage = try Storage(count: n, dtype: dtype, zeroed: zeroed)
         self.shape = shape
         self.strides = Shape.contiguousStrides(shape)
         self.offset = 0

@@ -37,6 +37,12 @@ private func loop<T, R>(_ n: Int, _ a: Operand<T>, _ b: Operand<T>, _ out: Unsaf
 
 func binaryKernel<T: ArithmeticElement>(_ op: BinaryOp, _ n: Int, _ a: Operand<T>, _ b: Operand<T>,
                                         _ out: UnsafeMutablePointer<T>) {
+    if T.self == Float.self {
+        let fa = UnsafeRawPointer(a.pointer).assumingMemoryBound(to: Float.self)
+        let fb = UnsafeRawPointer(b.pointer).assumingMemoryBound(to: Float.self)
+        let fo = UnsafeMutableRawPointer(out).assumingMemoryBound(to: Float.self)
+        if binaryFloat32(op, n, fa, a.stride, fb, b.stride, fo) { return }
+    }
     switch op {
     case .add: loop(n, a, b, out, T.add)
     case .sub: loop(n, a, b, out, T.sub)
@@ -99,6 +105,11 @@ func unaryIntegerKernel<T: ArithmeticElement>(_ op: UnaryOp, _ n: Int, _ x: Unsa
 
 func unaryFloatKernel<T: FloatElement>(_ op: UnaryOp, _ n: Int, _ x: UnsafeMutablePointer<T>,
                                        _ out: UnsafeMutablePointer<T>) {
+    if T.self == Float.self {
+        let fx = UnsafeRawPointer(x).assumingMemoryBound(to: Float.self)
+        let fo = UnsafeMutableRawPointer(out).assumingMemoryBound(to: Float.self)
+        if unaryFloat32(op, n, fx, fo) { return }
+    }
     switch op {
     case .neg: for i in 0..<n { out[i] = -x[i] }
     case .abs: for i in 0..<n { out[i] = Swift.abs(x[i]) }
@@ -141,4 +152,44 @@ func unaryFloatKernel<T: FloatElement>(_ op: UnaryOp, _ n: Int, _ x: UnsafeMutab
     case .softplus:
         for i in 0..<n { let v = x[i]; out[i] = v > 20 ? v : T.log1p(T.exp(v)) }
     }
+}
+
+// MARK: - float32 SIMD paths
+
+/// Explicit `SIMD16<Float>` loops for the common float32 binary ops; false when `op` has none.
+@inline(__always)
+private func binaryFloat32(_ op: BinaryOp, _ n: Int, _ a: UnsafePointer<Float>, _ sa: Int, _ b: UnsafePointer<Float>,
+                           _ sb: Int, _ out: UnsafeMutablePointer<Float>) -> Bool {
+    switch op {
+    case .add: zipFloatVectors(n, a, sa, b, sb, out) { $0 + $1 }
+    case .sub: zipFloatVectors(n, a, sa, b, sb, out) { $0 - $1 }
+    case .mul: zipFloatVectors(n, a, sa, b, sb, out) { $0 * $1 }
+    case .div: zipFloatVectors(n, a, sa, b, sb, out) { $0 / $1 }
+    default: return false
+    }
+    return true
+}
+
+/// float32 unary ops with vector kernels (VectorMath); false when `op` has none.
+@inline(__always)
+private func unaryFloat32(_ op: UnaryOp, _ n: Int, _ x: UnsafePointer<Float>, _ out: UnsafeMutablePointer<Float>) -> Bool {
+    switch op {
+    case .exp: mapFloatVectors(n, x, out) { VectorMath.exp($0) }
+    case .log: mapFloatVectors(n, x, out) { VectorMath.log($0) }
+    case .log1p: mapFloatVectors(n, x, out) { VectorMath.log1p($0) }
+    case .expm1: mapFloatVectors(n, x, out) { VectorMath.expm1($0) }
+    case .tanh: mapFloatVectors(n, x, out) { VectorMath.tanh($0) }
+    case .sigmoid: mapFloatVectors(n, x, out) { VectorMath.sigmoid($0, timesInput: false) }
+    case .silu: mapFloatVectors(n, x, out) { VectorMath.sigmoid($0, timesInput: true) }
+    case .softplus:
+        // PyTorch: x > threshold(20) ? x : log1p(exp(x)), in float.
+        mapFloatVectors(n, x, out) { v in VectorMath.log1p(VectorMath.exp(v)).replacing(with: v, where: v .> 20) }
+    // NaN and -0.0 pass through relu, as in PyTorch.
+    case .relu: mapFloatVectors(n, x, out) { $0.replacing(with: 0, where: $0 .< 0) }
+    case .neg: mapFloatVectors(n, x, out) { -$0 }
+    case .square: mapFloatVectors(n, x, out) { $0 * $0 }
+    case .reciprocal: mapFloatVectors(n, x, out) { 1 / $0 }
+    default: return false
+    }
+    return true
 }

@@ -61,12 +61,56 @@ func ceilLog2(_ x: Int) -> Int { x <= 1 ? 0 : (Int.bitWidth - (x - 1).leadingZer
 /// Reduces each of `rows` contiguous rows of `n` elements into `out`.
 /// For `argmax`/`argmin` the output is int64; for `all`/`any` it is bool;
 /// otherwise it has the input's type.
+///
+/// Rows are split across `ThreadPool.shared` (results do not depend on the
+/// split). A single long floating-point row is summed as PyTorch's
+/// `parallel_reduce` does (Note [Threaded sum]).
 func reduceRows<T: ArithmeticElement>(_ op: ReduceOp, rows: Int, n: Int, _ x: UnsafeMutablePointer<T>,
                                       _ out: UnsafeMutableRawPointer) {
+    if op == .sum && rows == 1 && (T.self == Float.self || T.self == Double.self) {
+        if T.self == Float.self {
+            out.assumingMemoryBound(to: Float.self)[0] = threadedCascadeSum(UnsafeRawPointer(x).assumingMemoryBound(to: Float.self), n)
+        } else {
+            out.assumingMemoryBound(to: Double.self)[0] = threadedCascadeSum(UnsafeRawPointer(x).assumingMemoryBound(to: Double.self), n)
+        }
+        return
+    }
+    parallelRanges(rows, grain: Swift.max(1, elementwiseGrainSize / Swift.max(n, 1))) { first, end in
+        reduceRowRange(op, rows: first..<end, n: n, x, out)
+    }
+}
+
+/// Note [Threaded sum]
+/// PyTorch reduces a whole tensor to one value (`two_pass_reduction`) by
+/// giving each of min(threads, ⌈n / 32768⌉) threads one contiguous chunk of
+/// ⌈n / chunks⌉ elements, cascade-summing each chunk, and adding the partial
+/// sums in chunk order. So `sum()` of more than 32768 float32 elements depends
+/// on `torch.get_num_threads()`; matching the split keeps results bit-equal at
+/// every thread count (checked against torch 2.15 with 1 and 2 threads).
+func threadedCascadeSum<T: FloatElement>(_ x: UnsafePointer<T>, _ n: Int) -> T {
+    let threads = ThreadPool.shared.threadCount
+    let grain = elementwiseGrainSize
+    if threads <= 1 || n <= grain { return cascadeSum(x, n) }
+    let chunks = Swift.min(threads, (n + grain - 1) / grain)
+    let size = (n + chunks - 1) / chunks
+    return withUnsafeTemporaryAllocation(of: T.self, capacity: chunks) { partial in
+        let base = partial.baseAddress!
+        ThreadPool.shared.parallelFor(count: chunks) { c in
+            let start = c * size
+            base[c] = start < n ? cascadeSum(x + start, Swift.min(size, n - start)) : 0
+        }
+        var total = base[0]
+        for c in 1..<chunks { total += base[c] }
+        return total
+    }
+}
+
+private func reduceRowRange<T: ArithmeticElement>(_ op: ReduceOp, rows: Range<Int>, n: Int, _ x: UnsafeMutablePointer<T>,
+                                                  _ out: UnsafeMutableRawPointer) {
     switch op {
     case .sum:
         let o = out.assumingMemoryBound(to: T.self)
-        for r in 0..<rows {
+        for r in rows {
             let row = x + r * n
             if T.self == Float.self {
                 out.assumingMemoryBound(to: Float.self)[r] = cascadeSum(UnsafeRawPointer(row).assumingMemoryBound(to: Float.self), n)
@@ -80,7 +124,7 @@ func reduceRows<T: ArithmeticElement>(_ op: ReduceOp, rows: Int, n: Int, _ x: Un
         }
     case .prod:
         let o = out.assumingMemoryBound(to: T.self)
-        for r in 0..<rows {
+        for r in rows {
             var acc = T.from(int64: 1)
             for i in 0..<n { acc = T.mul(acc, x[r * n + i]) }
             o[r] = acc
@@ -88,7 +132,7 @@ func reduceRows<T: ArithmeticElement>(_ op: ReduceOp, rows: Int, n: Int, _ x: Un
     case .max, .min:
         let o = out.assumingMemoryBound(to: T.self)
         let wantMax = op == .max
-        for r in 0..<rows {
+        for r in rows {
             let row = x + r * n
             var best = row[0]
             for i in 1..<Swift.max(n, 1) {
@@ -101,7 +145,7 @@ func reduceRows<T: ArithmeticElement>(_ op: ReduceOp, rows: Int, n: Int, _ x: Un
     case .argmax, .argmin:
         let o = out.assumingMemoryBound(to: Int64.self)
         let wantMax = op == .argmax
-        for r in 0..<rows {
+        for r in rows {
             let row = x + r * n
             var best = row[0], index = 0
             for i in 1..<Swift.max(n, 1) {
@@ -114,7 +158,7 @@ func reduceRows<T: ArithmeticElement>(_ op: ReduceOp, rows: Int, n: Int, _ x: Un
     case .all, .any:
         let o = out.assumingMemoryBound(to: Bool.self)
         let wantAll = op == .all
-        for r in 0..<rows {
+        for r in rows {
             var acc = wantAll
             for i in 0..<n where x[r * n + i].asBool != wantAll { acc = !wantAll; break }
             o[r] = acc
@@ -131,4 +175,59 @@ func cumulativeSumRows<T: ArithmeticElement>(rows: Int, n: Int, _ x: UnsafeMutab
             out[r * n + i] = acc
         }
     }
+}
+
+// MARK: - Softmax
+
+/// `softmax` over the last dim of a contiguous float32 `rows × n` block, as
+/// PyTorch's `_vec_softmax_lastdim`: per row the max (NaN-propagating), then
+/// e^(x - max) (VectorMath.exp) summed lane-wise in a 16-lane vector and
+/// reduced pairwise, then the row times 1/sum. Rows are split across threads.
+func softmaxLastDimFloat32(rows: Int, n: Int, _ x: UnsafePointer<Float>, _ out: UnsafeMutablePointer<Float>) {
+    parallelRanges(rows, grain: Swift.max(1, elementwiseGrainSize / Swift.max(1, 16 * n))) { first, end in
+        for r in first..<end { softmaxRow(n, x + r * n, out + r * n) }
+    }
+}
+
+@inline(__always)
+private func softmaxRow(_ n: Int, _ x: UnsafePointer<Float>, _ out: UnsafeMutablePointer<Float>) {
+    // Max, NaN-propagating (a NaN lane stays NaN).
+    var m = FloatVector(repeating: -.infinity)
+    var i = 0
+    while i + 16 <= n {
+        let v = UnsafeRawPointer(x + i).loadUnaligned(as: FloatVector.self)
+        m = m.replacing(with: v, where: v .> m .| v .!= v)
+        i += 16
+    }
+    var best = m[0]
+    for k in 1..<16 { let v = m[k]; if v > best || v.isNaN { best = v }; if best.isNaN { break } }
+    while i < n { let v = x[i]; if v > best || v.isNaN { best = v }; i += 1 }
+    // e^(x - max) and its lane-wise sum; padded tail lanes hold -inf, so they add e^-inf = 0.
+    let vmax = FloatVector(repeating: best)
+    var acc = FloatVector(repeating: 0)
+    i = 0
+    while i + 16 <= n {
+        let e = VectorMath.exp(UnsafeRawPointer(x + i).loadUnaligned(as: FloatVector.self) - vmax)
+        UnsafeMutableRawPointer(out + i).storeBytes(of: e, as: FloatVector.self)
+        acc += e
+        i += 16
+    }
+    if i < n {
+        var v = FloatVector(repeating: -.infinity)
+        for k in 0..<(n - i) { v[k] = x[i + k] }
+        let e = VectorMath.exp(v - vmax)
+        for k in 0..<(n - i) { out[i + k] = e[k] }
+        acc += e.replacing(with: 0, where: v .== -.infinity)
+    }
+    let a8 = acc.lowHalf + acc.highHalf
+    let a4 = a8.lowHalf + a8.highHalf
+    let a2 = a4.lowHalf + a4.highHalf
+    let scale = FloatVector(repeating: 1 / (a2[0] + a2[1]))
+    i = 0
+    while i + 16 <= n {
+        let p = UnsafeMutableRawPointer(out + i)
+        p.storeBytes(of: p.loadUnaligned(as: FloatVector.self) * scale, as: FloatVector.self)
+        i += 16
+    }
+    while i < n { out[i] *= scale[0]; i += 1 }
 }

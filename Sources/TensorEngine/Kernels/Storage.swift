@@ -22,9 +22,10 @@ public final class Storage: @unchecked Sendable {
     /// when a tensor was saved for backward (Note [Version counter]).
     public var version: Int = 0
 
-    /// Allocates zero-filled storage, or throws PyTorch's out-of-memory error when
-    /// the request exceeds `MemoryLimit.bytes`.
-    init(count: Int, dtype: DType) throws(TensorError) {
+    /// Allocates zero-filled storage (left uninitialised with `zeroed: false`, for
+    /// kernel outputs that write every element), or throws PyTorch's out-of-memory
+    /// error when the request exceeds `MemoryLimit.bytes`.
+    init(count: Int, dtype: DType, zeroed: Bool = true) throws(TensorError) {
         let (byteCount, overflow) = count.multipliedReportingOverflow(by: dtype.itemSize)
         guard count >= 0, !overflow else {
             throw TensorError.runtime("Trying to create tensor with negative dimension \(count): [\(count)]")
@@ -33,7 +34,7 @@ public final class Storage: @unchecked Sendable {
         self.count = count
         self.dtype = dtype
         self.bytes = UnsafeMutableRawPointer.allocate(byteCount: max(byteCount, 1), alignment: Self.alignment)
-        self.bytes.initializeMemory(as: UInt8.self, repeating: 0, count: max(byteCount, 1))
+        if zeroed { self.bytes.initializeMemory(as: UInt8.self, repeating: 0, count: max(byteCount, 1)) }
     }
 
     deinit {
