@@ -155,41 +155,96 @@ func unaryFloatKernel<T: FloatElement>(_ op: UnaryOp, _ n: Int, _ x: UnsafeMutab
 }
 
 // MARK: - float32 SIMD paths
+//
+// One small non-inlined function per op: a single function holding every
+// inlined vector body grows past the optimizer's caller-size limit, and then
+// even `@inline(__always)` helpers (and SIMD `lowHalf`) are left as calls.
 
 /// Explicit `SIMD16<Float>` loops for the common float32 binary ops; false when `op` has none.
 @inline(__always)
 private func binaryFloat32(_ op: BinaryOp, _ n: Int, _ a: UnsafePointer<Float>, _ sa: Int, _ b: UnsafePointer<Float>,
                            _ sb: Int, _ out: UnsafeMutablePointer<Float>) -> Bool {
     switch op {
-    case .add: zipFloatVectors(n, a, sa, b, sb, out) { $0 + $1 }
-    case .sub: zipFloatVectors(n, a, sa, b, sb, out) { $0 - $1 }
-    case .mul: zipFloatVectors(n, a, sa, b, sb, out) { $0 * $1 }
-    case .div: zipFloatVectors(n, a, sa, b, sb, out) { $0 / $1 }
+    case .add: addFloat32(n, a, sa, b, sb, out)
+    case .sub: subFloat32(n, a, sa, b, sb, out)
+    case .mul: mulFloat32(n, a, sa, b, sb, out)
+    case .div: divFloat32(n, a, sa, b, sb, out)
     default: return false
     }
     return true
 }
 
+@inline(never) private func addFloat32(_ n: Int, _ a: UnsafePointer<Float>, _ sa: Int, _ b: UnsafePointer<Float>, _ sb: Int, _ out: UnsafeMutablePointer<Float>) {
+    zipFloatVectors(n, a, sa, b, sb, out) { $0 + $1 }
+}
+@inline(never) private func subFloat32(_ n: Int, _ a: UnsafePointer<Float>, _ sa: Int, _ b: UnsafePointer<Float>, _ sb: Int, _ out: UnsafeMutablePointer<Float>) {
+    zipFloatVectors(n, a, sa, b, sb, out) { $0 - $1 }
+}
+@inline(never) private func mulFloat32(_ n: Int, _ a: UnsafePointer<Float>, _ sa: Int, _ b: UnsafePointer<Float>, _ sb: Int, _ out: UnsafeMutablePointer<Float>) {
+    zipFloatVectors(n, a, sa, b, sb, out) { $0 * $1 }
+}
+@inline(never) private func divFloat32(_ n: Int, _ a: UnsafePointer<Float>, _ sa: Int, _ b: UnsafePointer<Float>, _ sb: Int, _ out: UnsafeMutablePointer<Float>) {
+    zipFloatVectors(n, a, sa, b, sb, out) { $0 / $1 }
+}
+
 /// float32 unary ops with vector kernels (VectorMath); false when `op` has none.
 @inline(__always)
 private func unaryFloat32(_ op: UnaryOp, _ n: Int, _ x: UnsafePointer<Float>, _ out: UnsafeMutablePointer<Float>) -> Bool {
+    let kernel: (Int, UnsafePointer<Float>, UnsafeMutablePointer<Float>) -> Void
     switch op {
-    case .exp: mapFloatVectors(n, x, out) { VectorMath.exp($0) }
-    case .log: mapFloatVectors(n, x, out) { VectorMath.log($0) }
-    case .log1p: mapFloatVectors(n, x, out) { VectorMath.log1p($0) }
-    case .expm1: mapFloatVectors(n, x, out) { VectorMath.expm1($0) }
-    case .tanh: mapFloatVectors(n, x, out) { VectorMath.tanh($0) }
-    case .sigmoid: mapFloatVectors(n, x, out) { VectorMath.sigmoid($0, timesInput: false) }
-    case .silu: mapFloatVectors(n, x, out) { VectorMath.sigmoid($0, timesInput: true) }
-    case .softplus:
-        // PyTorch: x > threshold(20) ? x : log1p(exp(x)), in float.
-        mapFloatVectors(n, x, out) { v in VectorMath.log1p(VectorMath.exp(v)).replacing(with: v, where: v .> 20) }
-    // NaN and -0.0 pass through relu, as in PyTorch.
-    case .relu: mapFloatVectors(n, x, out) { $0.replacing(with: 0, where: $0 .< 0) }
-    case .neg: mapFloatVectors(n, x, out) { -$0 }
-    case .square: mapFloatVectors(n, x, out) { $0 * $0 }
-    case .reciprocal: mapFloatVectors(n, x, out) { 1 / $0 }
+    case .exp: kernel = expFloat32
+    case .log: kernel = logFloat32
+    case .log1p: kernel = log1pFloat32
+    case .expm1: kernel = expm1Float32
+    case .tanh: kernel = tanhFloat32
+    case .sigmoid: kernel = sigmoidFloat32
+    case .silu: kernel = siluFloat32
+    case .softplus: kernel = softplusFloat32
+    case .relu: kernel = reluFloat32
+    case .neg: kernel = negFloat32
+    case .square: kernel = squareFloat32
+    case .reciprocal: kernel = reciprocalFloat32
     default: return false
     }
+    kernel(n, x, out)
     return true
+}
+
+@inline(never) private func expFloat32(_ n: Int, _ x: UnsafePointer<Float>, _ out: UnsafeMutablePointer<Float>) {
+    mapFloatVectors(n, x, out) { VectorMath.exp($0) }
+}
+@inline(never) private func logFloat32(_ n: Int, _ x: UnsafePointer<Float>, _ out: UnsafeMutablePointer<Float>) {
+    mapFloatVectors(n, x, out) { VectorMath.log($0) }
+}
+@inline(never) private func log1pFloat32(_ n: Int, _ x: UnsafePointer<Float>, _ out: UnsafeMutablePointer<Float>) {
+    mapFloatVectors(n, x, out) { VectorMath.log1p($0) }
+}
+@inline(never) private func expm1Float32(_ n: Int, _ x: UnsafePointer<Float>, _ out: UnsafeMutablePointer<Float>) {
+    mapFloatVectors(n, x, out) { VectorMath.expm1($0) }
+}
+@inline(never) private func tanhFloat32(_ n: Int, _ x: UnsafePointer<Float>, _ out: UnsafeMutablePointer<Float>) {
+    mapFloatVectors(n, x, out) { VectorMath.tanh($0) }
+}
+@inline(never) private func sigmoidFloat32(_ n: Int, _ x: UnsafePointer<Float>, _ out: UnsafeMutablePointer<Float>) {
+    mapFloatVectors(n, x, out) { VectorMath.sigmoid($0, timesInput: false) }
+}
+@inline(never) private func siluFloat32(_ n: Int, _ x: UnsafePointer<Float>, _ out: UnsafeMutablePointer<Float>) {
+    mapFloatVectors(n, x, out) { VectorMath.sigmoid($0, timesInput: true) }
+}
+/// PyTorch: x > threshold (20) ? x : log1p(exp(x)), in float.
+@inline(never) private func softplusFloat32(_ n: Int, _ x: UnsafePointer<Float>, _ out: UnsafeMutablePointer<Float>) {
+    mapFloatVectors(n, x, out) { v in VectorMath.log1p(VectorMath.exp(v)).replacing(with: v, where: v .> 20) }
+}
+/// NaN and -0.0 pass through, as in PyTorch.
+@inline(never) private func reluFloat32(_ n: Int, _ x: UnsafePointer<Float>, _ out: UnsafeMutablePointer<Float>) {
+    mapFloatVectors(n, x, out) { $0.replacing(with: 0, where: $0 .< 0) }
+}
+@inline(never) private func negFloat32(_ n: Int, _ x: UnsafePointer<Float>, _ out: UnsafeMutablePointer<Float>) {
+    mapFloatVectors(n, x, out) { -$0 }
+}
+@inline(never) private func squareFloat32(_ n: Int, _ x: UnsafePointer<Float>, _ out: UnsafeMutablePointer<Float>) {
+    mapFloatVectors(n, x, out) { $0 * $0 }
+}
+@inline(never) private func reciprocalFloat32(_ n: Int, _ x: UnsafePointer<Float>, _ out: UnsafeMutablePointer<Float>) {
+    mapFloatVectors(n, x, out) { 1 / $0 }
 }

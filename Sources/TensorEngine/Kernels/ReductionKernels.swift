@@ -202,23 +202,7 @@ private func softmaxRow(_ n: Int, _ x: UnsafePointer<Float>, _ out: UnsafeMutabl
     var best = m[0]
     for k in 1..<16 { let v = m[k]; if v > best || v.isNaN { best = v }; if best.isNaN { break } }
     while i < n { let v = x[i]; if v > best || v.isNaN { best = v }; i += 1 }
-    // e^(x - max) and its lane-wise sum; padded tail lanes hold -inf, so they add e^-inf = 0.
-    let vmax = FloatVector(repeating: best)
-    var acc = FloatVector(repeating: 0)
-    i = 0
-    while i + 16 <= n {
-        let e = VectorMath.exp(UnsafeRawPointer(x + i).loadUnaligned(as: FloatVector.self) - vmax)
-        UnsafeMutableRawPointer(out + i).storeBytes(of: e, as: FloatVector.self)
-        acc += e
-        i += 16
-    }
-    if i < n {
-        var v = FloatVector(repeating: -.infinity)
-        for k in 0..<(n - i) { v[k] = x[i + k] }
-        let e = VectorMath.exp(v - vmax)
-        for k in 0..<(n - i) { out[i + k] = e[k] }
-        acc += e.replacing(with: 0, where: v .== -.infinity)
-    }
+    let acc = expShiftedSum(n, x, FloatVector(repeating: best), out)
     let a8 = acc.lowHalf + acc.highHalf
     let a4 = a8.lowHalf + a8.highHalf
     let a2 = a4.lowHalf + a4.highHalf
@@ -230,4 +214,27 @@ private func softmaxRow(_ n: Int, _ x: UnsafePointer<Float>, _ out: UnsafeMutabl
         i += 16
     }
     while i < n { out[i] *= scale[0]; i += 1 }
+}
+
+/// Stores e^(x - shift) for one row and returns the lane-wise sum (16 lanes, in
+/// order); the padded tail lanes hold -inf, so they add e^-inf = 0. Kept out of
+/// line so the optimizer inlines VectorMath.exp into the loop.
+@inline(never)
+private func expShiftedSum(_ n: Int, _ x: UnsafePointer<Float>, _ shift: FloatVector, _ out: UnsafeMutablePointer<Float>) -> FloatVector {
+    var acc = FloatVector(repeating: 0)
+    var i = 0
+    while i + 16 <= n {
+        let e = VectorMath.exp(UnsafeRawPointer(x + i).loadUnaligned(as: FloatVector.self) - shift)
+        UnsafeMutableRawPointer(out + i).storeBytes(of: e, as: FloatVector.self)
+        acc += e
+        i += 16
+    }
+    if i < n {
+        var v = FloatVector(repeating: -.infinity)
+        for k in 0..<(n - i) { v[k] = x[i + k] }
+        let e = VectorMath.exp(v - shift)
+        for k in 0..<(n - i) { out[i + k] = e[k] }
+        acc += e.replacing(with: 0, where: v .== -.infinity)
+    }
+    return acc
 }

@@ -181,7 +181,8 @@ enum VectorMath {
 
     // MARK: tanh
 
-    /// tanh for |d| ≥ 1/16 as 1 - 2/(e^{2d} + 1), below as its Taylor series (d ≥ 0).
+    /// tanh(d) for d ≥ 1/16 is 1 - 2/(e^{2d} + 1) (this is the denominator);
+    /// below, its Taylor series (`tanhSmall`).
     @inline(__always)
     static func tanhDenominator(_ d: DoubleVector) -> DoubleVector { expDouble(d + d) + 1 }
 
@@ -195,46 +196,45 @@ enum VectorMath {
         return d.addingProduct(d * d2, p)
     }
 
-    /// tanh(x): exact ±1 beyond ±9.01, odd (tanh(-0) = -0).
+    /// tanh(x): exact ±1 beyond ±9.01, odd (tanh(-0) = -0). Everything after
+    /// the widening stays in double: mixing float and double lanes makes LLVM
+    /// split the vectors into scalars.
     @inline(__always)
     static func tanh(_ x: FloatVector) -> FloatVector {
-        let signBit = bits(x) & Int32Vector(repeating: Int32(bitPattern: 0x8000_0000))
-        var a = float(bits: bits(x) & 0x7FFF_FFFF)
-        a = a.replacing(with: 10, where: a .> 10)
-        let (lo, hi) = splitToDouble(a)
-        let (q0, q1) = reciprocal(tanhDenominator(lo), tanhDenominator(hi))
-        let one = DoubleVector(repeating: 1)
-        let cut = DoubleVector(repeating: 0.0625)
-        let y0 = one.addingProduct(q0, -2).replacing(with: tanhSmall(lo), where: lo .< cut)
-        let y1 = one.addingProduct(q1, -2).replacing(with: tanhSmall(hi), where: hi .< cut)
-        let y = float(bits: bits(joinToFloat(y0, y1)) | signBit)
-        return passNaN(x, y)
+        let (x0, x1) = splitToDouble(x)
+        let zero = DoubleVector(repeating: 0), ten = DoubleVector(repeating: 10)
+        var a0 = x0.replacing(with: -x0, where: x0 .< zero), a1 = x1.replacing(with: -x1, where: x1 .< zero)
+        a0 = a0.replacing(with: ten, where: a0 .> ten)
+        a1 = a1.replacing(with: ten, where: a1 .> ten)
+        let (q0, q1) = reciprocal(tanhDenominator(a0), tanhDenominator(a1))
+        let one = DoubleVector(repeating: 1), cut = DoubleVector(repeating: 0.0625)
+        var y0 = one.addingProduct(q0, -2).replacing(with: tanhSmall(a0), where: a0 .< cut)
+        var y1 = one.addingProduct(q1, -2).replacing(with: tanhSmall(a1), where: a1 .< cut)
+        y0 = y0.replacing(with: -y0, where: x0 .< zero)
+        y1 = y1.replacing(with: -y1, where: x1 .< zero)
+        // tanh(-0) = -0: the small path gives +0 for it.
+        return joinToFloat(y0, y1).replacing(with: x, where: x .== 0 .| x .!= x)
     }
 
     // MARK: sigmoid, silu
 
     /// 1/(1 + e^{-x}) as (x ≥ 0 ? 1 : e) / (1 + e) with e = e^{-|x|}, so nothing
     /// overflows; with `timesInput` the result is multiplied by x in double (silu).
+    /// All in double after the widening (see `tanh`).
     @inline(__always)
     static func sigmoid(_ x: FloatVector, timesInput: Bool) -> FloatVector {
-        var a = float(bits: bits(x) | Int32Vector(repeating: Int32(bitPattern: 0x8000_0000)))  // -|x|
-        a = a.replacing(with: -200, where: a .< -200)
-        let (lo, hi) = splitToDouble(a)
-        let e0 = expDouble(lo), e1 = expDouble(hi)
+        let (x0, x1) = splitToDouble(x)
+        let zero = DoubleVector(repeating: 0), floor = DoubleVector(repeating: -200)
+        var a0 = x0.replacing(with: -x0, where: x0 .> zero), a1 = x1.replacing(with: -x1, where: x1 .> zero)
+        a0 = a0.replacing(with: floor, where: a0 .< floor)
+        a1 = a1.replacing(with: floor, where: a1 .< floor)
+        let e0 = expDouble(a0), e1 = expDouble(a1)
         let one = DoubleVector(repeating: 1)
         let (r0, r1) = reciprocal(one + e0, one + e1)
-        // x ≥ 0: 1/(1+e); x < 0: e/(1+e). For silu multiply by x = ∓a in double.
-        var yPos: FloatVector, yNeg: FloatVector
-        if timesInput {
-            yPos = joinToFloat(-lo * r0, -hi * r1)
-            yNeg = joinToFloat(lo * e0 * r0, hi * e1 * r1)
-        } else {
-            yPos = joinToFloat(r0, r1)
-            yNeg = joinToFloat(e0 * r0, e1 * r1)
-        }
-        let y = yPos.replacing(with: yNeg, where: x .< 0)
-        // silu(±0) = ±0; NaN passes through.
-        return y.replacing(with: x, where: (timesInput ? x .== 0 : x .!= x) .| x .!= x)
+        var y0 = r0.replacing(with: e0 * r0, where: x0 .< zero)
+        var y1 = r1.replacing(with: e1 * r1, where: x1 .< zero)
+        if timesInput { y0 *= x0; y1 *= x1 }
+        return passNaN(x, joinToFloat(y0, y1))
     }
 
     // MARK: expm1
