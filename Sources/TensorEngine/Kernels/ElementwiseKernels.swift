@@ -239,8 +239,9 @@ private func unaryFloat32(_ op: UnaryOp, _ n: Int, _ x: UnsafePointer<Float>, _ 
 @inline(never) private func reluFloat32(_ n: Int, _ x: UnsafePointer<Float>, _ out: UnsafeMutablePointer<Float>) {
     mapFloatVectors(n, x, out) { $0.replacing(with: 0, where: $0 .< 0) }
 }
+/// By flipping the sign bit: SIMD's prefix `-` is `0 - x`, which maps +0 to +0.
 @inline(never) private func negFloat32(_ n: Int, _ x: UnsafePointer<Float>, _ out: UnsafeMutablePointer<Float>) {
-    mapFloatVectors(n, x, out) { -$0 }
+    mapFloatVectors(n, x, out) { VectorMath.float(bits: VectorMath.bits($0) ^ Int32Vector(repeating: Int32.min)) }
 }
 @inline(never) private func squareFloat32(_ n: Int, _ x: UnsafePointer<Float>, _ out: UnsafeMutablePointer<Float>) {
     mapFloatVectors(n, x, out) { $0 * $0 }

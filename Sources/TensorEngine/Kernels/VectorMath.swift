@@ -19,6 +19,9 @@
 /// through the same vector code (padded lanes), so thread splits cannot change
 /// a value.
 ///
+/// SIMD's prefix `-` is `0 - x` (+0 stays +0): negate by flipping the sign bit
+/// where -0 matters.
+///
 /// Keep these functions concrete and `@inline(__always)`: generic SIMD code
 /// and `pointwiseMin`/`pointwiseMax` compile to per-lane loops (see
 /// pytorch-facts §5); selects are written with `replacing(with:where:)`.
@@ -233,7 +236,11 @@ enum VectorMath {
         let (r0, r1) = reciprocal(one + e0, one + e1)
         var y0 = r0.replacing(with: e0 * r0, where: x0 .< zero)
         var y1 = r1.replacing(with: e1 * r1, where: x1 .< zero)
-        if timesInput { y0 *= x0; y1 *= x1 }
+        if timesInput {
+            y0 *= x0; y1 *= x1
+            // PyTorch's x / (1 + e^-x) is NaN at -inf (-inf / inf).
+            return passNaN(x, joinToFloat(y0, y1).replacing(with: .nan, where: x .== -.infinity))
+        }
         return passNaN(x, joinToFloat(y0, y1))
     }
 
