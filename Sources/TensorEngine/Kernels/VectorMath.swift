@@ -293,26 +293,26 @@ func mapFloatVectors(_ n: Int, _ x: UnsafePointer<Float>, _ out: UnsafeMutablePo
 @inline(__always)
 func zipFloatVectors(_ n: Int, _ a: UnsafePointer<Float>, _ strideA: Int, _ b: UnsafePointer<Float>, _ strideB: Int,
                      _ out: UnsafeMutablePointer<Float>, _ f: (FloatVector, FloatVector) -> FloatVector) {
-    @inline(__always) func load(_ p: UnsafePointer<Float>, _ stride: Int, _ i: Int) -> FloatVector {
+    @inline(__always) func load(_ p: UnsafePointer<Float>, _ i: Int) -> FloatVector {
         UnsafeRawPointer(p + i).loadUnaligned(as: FloatVector.self)
     }
     var i = 0
     switch (strideA, strideB) {
     case (1, 1):
         while i + 16 <= n {
-            UnsafeMutableRawPointer(out + i).storeBytes(of: f(load(a, 1, i), load(b, 1, i)), as: FloatVector.self)
+            UnsafeMutableRawPointer(out + i).storeBytes(of: f(load(a, i), load(b, i)), as: FloatVector.self)
             i += 16
         }
     case (1, 0):
         let vb = FloatVector(repeating: b[0])
         while i + 16 <= n {
-            UnsafeMutableRawPointer(out + i).storeBytes(of: f(load(a, 1, i), vb), as: FloatVector.self)
+            UnsafeMutableRawPointer(out + i).storeBytes(of: f(load(a, i), vb), as: FloatVector.self)
             i += 16
         }
     case (0, 1):
         let va = FloatVector(repeating: a[0])
         while i + 16 <= n {
-            UnsafeMutableRawPointer(out + i).storeBytes(of: f(va, load(b, 1, i)), as: FloatVector.self)
+            UnsafeMutableRawPointer(out + i).storeBytes(of: f(va, load(b, i)), as: FloatVector.self)
             i += 16
         }
     default:
