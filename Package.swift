@@ -18,5 +18,7 @@ let package = Package(
         .executableTarget(name: "pytorch-tutor", dependencies: ["TensorEngine"]),
         .executableTarget(name: "TensorBench", dependencies: ["TensorEngine"], swiftSettings: engineSettings),
         .testTarget(name: "TensorEngineTests", dependencies: ["TensorEngine"], exclude: ["Fixtures"]),
+        .target(name: "MiniPython", path: "Sources/MiniPython"),
+        .testTarget(name: "MiniPythonTests", dependencies: ["MiniPython"]),
     ]
 )

@@ -1,0 +1,98 @@
+/// Names, keywords and the string prefixes that look like names (`rb"..."`).
+///
+/// In CPython: the identifier branch of `tok_get` and `verify_identifier` in `Parser/tokenizer.c`.
+extension Lexer {
+    mutating func lexName() throws(SyntaxError) {
+        let start = pos
+        var isASCII = true
+        while pos < bytes.count && isIdentifierContinue(bytes[pos]) {
+            if bytes[pos] >= 0x80 { isASCII = false }
+            pos += 1
+        }
+        let quote = peek()
+        if pos - start <= 2 && (quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'"))
+            && StringPrefix(bytes[start..<pos]) != nil {
+            return try lexString(prefixStart: start)
+        }
+        let name = text(start, pos)
+        if !isASCII { try validateIdentifier(name, start: start) }
+        if let keyword = TokenKind.keywords[name] {
+            add(keyword, from: start, to: pos)
+        } else {
+            add(.name, .name(name), from: start, to: pos)
+        }
+    }
+
+    /// Python identifiers are `XID_Start XID_Continue*` (PEP 3131); anything else is an
+    /// "invalid character".
+    private func validateIdentifier(_ name: String, start: Int) throws(SyntaxError) {
+        var offset = start
+        var first = true
+        for scalar in name.unicodeScalars {
+            let ok = scalar == "_" || (first ? scalar.properties.isXIDStart : scalar.properties.isXIDContinue)
+            if !ok {
+                let code = String(scalar.value, radix: 16, uppercase: true)
+                let padded = String(repeating: "0", count: max(0, 4 - code.count)) + code
+                let message = isPrintable(scalar)
+                    ? "invalid character '\(Character(scalar))' (U+\(padded))"
+                    : "invalid non-printable character U+\(padded)"
+                throw SyntaxError(message, at: location(at: offset))
+            }
+            first = false
+            offset += String(scalar).utf8.count
+        }
+    }
+
+    private func isPrintable(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .control, .format, .surrogate, .privateUse, .unassigned, .lineSeparator,
+             .paragraphSeparator, .spaceSeparator:
+            return false
+        default:
+            return true
+        }
+    }
+
+    /// Operators and delimiters, longest match first; brackets are tracked for implicit line joining.
+    mutating func lexOperator() throws(SyntaxError) {
+        let start = pos
+        for length in stride(from: 3, through: 1, by: -1) where pos + length <= bytes.count {
+            guard let kind = Self.operatorKind(bytes[pos..<pos + length]) else { continue }
+            pos += length
+            try trackBracket(kind, at: start)
+            add(kind, from: start, to: pos)
+            return
+        }
+        let error = SyntaxError("invalid syntax", at: location(at: start), end: location(at: start + 1))
+        failure = LexerFailure(error: error, rank: .ifReached)
+        throw error
+    }
+
+    private static func operatorKind(_ slice: ArraySlice<UInt8>) -> TokenKind? {
+        TokenKind.operators[String(decoding: slice, as: UTF8.self)]
+    }
+
+    private mutating func trackBracket(_ kind: TokenKind, at start: Int) throws(SyntaxError) {
+        switch kind {
+        case .leftParen, .leftBracket, .leftBrace:
+            brackets.append((bytes[start], location(at: start)))
+        case .rightParen, .rightBracket, .rightBrace:
+            let close = Character(UnicodeScalar(bytes[start]))
+            guard let open = brackets.popLast() else {
+                throw SyntaxError("unmatched '\(close)'", at: location(at: start))
+            }
+            let expected: UInt8 = switch bytes[start] {
+            case UInt8(ascii: ")"): UInt8(ascii: "(")
+            case UInt8(ascii: "]"): UInt8(ascii: "[")
+            default: UInt8(ascii: "{")
+            }
+            if open.byte != expected {
+                var message = "closing parenthesis '\(close)' does not match opening parenthesis '\(Character(UnicodeScalar(open.byte)))'"
+                if open.location.line != line { message += " on line \(open.location.line)" }
+                throw SyntaxError(message, at: location(at: start))
+            }
+        default:
+            break
+        }
+    }
+}

@@ -1,0 +1,222 @@
+/// Turns Python source into tokens, including the INDENT/DEDENT/NEWLINE layout tokens.
+///
+/// In CPython: `Parser/tokenizer.c` (`tok_get`). The lexer runs over UTF-8 bytes and produces the
+/// whole token list up front; the parser then reads it by index.
+/// Docs: https://docs.python.org/3.11/reference/lexical_analysis.html
+public struct Lexer {
+    let bytes: [UInt8]
+    var pos = 0
+    /// Current 1-based line and the byte index where it starts.
+    var line: Int
+    var lineStart = 0
+    /// Added to columns on the first line (for f-string fields lexed on their own).
+    let firstLine: Int
+    let firstColumnOffset: Int
+    /// An f-string field: newlines are insignificant and no NEWLINE/INDENT tokens are made.
+    let isNested: Bool
+
+    var tokens: [Token] = []
+    /// Indentation levels: `column` counts a tab as up to 8 columns, `alternate` as 1, and both
+    /// must agree (CPython's `altindstack`), otherwise it is a `TabError`.
+    var indents: [(column: Int, alternate: Int)] = [(0, 0)]
+    /// Open brackets with their locations, for implicit line joining and error messages.
+    var brackets: [(byte: UInt8, location: SourceLocation)] = []
+    var atLineStart = true
+
+    public init(_ source: String, start: SourceLocation = SourceLocation(line: 1, column: 0), nested: Bool = false) {
+        // Universal newlines: `\r\n` and `\r` become `\n`, as when CPython reads a file.
+        var raw = Array(source.utf8)
+        if raw.contains(UInt8(ascii: "\r")) {
+            var normalized: [UInt8] = []
+            normalized.reserveCapacity(raw.count)
+            for (i, byte) in raw.enumerated() where byte != UInt8(ascii: "\r") || i + 1 == raw.count || raw[i + 1] != UInt8(ascii: "\n") {
+                normalized.append(byte == UInt8(ascii: "\r") ? UInt8(ascii: "\n") : byte)
+            }
+            raw = normalized
+        }
+        bytes = raw
+        line = start.line
+        firstLine = start.line
+        firstColumnOffset = start.column
+        isNested = nested
+        atLineStart = !nested
+    }
+
+    /// Tokenizes `source`, ending with NEWLINE (unless empty), DEDENTs and ENDMARKER.
+    public static func tokenize(_ source: String) throws(SyntaxError) -> [Token] {
+        let result = Lexer(source).run()
+        if let error = result.error { throw error.error }
+        return result.tokens
+    }
+
+    /// The result of lexing: the tokens, and if lexing stopped early, the error and how it ranks
+    /// against a parser error (see `LexerFailure`).
+    struct Result {
+        var tokens: [Token]
+        var error: LexerFailure?
+    }
+
+    /// Lexes everything. On error the token list is cut at the error and closed by an ENDMARKER,
+    /// so the parser can still run on the part before it.
+    consuming func run() -> Result {
+        do {
+            try lexAll()
+            return Result(tokens: tokens, error: nil)
+        } catch {
+            let here = location(at: min(pos, bytes.count))
+            tokens.append(Token(.endOfFile, range: SourceRange(start: here, end: here)))
+            return Result(tokens: tokens, error: failure ?? LexerFailure(error: error, rank: .always))
+        }
+    }
+
+    /// Set before throwing when the error must not always win over a parser error.
+    var failure: LexerFailure?
+
+    private mutating func lexAll() throws(SyntaxError) {
+        while true {
+            if atLineStart {
+                try lexIndentation()
+                if atLineStart { continue }  // a blank line was skipped
+            }
+            skipSpaces()
+            guard pos < bytes.count else { return try finish() }
+            let byte = bytes[pos]
+            switch byte {
+            case UInt8(ascii: "#"):
+                while pos < bytes.count && !isLineBreak(bytes[pos]) { pos += 1 }
+            case UInt8(ascii: "\n"):
+                if brackets.isEmpty && !isNested {
+                    add(.newline, from: pos, to: pos + 1)
+                    atLineStart = true
+                }
+                consumeLineBreak()
+            case UInt8(ascii: "\\"):
+                try lexContinuation()
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                try lexNumber()
+            case UInt8(ascii: "."):
+                if isDigit(peek(1)) { try lexNumber() } else { try lexOperator() }
+            case UInt8(ascii: "\""), UInt8(ascii: "'"):
+                try lexString(prefixStart: pos)
+            default:
+                if isIdentifierStart(byte) {
+                    try lexName()
+                } else {
+                    try lexOperator()
+                }
+            }
+        }
+    }
+
+    /// At end of input: a final NEWLINE, DEDENTs back to column 0, ENDMARKER.
+    private mutating func finish() throws(SyntaxError) {
+        if let open = brackets.last {
+            let error = SyntaxError("'\(Character(UnicodeScalar(open.byte)))' was never closed", at: open.location)
+            failure = LexerFailure(error: error, rank: .unclosedBracket)
+            throw error
+        }
+        let here = location(at: pos)
+        if let last = tokens.last, last.kind != .newline, last.kind != .dedent, !isNested {
+            tokens.append(Token(.newline, range: SourceRange(start: here, end: here)))
+        }
+        // DEDENTs and ENDMARKER sit where the last NEWLINE is, as CPython reports errors there.
+        let anchor = isNested ? SourceRange(start: here, end: here)
+            : tokens.last(where: { $0.kind == .newline })?.range ?? SourceRange(start: here, end: here)
+        while indents.count > 1 {
+            indents.removeLast()
+            tokens.append(Token(.dedent, range: anchor))
+        }
+        tokens.append(Token(.endOfFile, range: anchor))
+    }
+
+    /// A backslash joins the next physical line to this one.
+    private mutating func lexContinuation() throws(SyntaxError) {
+        pos += 1
+        guard pos < bytes.count else {
+            let error = SyntaxError("unexpected EOF while parsing", at: location(at: pos))
+            failure = LexerFailure(error: error, rank: .unexpectedEOF)
+            throw error
+        }
+        guard isLineBreak(bytes[pos]) else {
+            throw SyntaxError("unexpected character after line continuation character", at: location(at: pos))
+        }
+        consumeLineBreak()
+        if pos >= bytes.count {
+            let error = SyntaxError("unexpected EOF while parsing", at: location(at: pos))
+            failure = LexerFailure(error: error, rank: .unexpectedEOF)
+            throw error
+        }
+    }
+
+    // MARK: - Helpers
+
+    /// Consumes a `\n` and starts a new line.
+    mutating func consumeLineBreak() {
+        pos += 1
+        line += 1
+        lineStart = pos
+    }
+
+    mutating func skipSpaces() {
+        while pos < bytes.count {
+            let byte = bytes[pos]
+            guard byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == 0x0C else { return }
+            pos += 1
+        }
+    }
+
+    /// The byte `offset` past the current one, or 0 past the end.
+    @inline(__always) func peek(_ offset: Int = 0) -> UInt8 {
+        pos + offset < bytes.count ? bytes[pos + offset] : 0
+    }
+
+    /// The location of byte `index`, which must be on the current line.
+    func location(at index: Int) -> SourceLocation {
+        SourceLocation(line: line, column: index - lineStart + (line == firstLine ? firstColumnOffset : 0))
+    }
+
+    /// Appends a token spanning bytes `start..<end` of the current line.
+    mutating func add(_ kind: TokenKind, _ value: TokenValue = .none, from start: Int, to end: Int) {
+        tokens.append(Token(kind, value, range: SourceRange(start: location(at: start), end: location(at: end))))
+    }
+
+    /// Text of bytes `start..<end`.
+    func text(_ start: Int, _ end: Int) -> String {
+        String(decoding: bytes[start..<end], as: UTF8.self)
+    }
+}
+
+/// A lexer error and how it competes with a parser error on the tokens before it, following
+/// CPython, where the parser pulls tokens lazily and `_PyPegen_tokenize_full_source_to_check_for_errors`
+/// decides which error is reported.
+struct LexerFailure {
+    enum Rank {
+        /// Reported even if the parser fails earlier (bad literals, unterminated strings).
+        case always
+        /// Reported only if the parser gets that far (indentation errors, stray characters).
+        case ifReached
+        /// An unclosed bracket: a parser error on an earlier line wins.
+        case unclosedBracket
+        /// A backslash at the very end of the input.
+        case unexpectedEOF
+    }
+    var error: SyntaxError
+    var rank: Rank
+}
+
+@inline(__always) func isDigit(_ byte: UInt8) -> Bool {
+    byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+}
+
+@inline(__always) func isLineBreak(_ byte: UInt8) -> Bool {
+    byte == UInt8(ascii: "\n")
+}
+
+@inline(__always) func isIdentifierStart(_ byte: UInt8) -> Bool {
+    (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+        || byte == UInt8(ascii: "_") || byte >= 0x80
+}
+
+@inline(__always) func isIdentifierContinue(_ byte: UInt8) -> Bool {
+    isIdentifierStart(byte) || isDigit(byte)
+}
