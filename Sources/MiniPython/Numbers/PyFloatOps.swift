@@ -64,7 +64,8 @@ public enum PyFloatOps {
     /// `ZeroDivisionError: 0.0 cannot be raised to a negative power`,
     /// `OverflowError: (34, 'Numerical result out of range')`, and — where CPython would
     /// return a complex number (negative base, non-integral exponent) —
-    /// `ValueError: negative number cannot be raised to a fractional power`.
+    /// `ValueError: negative number cannot be raised to a fractional power`
+    /// (or CPython's `OverflowError: complex exponentiation` when that complex overflows).
     public static func power(_ ivIn: Double, _ iw: Double) throws(PyNumberError) -> Double {
         var iv = ivIn
         if iw == 0 { return 1.0 }
@@ -89,6 +90,8 @@ public enum PyFloatOps {
         var negateResult = false
         if iv < 0 {
             if iw != iw.rounded(.down) {
+                // CPython returns a complex number here; its modulus overflowing raises.
+                if cPow(-iv, iw).isInfinite { throw .overflow("complex exponentiation") }
                 throw .value("negative number cannot be raised to a fractional power")
             }
             iv = -iv

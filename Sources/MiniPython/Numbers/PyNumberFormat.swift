@@ -448,7 +448,8 @@ public enum PyNumberFormat {
         if type == "c" {
             if spec.sign != nil { throw .value("Sign not allowed with integer format specifier 'c'") }
             if spec.alternate { throw .value("Alternate form (#) not allowed with integer format specifier 'c'") }
-            guard let x = value.asInt, x >= 0, x <= 0x10ffff, let scalar = Unicode.Scalar(UInt32(x)) ?? surrogate(x) else {
+            guard let x = value.asInt else { throw .overflow("Python int too large to convert to C long") }
+            guard x >= 0, x <= 0x10ffff, let scalar = Unicode.Scalar(UInt32(x)) ?? surrogate(x) else {
                 throw .overflow("%c arg not in range(0x110000)")
             }
             return layoutNumber(negative: false, prefix: [], digits: [], hasDecimal: false,
