@@ -15,10 +15,10 @@ let package = Package(
     ],
     targets: [
         .target(name: "TensorEngine", swiftSettings: engineSettings),
-        .executableTarget(name: "pytorch-tutor", dependencies: ["TensorEngine"]),
+        .executableTarget(name: "pytorch-tutor", dependencies: ["TensorEngine", "MiniPython"]),
         .executableTarget(name: "TensorBench", dependencies: ["TensorEngine"], swiftSettings: engineSettings),
+        .target(name: "MiniPython"),
         .testTarget(name: "TensorEngineTests", dependencies: ["TensorEngine"], exclude: ["Fixtures"]),
-        .target(name: "MiniPython", path: "Sources/MiniPython"),
-        .testTarget(name: "MiniPythonTests", dependencies: ["MiniPython"]),
+        .testTarget(name: "MiniPythonTests", dependencies: ["MiniPython"], exclude: ["Fixtures"]),
     ]
 )

@@ -1,3 +1,29 @@
-import TensorEngine
+#if canImport(Glibc)
+import Glibc
+#endif
 
-print("pytorch-tutor: the engine is under construction")
+do {
+    switch try Command.parse(Array(CommandLine.arguments.dropFirst())) {
+    case .help:
+        print(Command.usage)
+    case .version:
+        print("pytorch-tutor \(Command.versionString)")
+    case .tutor:
+        print("pytorch-tutor \(Command.versionString): the tensor engine is built; the interpreter and the")
+        print("full-screen tutor are the next milestones (see README.md, \"What works today\").")
+    case .notYetAvailable(let name):
+        Stderr.write("pytorch-tutor: '\(name)' is not available yet in this build\n")
+        exit(2)
+    }
+} catch {
+    Stderr.write("pytorch-tutor: \(error.message)\n")
+    exit(2)
+}
+
+/// Writes to standard error (the executable avoids Foundation for start-up time).
+enum Stderr {
+    static func write(_ s: String) {
+        var bytes = Array(s.utf8)
+        _ = bytes.withUnsafeMutableBytes { Glibc.write(2, $0.baseAddress, $0.count) }
+    }
+}
