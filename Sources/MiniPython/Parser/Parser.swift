@@ -53,33 +53,35 @@ public struct Parser {
     private static func run<T>(_ source: String, filename: String,
                                _ rule: (inout Parser) throws(SyntaxError) -> T) throws(SyntaxError) -> T {
         let lexed = Lexer(source).run()
+        var parser = Parser(tokens: lexed.tokens)
         var failure: SyntaxError
-        if let lexError = lexed.error, lexError.rank == .always {
-            failure = lexError.error
-        } else {
-            var parser = Parser(tokens: lexed.tokens)
-            do {
-                let result = try rule(&parser)
-                if let lexError = lexed.error {
+        do {
+            let result = try rule(&parser)
+            if let lexError = lexed.error {
+                failure = lexError.error
+            } else if let compileError = parser.firstCompileError {
+                failure = compileError
+            } else {
+                return result
+            }
+        } catch {
+            failure = error
+            if let lexError = lexed.error {
+                let last = lexed.tokens.count - 1
+                let reachedEnd = parser.furthest >= last
+                switch lexError.rank {
+                case .always:
+                    // CPython tokenizes the rest of the file after a parser error, and a
+                    // tokenizer error found there wins, except over an unexpected (un)indent.
+                    let unexpectedIndent = error.message == "unexpected indent" || error.message == "unexpected unindent"
+                    if !unexpectedIndent || reachedEnd { failure = lexError.error }
+                case .immediate:
                     failure = lexError.error
-                } else if let compileError = parser.firstCompileError {
-                    failure = compileError
-                } else {
-                    return result
-                }
-            } catch {
-                failure = error
-                if let lexError = lexed.error {
-                    let last = lexed.tokens.count - 1
-                    let reachedEnd = parser.furthest >= last
-                    switch lexError.rank {
-                    case .always: break
-                    case .unclosedBracket:
-                        let line = lexed.tokens[parser.furthest].start.line
-                        if reachedEnd || line > lexError.error.location.line { failure = lexError.error }
-                    case .ifReached, .unexpectedEOF:
-                        if reachedEnd { failure = lexError.error }
-                    }
+                case .unclosedBracket:
+                    let line = lexed.tokens[parser.furthest].start.line
+                    if reachedEnd || line > lexError.error.location.line { failure = lexError.error }
+                case .ifReached, .unexpectedEOF:
+                    if reachedEnd { failure = lexError.error }
                 }
             }
         }
