@@ -37,12 +37,13 @@ public struct Parser {
         try run(source, filename: filename) { (parser: inout Parser) throws(SyntaxError) in try parser.file() }
     }
 
-    /// Parses a single expression (`eval` mode), allowing surrounding blank lines.
+    /// Parses a single expression (`eval` mode), allowing surrounding blank lines and leading
+    /// spaces, as `eval()` does.
     public static func parseExpression(_ source: String, filename: String = "<string>") throws(SyntaxError) -> Expr {
         try run(source, filename: filename) { (parser: inout Parser) throws(SyntaxError) in
-            while parser.match(.newline) {}
+            while parser.match(.newline, .indent) {}
             let expr = try parser.starExpressions()
-            while parser.match(.newline) {}
+            while parser.match(.newline, .dedent) {}
             if !parser.check(.endOfFile) { throw parser.invalidSyntax() }
             return expr
         }
@@ -151,9 +152,17 @@ public struct Parser {
         return advance()
     }
 
-    /// The range from `start` to the end of the last consumed token.
+    /// The range from `start` to the end of the last consumed token, not counting the layout
+    /// tokens (NEWLINE, INDENT, DEDENT) that close a block.
     func range(from start: SourceLocation) -> SourceRange {
-        SourceRange(start: start, end: max(previous.end, start))
+        var last = index - 1
+        while last > 0 {
+            switch tokens[last].kind {
+            case .newline, .indent, .dedent, .endOfFile: last -= 1
+            default: return SourceRange(start: start, end: max(tokens[last].end, start))
+            }
+        }
+        return SourceRange(start: start, end: max(tokens[max(last, 0)].end, start))
     }
 
     // MARK: - Errors

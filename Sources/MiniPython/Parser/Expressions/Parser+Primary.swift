@@ -97,7 +97,10 @@ extension Parser {
     private mutating func slices() throws(SyntaxError) -> Expr {
         let start = peek.start
         let first = try slice()
-        guard check(.comma) else { return first }
+        guard check(.comma) else {
+            if case .starred = first { return .tuple([first], range(from: start)) }  // `x[*a]`
+            return first
+        }
         var items = [first]
         while match(.comma) {
             if check(.rightBracket) { break }
