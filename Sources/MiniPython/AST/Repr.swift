@@ -12,8 +12,10 @@ public func pythonRepr(_ text: String) -> String {
         default:
             if Character(scalar) == quote {
                 out += "\\" + String(quote)
-            } else if scalar.value < 0x20 || scalar.value == 0x7F || (scalar.value >= 0x80 && scalar.value < 0xA0) {
-                out += "\\x" + hex(scalar.value, width: 2)
+            } else if !isPrintable(scalar) {
+                let value = scalar.value
+                out += value < 0x100 ? "\\x" + hex(value, width: 2)
+                    : value < 0x10000 ? "\\u" + hex(value, width: 4) : "\\U" + hex(value, width: 8)
             } else {
                 out.unicodeScalars.append(scalar)
             }
@@ -21,6 +23,19 @@ public func pythonRepr(_ text: String) -> String {
     }
     out.append(quote)
     return out
+}
+
+/// Python's `str.isprintable` for one character: not a control, format, surrogate, private-use,
+/// unassigned or separator character (except the ASCII space).
+func isPrintable(_ scalar: Unicode.Scalar) -> Bool {
+    if scalar.value < 0x80 { return scalar.value >= 0x20 && scalar.value != 0x7F }
+    switch scalar.properties.generalCategory {
+    case .control, .format, .surrogate, .privateUse, .unassigned, .lineSeparator, .paragraphSeparator,
+         .spaceSeparator:
+        return false
+    default:
+        return true
+    }
 }
 
 /// `repr()` of a Python `bytes` object: `b'...'` with `\xhh` escapes.

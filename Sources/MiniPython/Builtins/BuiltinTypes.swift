@@ -47,9 +47,18 @@ enum BuiltinTypes {
 
     /// `__len__`, `__iter__`, `__contains__`, `__getitem__`, `__bool__` for a builtin container.
     static func addContainerProtocol(_ type: PyType, getItem: Bool = true) {
-        type.addMethod("__len__(self, /)") { (interp, args) throws(PyError) in PyValue(try interp.length(args[0])) }
-        type.addMethod("__iter__(self, /)") { (interp, args) throws(PyError) in try interp.iter(args[0]) }
-        type.addMethod("__contains__(self, key, /)") { (interp, args) throws(PyError) in .bool(try interp.contains(args[0], args[1])) }
+        type.addMethod("__len__(self, /)") { (interp, args) throws(PyError) in
+            if case .object(let o) = args[0], let n = try interp.nativeLength(o) { return PyValue(n) }
+            return PyValue(try interp.length(args[0]))
+        }
+        type.addMethod("__iter__(self, /)") { (interp, args) throws(PyError) in
+            if let it = try interp.nativeIterator(args[0]) { return .object(it) }
+            throw PyError.typeError("'\(args[0].type.name)' object is not iterable")
+        }
+        type.addMethod("__contains__(self, key, /)") { (interp, args) throws(PyError) in
+            if case .object(let o) = args[0], let found = try interp.nativeContains(o, args[1]) { return .bool(found) }
+            return .bool(try interp.contains(args[0], args[1]))
+        }
         if getItem {
             type.addMethod("__getitem__(self, key, /)") { (interp, args) throws(PyError) in
                 if case .object(let o) = args[0], let v = try interp.nativeGetItem(o, args[1]) { return v }

@@ -61,6 +61,7 @@ extension Interpreter {
         if let function = object as? PyFunction { return try callFunction(function, args) }
         if let builtin = object as? PyBuiltinFunction {
             try checkInterrupt()
+            try checkStack()
             return try builtin.call(self, args)
         }
         if let method = object as? PyMethod { return try call(method.function, args.prepending(method.selfValue)) }

@@ -35,12 +35,7 @@ extension Interpreter {
         switch v {
         case .str(let s): return s.unicodeScalars.count
         case .object(let o):
-            if !o.type.isHeapType {
-                if let l = o as? PyList { return l.items.count }
-                if let t = o as? PyTuple { return t.items.count }
-                if let d = o as? PyDict { return d.count }
-                if let s = o as? PySet { return s.count }
-            }
+            if !o.type.isHeapType, let n = try nativeLength(o) { return n }
             if let method = o.type.lookup("__len__"), !method.isNone {
                 let result = try call(try bind(method, to: v, o.type), Arguments())
                 guard case .int(let n) = result else {
@@ -54,6 +49,20 @@ extension Interpreter {
         default: break
         }
         throw PyError.typeError("object of type '\(v.type.name)' has no len()")
+    }
+
+    /// The length of a builtin container (by storage, whatever its type); nil otherwise.
+    func nativeLength(_ o: PyObject) throws(PyError) -> Int? {
+        if let l = o as? PyList { return l.items.count }
+        if let t = o as? PyTuple { return t.items.count }
+        if let d = o as? PyDict { return d.count }
+        if let s = o as? PySet { return s.count }
+        if let v = o as? PyDictView { return v.source.count }
+        if let r = o as? PyRange {
+            guard let n = r.count else { throw PyError.overflowError("Python int too large to convert to C ssize_t") }
+            return n
+        }
+        return nil
     }
 
     // MARK: - Iteration
@@ -75,7 +84,8 @@ extension Interpreter {
     public func iter(_ v: PyValue) throws(PyError) -> PyValue {
         if case .object(let o) = v {
             if o is PyIterator || o is PyGenerator { return v }
-            if o.type.isHeapType || !(o is PyList || o is PyTuple || o is PyDict || o is PySet) {
+            if !o.type.isHeapType, let native = try nativeIterator(v) { return .object(native) }
+            if true {
                 if let method = o.type.lookup("__iter__"), !method.isNone {
                     let it = try call(try bind(method, to: v, o.type), Arguments())
                     guard it.type.lookup("__next__") != nil || it.as(PyIterator.self) != nil || it.as(PyGenerator.self) != nil else {
@@ -104,8 +114,8 @@ extension Interpreter {
         throw PyError.typeError("'\(v.type.name)' object is not iterable")
     }
 
-    /// Iterators over the builtin containers.
-    private func nativeIterator(_ v: PyValue) throws(PyError) -> PyIterator? {
+    /// Iterators over the builtin containers (by storage, whatever their type).
+    func nativeIterator(_ v: PyValue) throws(PyError) -> PyIterator? {
         switch v {
         case .str(let s):
             var iterator = s.unicodeScalars.makeIterator()
@@ -246,14 +256,33 @@ extension Interpreter {
 
     /// `item in container`
     public func contains(_ container: PyValue, _ item: PyValue) throws(PyError) -> Bool {
+        if case .object(let o) = container, !o.type.isHeapType, let found = try nativeContains(o, item) { return found }
+        if case .object(let o) = container, let method = o.type.lookup("__contains__"), !method.isNone {
+            return try isTrue(try call(try bind(method, to: container, o.type), [item]))
+        }
         switch container {
         case .str(let s):
             guard case .str(let sub) = item else {
                 throw PyError.typeError("'in <string>' requires string as left operand, not \(item.type.name)")
             }
-            return sub.isEmpty || s.contains(sub) && StringSearch.find(Array(s.unicodeScalars), Array(sub.unicodeScalars), 0) != nil
-        case .object(let o):
-            if !o.type.isHeapType {
+            return sub.isEmpty || StringSearch.find(Array(s.unicodeScalars), Array(sub.unicodeScalars), 0) != nil
+        case .object:
+            break
+        default: break
+        }
+        guard isIterable(container) else {
+            throw PyError.typeError("argument of type '\(container.type.name)' is not iterable")
+        }
+        var found = false
+        try forEach(container) { (x) throws(PyError) in
+            if try equals(x, item) { found = true; return false }
+            return true
+        }
+        return found
+    }
+
+    /// Membership in a builtin container (by storage); nil for other objects.
+    func nativeContains(_ o: PyObject, _ item: PyValue) throws(PyError) -> Bool? {
                 if let dict = o as? PyDict { return try dict.contains(item, self) }
                 if let set = o as? PySet { return try set.contains(item, self) }
                 if let list = o as? PyList {
@@ -272,21 +301,7 @@ extension Interpreter {
                     return index >= 0 && index < count
                 }
                 if let view = o as? PyDictView, view.kind == .keys { return try view.source.contains(item, self) }
-            }
-            if let method = o.type.lookup("__contains__"), !method.isNone {
-                return try isTrue(try call(try bind(method, to: container, o.type), [item]))
-            }
-        default: break
-        }
-        guard isIterable(container) else {
-            throw PyError.typeError("argument of type '\(container.type.name)' is not iterable")
-        }
-        var found = false
-        try forEach(container) { (x) throws(PyError) in
-            if try equals(x, item) { found = true; return false }
-            return true
-        }
-        return found
+        return nil
     }
 
     // MARK: - Hashing

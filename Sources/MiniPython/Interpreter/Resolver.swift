@@ -106,6 +106,7 @@ struct Resolver {
             visitDefaults(def.parameters, scope)
             scope.bind(def.name)
             let node = child(scope, .function, name: def.name, range: range)
+            // Also set by any `yield` found in the body (see `visit(_: Expr, _:)`).
             node.info.isGenerator = def.isGenerator
             bindParameters(def.parameters, node)
             visit(def.body, node)
@@ -166,7 +167,10 @@ struct Resolver {
                 case .unpack(let e): visit(e, scope)
                 }
             }
-        case .starred(let e, _), .attribute(let e, _, _), .unary(_, let e, _), .yieldFrom(let e, _): visit(e, scope)
+        case .yieldFrom(let e, _):
+            scope.info.isGenerator = true
+            visit(e, scope)
+        case .starred(let e, _), .attribute(let e, _, _), .unary(_, let e, _): visit(e, scope)
         case .subscript(let e, let index, _): visit(e, scope); visit(index, scope)
         case .slice(let a, let b, let c, _):
             for part in [a, b, c] { if let part { visit(part, scope) } }
@@ -193,7 +197,9 @@ struct Resolver {
             comprehension("<dictcomp>", [key, value], clauses, range, scope)
         case .generator(let element, let clauses, let range):
             comprehension("<genexpr>", [element], clauses, range, scope).info.isGenerator = true
-        case .yield(let e, _): if let e { visit(e, scope) }
+        case .yield(let e, _):
+            scope.info.isGenerator = true
+            if let e { visit(e, scope) }
         case .namedExpr(let name, let value, _):
             visit(value, scope)
             // The target of `:=` in a comprehension belongs to the enclosing function.

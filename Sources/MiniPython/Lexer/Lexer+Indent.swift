@@ -43,11 +43,9 @@ extension Lexer {
             indents.append((column, alternate))
             add(.indent, from: lineStart, to: pos)
         } else {
-            while indents.count > 1 && column < indents[indents.count - 1].column {
-                indents.removeLast()
-                add(.dedent, from: pos, to: pos)
-            }
-            let outer = indents[indents.count - 1]
+            var levels = indents.count
+            while levels > 1 && column < indents[levels - 1].column { levels -= 1 }
+            let outer = indents[levels - 1]
             if column != outer.column {
                 // CPython reports the end of the line.
                 var end = pos
@@ -58,6 +56,10 @@ extension Lexer {
                 throw error
             }
             if alternate != outer.alternate { try tabError() }
+            while indents.count > levels {
+                indents.removeLast()
+                add(.dedent, from: pos, to: pos)
+            }
         }
     }
 

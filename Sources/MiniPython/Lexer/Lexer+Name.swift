@@ -43,16 +43,6 @@ extension Lexer {
         }
     }
 
-    private func isPrintable(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.properties.generalCategory {
-        case .control, .format, .surrogate, .privateUse, .unassigned, .lineSeparator,
-             .paragraphSeparator, .spaceSeparator:
-            return false
-        default:
-            return true
-        }
-    }
-
     /// Operators and delimiters, longest match first; brackets are tracked for implicit line joining.
     mutating func lexOperator() throws(SyntaxError) {
         let start = pos
@@ -63,9 +53,8 @@ extension Lexer {
             add(kind, from: start, to: pos)
             return
         }
-        let error = SyntaxError("invalid syntax", at: location(at: start), end: location(at: start + 1))
-        failure = LexerFailure(error: error, rank: .ifReached)
-        throw error
+        pos += 1
+        add(.errorToken, from: start, to: pos)
     }
 
     private static func operatorKind(_ slice: ArraySlice<UInt8>) -> TokenKind? {

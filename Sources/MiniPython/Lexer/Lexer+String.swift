@@ -52,27 +52,34 @@ extension Lexer {
         }
         let range = SourceRange(start: start, end: location(at: pos))
         let body = bytes[bodyStart..<bodyEnd]
-        let errorLocation = range.end  // where CPython reports a bad escape
+        // Bad contents are reported when the parser reaches the literal, as in CPython, where
+        // the parser (not the tokenizer) decodes strings.
         if prefix.isFormat {
             let token = FStringToken(body: String(decoding: body, as: UTF8.self), isRaw: prefix.isRaw, bodyStart: bodyLocation)
             tokens.append(Token(.fstring, .fstring(token), range: range))
         } else if prefix.isBytes {
             if body.contains(where: { $0 >= 0x80 }) {
-                throw SyntaxError("bytes can only contain ASCII literal characters", at: start, end: range.end)
+                let error = SyntaxError("bytes can only contain ASCII literal characters", at: start, end: range.end)
+                tokens.append(Token(.bytes, .invalid(error), range: range))
+                return
             }
-            let value = prefix.isRaw ? Array(body) : try decode(body, isBytes: true, at: errorLocation)
+            guard let value = decode(body, isBytes: true, isRaw: prefix.isRaw, range: range) else { return }
             tokens.append(Token(.bytes, .bytes(value), range: range))
         } else {
-            let value = prefix.isRaw ? Array(body) : try decode(body, isBytes: false, at: errorLocation)
+            guard let value = decode(body, isBytes: false, isRaw: prefix.isRaw, range: range) else { return }
             tokens.append(Token(.string, .string(String(decoding: value, as: UTF8.self)), range: range))
         }
     }
 
-    private func decode(_ body: ArraySlice<UInt8>, isBytes: Bool, at location: SourceLocation) throws(SyntaxError) -> [UInt8] {
+    /// The decoded literal, or nil after appending a token that carries the error.
+    private mutating func decode(_ body: ArraySlice<UInt8>, isBytes: Bool, isRaw: Bool, range: SourceRange) -> [UInt8]? {
+        if isRaw { return Array(body) }
         do {
             return try decodeEscapes(body, isBytes: isBytes)
         } catch {
-            throw SyntaxError(error.message, at: location)
+            let invalid = SyntaxError(error.message, at: range.end)  // where CPython reports it
+            tokens.append(Token(isBytes ? .bytes : .string, .invalid(invalid), range: range))
+            return nil
         }
     }
 }

@@ -83,7 +83,14 @@ public struct Lexer {
             let byte = bytes[pos]
             switch byte {
             case UInt8(ascii: "#"):
+                let start = pos
                 while pos < bytes.count && !isLineBreak(bytes[pos]) { pos += 1 }
+                // CPython puts the NEWLINE that ends a line at its comment.
+                if brackets.isEmpty && !isNested {
+                    add(.newline, from: start, to: pos)
+                    atLineStart = true
+                    if pos < bytes.count { consumeLineBreak() }
+                }
             case UInt8(ascii: "\n"):
                 if brackets.isEmpty && !isNested {
                     add(.newline, from: pos, to: pos + 1)
@@ -119,9 +126,14 @@ public struct Lexer {
         if let last = tokens.last, last.kind != .newline, last.kind != .dedent, !isNested {
             tokens.append(Token(.newline, range: SourceRange(start: here, end: here)))
         }
-        // DEDENTs and ENDMARKER sit where the last NEWLINE is, as CPython reports errors there.
-        let anchor = isNested ? SourceRange(start: here, end: here)
-            : tokens.last(where: { $0.kind == .newline })?.range ?? SourceRange(start: here, end: here)
+        // DEDENTs and ENDMARKER sit at the end of the last line, where CPython reports errors.
+        var anchor = SourceRange(start: here, end: here)
+        if !isNested && bytes.last == UInt8(ascii: "\n") && line > firstLine {
+            var start = bytes.count - 1
+            while start > 0 && bytes[start - 1] != UInt8(ascii: "\n") { start -= 1 }
+            let end = SourceLocation(line: line - 1, column: bytes.count - 1 - start + (line - 1 == firstLine ? firstColumnOffset : 0))
+            anchor = SourceRange(start: end, end: end)
+        }
         while indents.count > 1 {
             indents.removeLast()
             tokens.append(Token(.dedent, range: anchor))
@@ -131,6 +143,9 @@ public struct Lexer {
 
     /// A backslash joins the next physical line to this one.
     private mutating func lexContinuation() throws(SyntaxError) {
+        // CPython checks a backslash that starts a line while measuring its indentation, before
+        // the parser sees any of the line; elsewhere only when the parser gets there.
+        let startsLine = bytes[lineStart..<pos].allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == 0x0C }
         pos += 1
         guard pos < bytes.count else {
             let error = SyntaxError("unexpected EOF while parsing", at: location(at: pos))
@@ -138,7 +153,9 @@ public struct Lexer {
             throw error
         }
         guard isLineBreak(bytes[pos]) else {
-            throw SyntaxError("unexpected character after line continuation character", at: location(at: pos))
+            let error = SyntaxError("unexpected character after line continuation character", at: location(at: pos))
+            failure = LexerFailure(error: error, rank: startsLine ? .immediate : .ifReached)
+            throw error
         }
         consumeLineBreak()
         if pos >= bytes.count {
@@ -191,8 +208,11 @@ public struct Lexer {
 /// decides which error is reported.
 struct LexerFailure {
     enum Rank {
-        /// Reported even if the parser fails earlier (bad literals, unterminated strings).
+        /// Reported even if the parser fails earlier (bad literals, unterminated strings),
+        /// unless the parser failed on an unexpected indent.
         case always
+        /// Reported no matter what (found before the parser sees the line).
+        case immediate
         /// Reported only if the parser gets that far (indentation errors, stray characters).
         case ifReached
         /// An unclosed bracket: a parser error on an earlier line wins.

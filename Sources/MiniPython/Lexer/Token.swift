@@ -7,6 +7,8 @@ public enum TokenKind: Hashable, Sendable {
     case name, int, float, imaginary, string, bytes, fstring
     // Layout.
     case newline, indent, dedent, endOfFile
+    /// A character that is no token (`$`, `?`, a lone `!`); the parser rejects it as CPython does.
+    case errorToken
     // Keywords (hard keywords only; `match`, `case` and `_` are names).
     case `false`, none, `true`, and, `as`, assert, async, await, `break`, `class`, `continue`
     case def, del, elif, `else`, except, finally, `for`, from, global, `if`, `import`, `in`, `is`
@@ -77,6 +79,9 @@ public enum TokenValue: Hashable, Sendable {
     case string(String)
     case bytes([UInt8])
     case fstring(FStringToken)
+    /// A string or bytes literal whose contents are bad (`"\x4"`, `b"é"`); the parser raises
+    /// the error when it reaches the literal.
+    case invalid(SyntaxError)
 }
 
 /// An f-string as the lexer leaves it: the undecoded body between the quotes and where it starts.
@@ -115,6 +120,7 @@ public struct Token: Hashable, Sendable, CustomStringConvertible {
         case .string(let text): return "STRING \(pythonRepr(text))"
         case .bytes(let bytes): return "BYTES \(pythonRepr(bytes))"
         case .fstring(let token): return "FSTRING \(pythonRepr(token.body))"
+        case .invalid(let error): return "INVALID \(error.message)"
         case .none: break
         }
         switch kind {
@@ -122,6 +128,7 @@ public struct Token: Hashable, Sendable, CustomStringConvertible {
         case .indent: return "INDENT"
         case .dedent: return "DEDENT"
         case .endOfFile: return "ENDMARKER"
+        case .errorToken: return "ERRORTOKEN"
         default: return "'\(kind.spelling ?? "?")'"
         }
     }

@@ -37,12 +37,13 @@ public struct Parser {
         try run(source, filename: filename) { (parser: inout Parser) throws(SyntaxError) in try parser.file() }
     }
 
-    /// Parses a single expression (`eval` mode), allowing surrounding blank lines.
+    /// Parses a single expression (`eval` mode), allowing surrounding blank lines and leading
+    /// spaces, as `eval()` does.
     public static func parseExpression(_ source: String, filename: String = "<string>") throws(SyntaxError) -> Expr {
         try run(source, filename: filename) { (parser: inout Parser) throws(SyntaxError) in
-            while parser.match(.newline) {}
+            while parser.match(.newline, .indent) {}
             let expr = try parser.starExpressions()
-            while parser.match(.newline) {}
+            while parser.match(.newline, .dedent) {}
             if !parser.check(.endOfFile) { throw parser.invalidSyntax() }
             return expr
         }
@@ -53,33 +54,35 @@ public struct Parser {
     private static func run<T>(_ source: String, filename: String,
                                _ rule: (inout Parser) throws(SyntaxError) -> T) throws(SyntaxError) -> T {
         let lexed = Lexer(source).run()
+        var parser = Parser(tokens: lexed.tokens)
         var failure: SyntaxError
-        if let lexError = lexed.error, lexError.rank == .always {
-            failure = lexError.error
-        } else {
-            var parser = Parser(tokens: lexed.tokens)
-            do {
-                let result = try rule(&parser)
-                if let lexError = lexed.error {
+        do {
+            let result = try rule(&parser)
+            if let lexError = lexed.error {
+                failure = lexError.error
+            } else if let compileError = parser.firstCompileError {
+                failure = compileError
+            } else {
+                return result
+            }
+        } catch {
+            failure = error
+            if let lexError = lexed.error {
+                let last = lexed.tokens.count - 1
+                let reachedEnd = parser.furthest >= last
+                switch lexError.rank {
+                case .always:
+                    // CPython tokenizes the rest of the file after a parser error, and a
+                    // tokenizer error found there wins, except over an unexpected (un)indent.
+                    let unexpectedIndent = error.message == "unexpected indent" || error.message == "unexpected unindent"
+                    if !unexpectedIndent || reachedEnd { failure = lexError.error }
+                case .immediate:
                     failure = lexError.error
-                } else if let compileError = parser.firstCompileError {
-                    failure = compileError
-                } else {
-                    return result
-                }
-            } catch {
-                failure = error
-                if let lexError = lexed.error {
-                    let last = lexed.tokens.count - 1
-                    let reachedEnd = parser.furthest >= last
-                    switch lexError.rank {
-                    case .always: break
-                    case .unclosedBracket:
-                        let line = lexed.tokens[parser.furthest].start.line
-                        if reachedEnd || line > lexError.error.location.line { failure = lexError.error }
-                    case .ifReached, .unexpectedEOF:
-                        if reachedEnd { failure = lexError.error }
-                    }
+                case .unclosedBracket:
+                    let line = lexed.tokens[parser.furthest].start.line
+                    if reachedEnd || line > lexError.error.location.line { failure = lexError.error }
+                case .ifReached, .unexpectedEOF:
+                    if reachedEnd { failure = lexError.error }
                 }
             }
         }
@@ -149,9 +152,17 @@ public struct Parser {
         return advance()
     }
 
-    /// The range from `start` to the end of the last consumed token.
+    /// The range from `start` to the end of the last consumed token, not counting the layout
+    /// tokens (NEWLINE, INDENT, DEDENT) that close a block.
     func range(from start: SourceLocation) -> SourceRange {
-        SourceRange(start: start, end: max(previous.end, start))
+        var last = index - 1
+        while last > 0 {
+            switch tokens[last].kind {
+            case .newline, .indent, .dedent, .endOfFile: last -= 1
+            default: return SourceRange(start: start, end: max(tokens[last].end, start))
+            }
+        }
+        return SourceRange(start: start, end: max(tokens[max(last, 0)].end, start))
     }
 
     // MARK: - Errors

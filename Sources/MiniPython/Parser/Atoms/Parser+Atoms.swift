@@ -23,7 +23,7 @@ extension Parser {
             return .constant(.float(value), token.range)
         case .imaginary:
             throw error(UNIMPLEMENTED.imaginaryLiteral.message)
-        case .string, .bytes, .fstring:
+        case .string, .bytes, .fstring, .invalid:
             return try strings()
         case .none:
             break
@@ -166,7 +166,7 @@ extension Parser {
             if check(.async) { throw error(UNIMPLEMENTED.asyncStatement.message) }
             advance()
             let target = try starTargets()
-            try consume(.in, "invalid syntax")
+            try closing(.in, after: target)
             try validateTarget(target)
             let iter = try disjunction()
             var conditions: [Expr] = []

@@ -18,6 +18,8 @@ extension Parser {
             case .bytes(let value):
                 sawBytes = true
                 bytes += value
+            case .invalid(let error):
+                throw error
             case .fstring(let token):
                 sawFString = true
                 var parser = FStringParser(token: token, range: peek.range, scope: scope)

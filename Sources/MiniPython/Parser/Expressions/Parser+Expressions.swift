@@ -42,8 +42,9 @@ extension Parser {
         return .starred(value, range(from: start))
     }
 
-    /// `name := value` or a plain expression.
-    mutating func namedExpression() throws(SyntaxError) -> Expr {
+    /// `name := value` or a plain expression. Where a named expression is expected, `x = y`
+    /// gets CPython's hint (`invalid_named_expression`); call arguments check `=` themselves.
+    mutating func namedExpression(checkEqual: Bool = true) throws(SyntaxError) -> Expr {
         let start = peek.start
         if case .name(let name) = peek.value, peekKind(1) == .colonEqual {
             advance()
@@ -55,7 +56,30 @@ extension Parser {
         if check(.colonEqual) {
             throw error("cannot use assignment expressions with \(Self.describe(expr))", at: expr.range)
         }
+        if checkEqual && check(.equal) { try misusedEqual(after: expr) }
         return expr
+    }
+
+    /// `if x = 1:` and the like: an `=` where `==` or `:=` was probably meant.
+    private mutating func misusedEqual(after target: Expr) throws(SyntaxError) {
+        let saved = (index, scope, firstCompileError)
+        advance()
+        let value = try? bitwiseOr()
+        let followedByAssignment = check(.equal) || check(.colonEqual)
+        (index, scope, firstCompileError) = saved
+        guard let value, !followedByAssignment else { return }
+        if case .name = target {
+            throw error("invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+                        at: SourceRange(start: target.location, end: value.range.end))
+        }
+        switch target {
+        case .list, .tuple, .generator, .constant(.bool, _), .constant(.none, _), .compare, .boolean,
+             .unary(.not, _, _), .conditional, .lambda, .namedExpr, .yield, .yieldFrom, .starred:
+            return
+        default:
+            throw error("cannot assign to \(Self.describe(target)) here. Maybe you meant '==' instead of '='?",
+                        at: target.range)
+        }
     }
 
     /// A full expression: lambda, conditional, or anything tighter.

@@ -63,7 +63,7 @@ extension Parser {
                 seenKeyword = true
                 arguments.append(.keyword(name, value, range(from: start)))
             } else {
-                var value = try namedExpression()
+                var value = try namedExpression(checkEqual: false)
                 if check(.equal) {
                     throw error("expression cannot contain assignment, perhaps you meant \"==\"?", at: value.range)
                 }
@@ -86,7 +86,7 @@ extension Parser {
         return arguments
     }
 
-    private func lastArgumentExpression(_ arguments: [Argument]) -> Expr? {
+    func lastArgumentExpression(_ arguments: [Argument]) -> Expr? {
         switch arguments.last {
         case .positional(let e), .starred(let e), .keyword(_, let e, _), .doubleStarred(let e): return e
         case nil: return nil
@@ -97,7 +97,10 @@ extension Parser {
     private mutating func slices() throws(SyntaxError) -> Expr {
         let start = peek.start
         let first = try slice()
-        guard check(.comma) else { return first }
+        guard check(.comma) else {
+            if case .starred = first { return .tuple([first], range(from: start)) }  // `x[*a]`
+            return first
+        }
         var items = [first]
         while match(.comma) {
             if check(.rightBracket) { break }

@@ -13,7 +13,7 @@ extension Parser {
         let keyword = advance()
         let name = keyword.kind == .elif ? "'elif' statement" : "'if' statement"
         let test = try namedExpression()
-        try consume(.colon, "expected ':'")
+        try expectColon()
         let body = try block(after: name, line: keyword.start.line)
         var orElse: [Stmt] = []
         if check(.elif) {
@@ -33,10 +33,8 @@ extension Parser {
     mutating func whileStatement() throws(SyntaxError) -> Stmt {
         let keyword = advance()
         let test = try namedExpression()
-        try consume(.colon, "expected ':'")
-        let (body, _) = try withScope({ $0.inLoop = true }) { (parser: inout Parser) throws(SyntaxError) in
-            try parser.block(after: "'while' statement", line: keyword.start.line)
-        }
+        try expectColon()
+        let body = try loopBody(after: "'while' statement", line: keyword.start.line)
         let orElse = check(.else) ? try elseBlock() : []
         return .while(test: test, body: body, orElse: orElse, range(from: keyword.start))
     }
@@ -47,12 +45,18 @@ extension Parser {
         try consume(.in, "invalid syntax")
         try validateTarget(target)
         let iter = try starExpressions()
-        try consume(.colon, "expected ':'")
-        let (body, _) = try withScope({ $0.inLoop = true }) { (parser: inout Parser) throws(SyntaxError) in
-            try parser.block(after: "'for' statement", line: keyword.start.line)
-        }
+        try expectColon()
+        let body = try loopBody(after: "'for' statement", line: keyword.start.line)
         let orElse = check(.else) ? try elseBlock() : []
         return .for(target: target, iter: iter, body: body, orElse: orElse, range(from: keyword.start))
+    }
+
+    /// A loop body, where `break` and `continue` are allowed (but not in the loop's `else`).
+    private mutating func loopBody(after header: String, line: Int) throws(SyntaxError) -> [Stmt] {
+        let saved = scope.inLoop
+        scope.inLoop = true
+        defer { scope.inLoop = saved }
+        return try block(after: header, line: line)
     }
 
     mutating func tryStatement() throws(SyntaxError) -> Stmt {
@@ -99,7 +103,7 @@ extension Parser {
             type = first
             if match(.as) { name = try consumeName() }
         }
-        try consume(.colon, "expected ':'")
+        try expectColon()
         let body = try block(after: "'except' statement", line: keyword.start.line)
         return ExceptHandler(type: type, name: name, body: body, range: range(from: keyword.start))
     }
@@ -115,7 +119,7 @@ extension Parser {
             items = [try withItem()]
             while match(.comma) { items.append(try withItem()) }
         }
-        try consume(.colon, "expected ':'")
+        try expectColon()
         let body = try block(after: "'with' statement", line: keyword.start.line)
         return .with(items, body: body, range(from: keyword.start))
     }

@@ -44,9 +44,9 @@ extension Parser {
         var arguments: [Argument] = []
         if match(.leftParen) {
             arguments = try callArguments()
-            try consume(.rightParen, "invalid syntax")
+            try closing(.rightParen, after: lastArgumentExpression(arguments))
         }
-        try consume(.colon, "expected ':'")
+        try expectColon()
         let (body, _) = try withScope({ $0 = Scope(kind: .classBody) }) { (parser: inout Parser) throws(SyntaxError) in
             try parser.block(after: "class definition", line: keyword.start.line)
         }

@@ -81,7 +81,12 @@ extension Parser {
         var targets = [first]
         var value = first
         while match(.equal) {
-            value = try check(.yield) ? yieldExpression() : starExpressions()
+            do {
+                value = try check(.yield) ? yieldExpression() : starExpressions()
+            } catch {
+                // `f() =` with a broken right side still reports the bad target first.
+                throw invalidTargetError(in: targets) ?? error
+            }
             if check(.equal) { targets.append(value) }
         }
         try validateAssignmentTargets(targets, hasSingleTarget: targets.count == 1, value: value)
@@ -90,6 +95,13 @@ extension Parser {
     }
 
     private mutating func annotatedAssignment(_ target: Expr, parenthesized: Bool, start: SourceLocation) throws(SyntaxError) -> Stmt {
+        // CPython names a bad target only when an annotation follows (`invalid_assignment`).
+        let colon = peek
+        let saved = index
+        advance()
+        let hasAnnotation = (try? expression()) != nil
+        index = saved
+        if !hasAnnotation { throw error("invalid syntax", at: colon.range) }
         switch target {
         case .name, .attribute, .subscript: break
         case .tuple, .list:

@@ -40,7 +40,9 @@ extension Parser {
         }
         if !check(.newline) {
             try legacyPrint(statements[statements.count - 1])
-            throw invalidSyntax()
+            let generic = invalidSyntax()
+            probeExpression()
+            throw generic
         }
         advance()
         return statements
@@ -59,6 +61,14 @@ extension Parser {
         }
         _ = match(.dedent)
         return body
+    }
+
+    /// The `:` of a block header. CPython says "expected ':'" only when the line ends there
+    /// (`if x` NEWLINE); `def`, `try`, `else` and `finally` use `consume(.colon, "expected ':'")`,
+    /// which always does (a forced token, `&&':'`, in the grammar).
+    mutating func expectColon() throws(SyntaxError) {
+        if match(.colon) { return }
+        throw check(.newline) ? error("expected ':'") : invalidSyntax()
     }
 
     /// `match` is a soft keyword: `match x:` followed by an indented block starts a match
@@ -90,12 +100,21 @@ extension Parser {
         guard case .expression(.name(let name, let nameRange), _) = statement,
               name == "print" || name == "exec" else { return }
         let saved = index
-        guard let argument = try? starExpressions(), check(.newline) || check(.semicolon) else {
+        guard !check(.leftParen), let argument = try? starExpressions() else {
             index = saved
             return
         }
         throw error("Missing parentheses in call to '\(name)'. Did you mean \(name)(...)?",
                     at: SourceRange(start: nameRange.start, end: argument.range.end))
+    }
+
+    /// Parses an expression only to look ahead, then rewinds. CPython's error pass explores
+    /// `a b` as a possible missing comma, and what it reads decides whether an unclosed
+    /// bracket further on is reported instead (see `Parser.run`).
+    mutating func probeExpression() {
+        let saved = (index, scope, firstCompileError)
+        _ = try? expression()
+        (index, scope, firstCompileError) = saved
     }
 
     /// Runs `body` with a changed scope, restoring the scope afterwards (even on error).

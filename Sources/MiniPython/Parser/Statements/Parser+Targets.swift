@@ -72,6 +72,15 @@ extension Parser {
         for target in targets { checkStarredTarget(target) }
     }
 
+    /// "cannot assign to X" for the first bad part of `targets`, if any.
+    func invalidTargetError(in targets: [Expr]) -> SyntaxError? {
+        for target in targets {
+            if case .yield = target { return error("assignment to yield expression not possible", at: target.range) }
+            if let bad = invalidTarget(in: target) { return error("cannot assign to \(Self.describe(bad))", at: bad.range) }
+        }
+        return nil
+    }
+
     /// Targets of `for`, `with ... as` and comprehensions.
     mutating func validateTarget(_ target: Expr) throws(SyntaxError) {
         if let bad = invalidTarget(in: target) {
