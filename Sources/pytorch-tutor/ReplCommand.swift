@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import MiniPython
+import TorchBridge
 
 /// `pytorch-tutor repl`: CPython's interactive prompt. `>>> ` and `... ` go to stdout on a
 /// terminal and to stderr when stdin is piped (as `python3 -i < file` does); the repr of
@@ -22,6 +23,7 @@ enum ReplCommand {
         StandardStreams.isInteractive = true
         let promptFD: Int32 = interactive ? 1 : 2
         let interp = Interpreter(interrupt: Signals.interrupt)
+        TorchBridge.install(into: interp)
         interp.argv = [""]
         Signals.installInterruptHandler()
         let reader = LineReader()

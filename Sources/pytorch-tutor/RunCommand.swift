@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import MiniPython
+import TorchBridge
 
 /// `pytorch-tutor run FILE.py [ARGS...]`: like `python FILE.py`: the program's output on
 /// stdout, an uncaught exception's traceback on stderr and exit status 1, status 2 when the
@@ -15,6 +16,7 @@ enum RunCommand {
         var status: Int32 = 0
         Interpreter.runOnLargeStack {
             let interp = Interpreter(interrupt: Signals.interrupt)
+            TorchBridge.install(into: interp)
             interp.argv = [file] + arguments
             Signals.installInterruptHandler()
             do throws(PyError) {
