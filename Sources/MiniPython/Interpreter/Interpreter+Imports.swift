@@ -16,6 +16,13 @@ extension Interpreter {
         moduleFactories[name] = factory
     }
 
+    /// Records `module` as already imported under `name`, for a package that creates its
+    /// submodules while it is being imported (`import torch` also makes `torch.autograd`):
+    /// a later `import name` returns this object instead of running a factory.
+    public func addLoadedModule(_ module: PyModule, as name: String) {
+        modules[name] = module
+    }
+
     /// `import name`: the module, loaded on first use.
     public func importModule(_ name: String) throws(PyError) -> PyModule {
         if let module = modules[name] { return module }

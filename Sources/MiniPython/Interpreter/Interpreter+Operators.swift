@@ -127,7 +127,7 @@ extension Interpreter {
             }
             return nil
         }
-        if let tuple = x as? PyTuple {
+        if let tuple = x as? PyTuple, x.type.usesBuiltinFastPaths || x.type.isHeapType, b.type.usesBuiltinFastPaths || b.type.isHeapType {
             switch op {
             case .add: if let other = b.as(PyTuple.self) { return .tuple(tuple.items + other.items) }
             case .multiply: if case .int = b { return .tuple(try repeated(tuple.items, b)) }

@@ -79,7 +79,7 @@ extension Interpreter {
             let i = try sequenceIndex(key, count: scalars.count, kind: "string")
             return .str(String(scalars[i]))
         case .object(let o):
-            if !o.type.isHeapType, let value = try nativeGetItem(o, key) { return value }
+            if o.type.usesBuiltinFastPaths, let value = try nativeGetItem(o, key) { return value }
             if let method = o.type.lookup("__getitem__"), !method.isNone {
                 return try call(try bind(method, to: container, o.type), [key])
             }

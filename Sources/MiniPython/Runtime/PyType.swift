@@ -75,6 +75,11 @@ public final class PyType: PyObject {
         self.allocator = try PyType.solidAllocator(self.bases)
     }
 
+    /// True for the builtin types themselves: the interpreter may use its native fast paths
+    /// (subscripts, concatenation) on their instances. Native types of other modules that
+    /// subclass a builtin (`torch.Size` is a tuple) go through their special methods instead.
+    public var usesBuiltinFastPaths: Bool { !isHeapType && module == "builtins" }
+
     // MARK: - Lookup
 
     /// Finds `name` along the MRO (`_PyType_Lookup`).

@@ -320,7 +320,7 @@ enum MathOps {
             })
         }
         /// torch.where(condition, input, other) / torch.where(condition)
-        ops.append(TorchOp("where", "input=<unset>, other=<unset>", .function) { (_, args) throws(PyError) in
+        ops.append(TorchOp.function("where", signature: "condition, input=<unset>, other=<unset>") { (_, args) throws(PyError) in
             let cond = try args.tensor(0)
             guard let a = args.optional("input") else {
                 let nz = try engine { try cond.nonzero() }

@@ -218,11 +218,17 @@ enum IndexingOps {
         /// torch.scatter(input, dim, index, src=None, *, value=None) and scatter_
         for (name, inPlace) in [("scatter", false), ("scatter_", true)] {
             ops.append(TorchOp(name, "dim, index, src=None, *, value=None, reduce=None", inPlace ? .method : .both) { (interp, args) throws(PyError) in
-                let x = try args.tensor(0), d = try args.int("dim", interp), i = try args.tensor("index")
+                let x = try args.tensor(0), d = try args.int("dim", interp)
+                var i = try args.tensor("index")
+                // A 0-dim index addresses one element, like a one-element index of x's rank.
+                if i.dim == 0 {
+                    let shape = [Int](repeating: 1, count: max(x.dim, 1)), index = i
+                    i = try engine { try index.reshape(shape) }
+                }
                 if !args["reduce"].isNone { throw TorchErrors.notInTutor("scatter(reduce=...)") }
                 let src: Tensor
                 if let t = args["src"].tensorValue {
-                    src = t
+                    src = t.dim == 0 && i.dim > 0 ? try engine { try t.reshape(i.shape.map { _ in 1 }) } : t
                 } else {
                     let v = args["src"].isNone ? args["value"] : args["src"]
                     let s = try Scalars.expect(v, name, "value")

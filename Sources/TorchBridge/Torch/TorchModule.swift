@@ -41,27 +41,38 @@ enum TorchModule {
         RandomOps.addSeedFunctions(to: module)
         addUtilities(to: module)
         Unimplemented.add(to: module)
+        // `import torch` also imports these, as in PyTorch (`torch.autograd.grad` works at once).
+        for (name, factory) in submodules {
+            let sub = try factory(interp)
+            module[name] = .object(sub)
+            interp.addLoadedModule(sub, as: "torch.\(name)")
+        }
         return module
     }
 
-    /// Registers `torch` and its submodules (built on first import).
-    static func register(_ interp: Interpreter) {
-        interp.registerModule("torch", make)
-        interp.registerModule("torch.autograd") { (interp) throws(PyError) in AutogradOps.makeAutogradModule(interp) }
-        interp.registerModule("torch.random") { (_) throws(PyError) in
+    /// The submodules created with `torch` itself.
+    nonisolated(unsafe) static let submodules: [(String, (Interpreter) throws(PyError) -> PyModule)] = [
+        ("autograd", { (interp) throws(PyError) in AutogradOps.makeAutogradModule(interp) }),
+        ("random", { (_) throws(PyError) in
             let module = PyModule(name: "torch.random")
             RandomOps.addSeedFunctions(to: module)
             return module
-        }
-        interp.registerModule("torch.cuda", makeCUDA)
-        interp.registerModule("torch.linalg", makeLinalg)
-        interp.registerModule("torch.return_types") { (_) throws(PyError) in
+        }),
+        ("cuda", makeCUDA),
+        ("linalg", makeLinalg),
+        ("return_types", { (_) throws(PyError) in
             let module = PyModule(name: "torch.return_types")
             for name in ["max", "min", "sort", "topk", "kthvalue", "median", "mode", "cummax", "cummin"] {
                 module[name] = .object(ReturnTypes.type(name))
             }
             return module
-        }
+        }),
+    ]
+
+    /// Registers `torch` and its submodules (built on first import).
+    static func register(_ interp: Interpreter) {
+        interp.registerModule("torch", make)
+        for (name, factory) in submodules { interp.registerModule("torch.\(name)", factory) }
         for name in ["torch.nn", "torch.nn.functional", "torch.nn.init", "torch.optim", "torch.optim.lr_scheduler",
                      "torch.utils", "torch.utils.data"] {
             interp.registerModule(name) { (_) throws(PyError) in

@@ -28,8 +28,15 @@ struct TorchOp: @unchecked Sendable {
     /// The signature text for the `torch.` function form.
     /// Factories whose parameters start with `*` (`zeros(*size, ...)`) take no input tensor.
     var functionSignature: String {
+        if parameters.hasPrefix("(") { return "\(name)(\(parameters.dropFirst()))" }
         if parameters.hasPrefix("*") && !parameters.hasPrefix("*,") && kind == .function { return "\(name)(\(parameters))" }
         return "\(name)(input\(parameters.isEmpty ? "" : ", " + parameters))"
+    }
+
+    /// The function form with its own parameter list (`torch.where(condition, input, other)`).
+    static func function(_ name: String, signature: String,
+                         _ body: @escaping (Interpreter, BoundArguments) throws(PyError) -> PyValue) -> TorchOp {
+        TorchOp(name, "(" + signature, .function, body)
     }
 
     /// The same op under another name (`clip` for `clamp`, `subtract` for `sub`).
