@@ -369,7 +369,7 @@ extension Interpreter {
                 if sup { return .greater }
                 return .unordered
             }
-            if x === y, equalityOnly, x.type.lookup("__eq__").flatMap({ $0.as(PyBuiltinFunction.self) }) != nil {
+            if x === y, equalityOnly, x.type.usesBuiltinFastPaths, x.type.lookup("__eq__").flatMap({ $0.as(PyBuiltinFunction.self) }) != nil {
                 return .equal
             }
             return nil

@@ -46,12 +46,12 @@ extension TensorType {
                  reflected: { (_, _) throws(TensorError) in
                     throw TensorError.runtime("both arguments to matmul need to be at least 1D, but they are 0D and 1D") },
                  inPlaceTensor: nil, inPlaceScalar: nil),
-        Operator(name: "and", tensor: { (x, y) throws(TensorError) in try x.bitwise(y, "&") }, scalar: nil,
-                 reflected: { (x, s) throws(TensorError) in try wrapped(s).bitwise(x, "&") }, inPlaceTensor: nil, inPlaceScalar: nil),
-        Operator(name: "or", tensor: { (x, y) throws(TensorError) in try x.bitwise(y, "|") }, scalar: nil,
-                 reflected: { (x, s) throws(TensorError) in try wrapped(s).bitwise(x, "|") }, inPlaceTensor: nil, inPlaceScalar: nil),
-        Operator(name: "xor", tensor: { (x, y) throws(TensorError) in try x.bitwise(y, "^") }, scalar: nil,
-                 reflected: { (x, s) throws(TensorError) in try wrapped(s).bitwise(x, "^") }, inPlaceTensor: nil, inPlaceScalar: nil),
+        Operator(name: "and", tensor: { (x, y) throws(TensorError) in try x.bitwise(y, "and") }, scalar: nil,
+                 reflected: { (x, s) throws(TensorError) in try wrapped(s).bitwise(x, "and") }, inPlaceTensor: nil, inPlaceScalar: nil),
+        Operator(name: "or", tensor: { (x, y) throws(TensorError) in try x.bitwise(y, "or") }, scalar: nil,
+                 reflected: { (x, s) throws(TensorError) in try wrapped(s).bitwise(x, "or") }, inPlaceTensor: nil, inPlaceScalar: nil),
+        Operator(name: "xor", tensor: { (x, y) throws(TensorError) in try x.bitwise(y, "xor") }, scalar: nil,
+                 reflected: { (x, s) throws(TensorError) in try wrapped(s).bitwise(x, "xor") }, inPlaceTensor: nil, inPlaceScalar: nil),
     ]
 
     /// A Python number as a wrapped 0-dim tensor (see ``Scalars/tensor(_:)``).

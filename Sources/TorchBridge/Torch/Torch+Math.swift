@@ -274,9 +274,9 @@ enum MathOps {
         ops += binaryOp("logical_and", tensor: { (x, y) throws(TensorError) in try x.logicalAnd(y) }, inPlace: false)
         ops += binaryOp("logical_or", tensor: { (x, y) throws(TensorError) in try x.logicalOr(y) }, inPlace: false)
         ops += binaryOp("logical_xor", tensor: { (x, y) throws(TensorError) in try x.logicalXor(y) }, inPlace: false)
-        ops += binaryOp("bitwise_and", tensor: { (x, y) throws(TensorError) in try x.bitwise(y, "&") })
-        ops += binaryOp("bitwise_or", tensor: { (x, y) throws(TensorError) in try x.bitwise(y, "|") })
-        ops += binaryOp("bitwise_xor", tensor: { (x, y) throws(TensorError) in try x.bitwise(y, "^") })
+        ops += binaryOp("bitwise_and", tensor: { (x, y) throws(TensorError) in try x.bitwise(y, "and") })
+        ops += binaryOp("bitwise_or", tensor: { (x, y) throws(TensorError) in try x.bitwise(y, "or") })
+        ops += binaryOp("bitwise_xor", tensor: { (x, y) throws(TensorError) in try x.bitwise(y, "xor") })
         /// torch.equal(input, other) -> bool
         ops.append(TorchOp("equal", "other") { (_, args) throws(PyError) in
             let x = try args.tensor(0), y = try args.tensor("other")
