@@ -23,6 +23,9 @@ public enum TorchBridge {
     /// A Python `torch.Tensor` for an engine tensor.
     public static func value(_ tensor: Tensor) -> PyValue { .tensor(tensor) }
 
+    /// The tensor print options of `interp`'s `torch` module (`torch.set_printoptions`).
+    public static func printOptions(_ interp: Interpreter) -> PrintOptions { PrintOptionsBox.current(interp) }
+
     /// Runs engine code and turns a ``TensorError`` into the matching Python exception.
     public static func run<T>(_ body: () throws(TensorError) -> T) throws(PyError) -> T { try engine(body) }
 }

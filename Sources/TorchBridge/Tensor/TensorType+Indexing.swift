@@ -27,7 +27,9 @@ extension TensorType {
         case .none: return .newAxis
         case .int: return .int(try interp.expectInt(v))
         case .bool(let b): return .tensor(try engine { try Tensor.scalar(.bool(b), dtype: .bool) })
-        case .float, .str:
+        case .str:
+            throw PyError.typeError("new(): invalid data type 'str'")
+        case .float:
             throw PyError.indexError("only integers, slices (`:`), ellipsis (`...`), None and long or byte Variables are valid indices (got \(v.type.name))")
         case .object(let o):
             if o === PySingleton.ellipsis { return .ellipsis }

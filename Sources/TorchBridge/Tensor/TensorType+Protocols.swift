@@ -5,9 +5,9 @@ import TensorEngine
 /// iteration, membership, hashing and the constructor.
 extension TensorType {
     /// The printed form of a tensor (`repr` and `str` are the same in PyTorch).
-    static func text(_ v: PyValue) throws(PyError) -> String {
+    static func text(_ v: PyValue, _ interp: Interpreter) throws(PyError) -> String {
         let t = try receiver(v, "__repr__")
-        return formatTensor(t.printable())
+        return formatTensor(t.printable(), options: PrintOptionsBox.current(interp))
     }
 
     /// The single element of a one-element tensor, with PyTorch's error otherwise.
@@ -19,14 +19,14 @@ extension TensorType {
     }
 
     static func addProtocols(_ type: PyType) {
-        type.addMethod("__repr__(self, /)") { (_, args) throws(PyError) in .str(try text(args[0])) }
-        type.addMethod("__str__(self, /)") { (_, args) throws(PyError) in .str(try text(args[0])) }
+        type.addMethod("__repr__(self, /)") { (interp, args) throws(PyError) in .str(try text(args[0], interp)) }
+        type.addMethod("__str__(self, /)") { (interp, args) throws(PyError) in .str(try text(args[0], interp)) }
         /// `f"{loss:.4f}"` formats `loss.item()` for a 0-dim tensor, as PyTorch does.
         type.addMethod("__format__(self, format_spec, /)") { (interp, args) throws(PyError) in
             let t = try receiver(args[0], "__format__")
             let spec = try interp.expectStr(args[1], "format_spec")
             if t.dim == 0 { return .str(try interp.format(Scalars.pyValue(try engine { try t.item() }), spec)) }
-            if spec.isEmpty { return .str(try text(args[0])) }
+            if spec.isEmpty { return .str(try text(args[0], interp)) }
             throw PyError.typeError("unsupported format string passed to Tensor.__format__")
         }
         type.addMethod("__bool__(self, /)") { (_, args) throws(PyError) in
@@ -39,7 +39,7 @@ extension TensorType {
         }
         type.addMethod("__int__(self, /)") { (_, args) throws(PyError) in
             let t = try receiver(args[0], "__int__")
-            guard t.numel == 1 else { throw PyError.runtimeError("only one element tensors can be converted to Python scalars") }
+            guard t.numel == 1 else { throw PyError.valueError("only one element tensors can be converted to Python scalars") }
             let s = try onlyElement(t)
             if case .double(let d) = s {
                 if d.isNaN { throw PyError.valueError("cannot convert float NaN to integer") }
@@ -49,7 +49,7 @@ extension TensorType {
         }
         type.addMethod("__float__(self, /)") { (_, args) throws(PyError) in
             let t = try receiver(args[0], "__float__")
-            guard t.numel == 1 else { throw PyError.runtimeError("only one element tensors can be converted to Python scalars") }
+            guard t.numel == 1 else { throw PyError.valueError("only one element tensors can be converted to Python scalars") }
             return .float(try onlyElement(t).doubleValue)
         }
         type.addMethod("__index__(self, /)") { (_, args) throws(PyError) in

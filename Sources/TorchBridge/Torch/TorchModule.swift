@@ -18,6 +18,7 @@ enum TorchModule {
     static func make(_ interp: Interpreter) throws(PyError) -> PyModule {
         let module = PyModule(name: "torch")
         module["__version__"] = .str(version)
+        module[PrintOptionsBox.attribute] = .object(PrintOptionsBox())
         for (name, function) in functions { module[name] = function }
         module["Tensor"] = .object(TensorType.type)
         module["Size"] = .object(TorchSize.type)
@@ -103,13 +104,14 @@ enum TorchModule {
             let linewidth = args.isNone(3) ? nil : try interp.expectInt(args[3])
             let sci: Bool? = args.isNone(5) ? nil : try interp.isTrue(args[5])
             if let precision, precision < 0 { throw PyError.valueError("precision must be non-negative") }
-            PrintOptions.setPrintOptions(precision: precision, threshold: threshold, edgeitems: edgeitems,
-                                         linewidth: linewidth, profile: profile, sciMode: sci)
+            let box = try PrintOptionsBox.of(interp)
+            box.options.set(precision: precision, threshold: threshold, edgeitems: edgeitems,
+                            linewidth: linewidth, profile: profile, sciMode: sci)
             return .none
         }
         /// torch.get_printoptions() -> dict
         module.addFunction("get_printoptions()") { (interp, _) throws(PyError) in
-            let o = PrintOptions.current
+            let o = try PrintOptionsBox.of(interp).options
             let threshold: PyValue = o.threshold.isInfinite ? .float(o.threshold) : PyValue(Int(o.threshold))
             return interp.makeDict([("precision", PyValue(o.precision)), ("threshold", threshold),
                                     ("edgeitems", PyValue(o.edgeitems)), ("linewidth", PyValue(o.linewidth)),
@@ -213,5 +215,29 @@ enum TorchModule {
         }
         Unimplemented.addLinalg(to: module)
         return module
+    }
+}
+
+/// The print options of one interpreter's `torch` (PyTorch's `PRINT_OPTS`), kept in the
+/// module so that sessions running side by side (lessons, tests) do not share them.
+final class PrintOptionsBox: PyObject {
+    var options = PrintOptions()
+
+    static let attribute = "_print_options"
+    static let type = PyType(name: "PrintOptions", module: "torch._tensor_str", base: .object, isBaseType: false)
+
+    init() { super.init(type: PrintOptionsBox.type) }
+
+    /// The options of `interp`'s `torch` module.
+    static func of(_ interp: Interpreter) throws(PyError) -> PrintOptionsBox {
+        if let box = try interp.importModule("torch")[attribute]?.as(PrintOptionsBox.self) { return box }
+        let box = PrintOptionsBox()
+        try interp.importModule("torch")[attribute] = .object(box)
+        return box
+    }
+
+    /// The options to print with (the defaults if `torch` was never imported).
+    static func current(_ interp: Interpreter) -> PrintOptions {
+        ((try? of(interp))?.options) ?? PrintOptions()
     }
 }
