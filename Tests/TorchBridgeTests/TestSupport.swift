@@ -36,7 +36,7 @@ func fixturePrograms() -> [String] {
 }
 
 /// Expects `source` to print `expected`, pointing failures at the caller.
-func expectOutput(_ source: String, _ expected: String, sourceLocation: SourceLocation = #_sourceLocation) {
+func expectOutput(_ source: String, _ expected: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
     let result = runPython(source)
     #expect(result.error == nil, "raised \(result.error ?? "")", sourceLocation: sourceLocation)
     #expect(result.stdout == expected, sourceLocation: sourceLocation)
@@ -44,7 +44,7 @@ func expectOutput(_ source: String, _ expected: String, sourceLocation: SourceLo
 
 /// Expects `source` to raise `Type: message` (only the type when `message` is nil).
 func expectError(_ source: String, _ type: String, _ message: String? = nil,
-                 sourceLocation: SourceLocation = #_sourceLocation) {
+                 sourceLocation: Testing.SourceLocation = #_sourceLocation) {
     let result = runPython(source)
     guard let error = result.error else {
         Issue.record("expected \(type), got no exception", sourceLocation: sourceLocation)
