@@ -19,6 +19,6 @@ let package = Package(
         .executableTarget(name: "TensorBench", dependencies: ["TensorEngine"], swiftSettings: engineSettings),
         .target(name: "MiniPython"),
         .testTarget(name: "TensorEngineTests", dependencies: ["TensorEngine"], exclude: ["Fixtures"]),
-        .testTarget(name: "MiniPythonTests", dependencies: ["MiniPython"], exclude: ["Fixtures"]),
+        .testTarget(name: "MiniPythonTests", dependencies: ["MiniPython"], exclude: ["Fixtures", "Programs"]),
     ]
 )

@@ -1,6 +1,6 @@
 /// A function defined in Python (`def` or `lambda`): its code, the globals it sees, its
 /// defaults (evaluated when the `def` ran) and the cells it closes over.
-public final class PyFunction: PyObject {
+public final class PyFunction: PyObject, @unchecked Sendable {
     let code: CodeInfo
     let body: [Stmt]
     /// The expression of a `lambda`.

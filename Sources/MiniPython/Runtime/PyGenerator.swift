@@ -1,6 +1,6 @@
 /// A generator: from a generator function (its body runs on a thread, see Note [Generators])
 /// or a generator expression (a resumable native step function).
-public final class PyGenerator: PyObject {
+public final class PyGenerator: PyObject, @unchecked Sendable {
     enum State { case created, suspended, running, finished }
 
     public let name: String
