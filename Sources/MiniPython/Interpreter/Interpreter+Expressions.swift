@@ -15,6 +15,14 @@ extension Interpreter {
         case .set(let items, _):
             let set = PySet()
             for item in try evalItems(items, f) { try set.add(item, self) }
+            if items.count > 2 && items.allSatisfy({ if case .constant = $0 { return true } else { return false } }) {
+                // CPython folds a display of 3+ constants into a frozenset constant, which its
+                // compiler rebuilds in iteration order (`merge_consts_recursive`): the same
+                // elements can then iterate in a different order than `set([...])`.
+                let refolded = PySet()
+                for item in set.elements { try refolded.add(item, self) }
+                return .object(refolded)
+            }
             return .object(set)
         case .dict(let items, _):
             return .object(try evalDict(items, f))

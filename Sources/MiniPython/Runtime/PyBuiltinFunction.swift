@@ -28,7 +28,11 @@ public final class PyBuiltinFunction: PyObject, @unchecked Sendable {
                 _ body: @escaping (Interpreter, BoundArguments) throws(PyError) -> PyValue) {
         var signature = Signature(text)
         let plainName = signature.name
-        if let owner { signature.name = "\(owner.name).\(plainName)" }
+        signature.isNative = true
+        if let owner {
+            signature.name = "\(owner.name).\(plainName)"
+            signature.hasSelf = signature.parameters.first.map { $0.name == "self" || $0.name == "cls" } ?? false
+        }
         self.name = plainName
         self.module = module
         self.ownerName = owner?.name
