@@ -36,7 +36,7 @@ func runProgram(_ source: String, filename: String = "test.py") -> RunResult {
 
 /// Checks stdout (and optionally the final exception line) of a program.
 func expectOutput(_ source: String, _ expected: String, error: String? = nil,
-                  sourceLocation: SourceLocation = #_sourceLocation) {
+                  sourceLocation: Testing.SourceLocation = #_sourceLocation) {
     let result = runProgram(source)
     #expect(result.stdout == expected, sourceLocation: sourceLocation)
     #expect(result.errorLine == error, "traceback: \(result.traceback ?? "none")", sourceLocation: sourceLocation)
