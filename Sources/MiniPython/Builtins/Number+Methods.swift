@@ -12,7 +12,7 @@ enum NumberMethods {
         let int = PyType.int
         int.addStaticMethod("__new__(cls, x=<unset>, /, base=<unset>)") { (interp, args) throws(PyError) in
             guard args[0].as(PyType.self) === PyType.int else {
-                throw PyError.notImplementedError(UNIMPLEMENTED_RUNTIME.subclassingImmediate("int").message)
+                throw PyError.notImplementedError(RuntimeUNIMPLEMENTED.subclassingImmediate("int").message)
             }
             guard let x = args.optional(1) else {
                 if args.optional(2) != nil { throw PyError.typeError("int() missing string argument") }
@@ -64,7 +64,7 @@ enum NumberMethods {
         let float = PyType.float
         float.addStaticMethod("__new__(cls, x=0.0, /)") { (interp, args) throws(PyError) in
             guard args[0].as(PyType.self) === PyType.float else {
-                throw PyError.notImplementedError(UNIMPLEMENTED_RUNTIME.subclassingImmediate("float").message)
+                throw PyError.notImplementedError(RuntimeUNIMPLEMENTED.subclassingImmediate("float").message)
             }
             return .float(try interp.makeFloat(args[1]))
         }

@@ -67,6 +67,10 @@ final class GeneratorChannel: @unchecked Sendable {
         let box = Unmanaged.passRetained(Box(body)).toOpaque()
         var handle = pthread_t()
         let result = pthread_create(&handle, &attributes, { raw in
+            // Signals go to the interpreter's own thread, never to generator threads.
+            var signals = sigset_t()
+            sigfillset(&signals)
+            pthread_sigmask(SIG_BLOCK, &signals, nil)
             let box = Unmanaged<AnyObject>.fromOpaque(raw!).takeRetainedValue() as! Box
             box.body()
             return nil

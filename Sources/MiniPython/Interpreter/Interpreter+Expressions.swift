@@ -124,7 +124,7 @@ extension Interpreter {
         case .float(let d): return .float(d)
         case .string(let s): return .str(s)
         case .bytes:
-            throw PyError(type: .notImplementedError, message: UNIMPLEMENTED_RUNTIME.bytes.message)
+            throw PyError(type: .notImplementedError, message: RuntimeUNIMPLEMENTED.bytes.message)
         }
     }
 
@@ -252,20 +252,5 @@ extension Interpreter {
             }
         }
         return cells
-    }
-}
-
-/// Runtime features MiniPython does not have; each raises `NotImplementedError` with its message.
-enum UNIMPLEMENTED_RUNTIME {
-    case bytes
-    case metaclass
-    case subclassingImmediate(String)
-
-    var message: String {
-        switch self {
-        case .bytes: return "bytes objects are not supported by MiniPython"
-        case .metaclass: return "metaclasses are not supported by MiniPython"
-        case .subclassingImmediate(let name): return "subclassing '\(name)' is not supported by MiniPython"
-        }
     }
 }

@@ -62,7 +62,6 @@ public final class PyGenerator: PyObject, @unchecked Sendable {
             let channel = GeneratorChannel()
             self.channel = channel
             guard let body else { return nil }
-            let generatorName = name
             event = try channel.start(interp) {
                 channel.bodyStarted(interp)
                 do throws(PyError) {
@@ -77,7 +76,6 @@ public final class PyGenerator: PyObject, @unchecked Sendable {
                         channel.bodyFinished(.raised(error))
                     }
                 }
-                _ = generatorName
             }
         }
         switch event {
