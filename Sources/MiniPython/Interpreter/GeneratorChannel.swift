@@ -106,16 +106,13 @@ final class GeneratorChannel: @unchecked Sendable {
     /// Kills a suspended generator (see Note [Generators]) and waits for its thread.
     func kill() {
         guard thread != nil, !isFinished else { return }
-        let consumerLimit = interpreter?.stackLimit
+        // The generator thread unwinds without touching the interpreter's state (see `yield`),
+        // so this is safe even after the interpreter itself is gone.
         request = .kill
         sem_post(toGenerator)
         while sem_wait(toConsumer) != 0 {}
-        if let consumerLimit { interpreter?.stackLimit = consumerLimit }
         finish()
     }
-
-    /// The interpreter, to restore its stack limit after a kill.
-    weak var interpreter: Interpreter?
 
     private func finish() {
         isFinished = true
@@ -129,7 +126,6 @@ final class GeneratorChannel: @unchecked Sendable {
 
     /// Called on the generator thread when the body starts.
     func bodyStarted(_ interp: Interpreter) {
-        interpreter = interp
         generatorStackLimit = Interpreter.currentStackLimit()
         interp.stackLimit = generatorStackLimit
         consumerHandlingCount = interp.handling.count
@@ -142,12 +138,12 @@ final class GeneratorChannel: @unchecked Sendable {
         event = .yielded(value)
         sem_post(toConsumer)
         while sem_wait(toGenerator) != 0 {}
-        interp.stackLimit = generatorStackLimit
         if case .kill = request {
             var error = PyError(type: .generatorExit, message: "")
             error.isGeneratorKill = true
             throw error
         }
+        interp.stackLimit = generatorStackLimit
         interp.handling += own
         return .none
     }
