@@ -14,6 +14,11 @@ public struct Parser {
     var inFString = false
     /// The furthest token index looked at, to rank a parser error against a lexer error.
     var furthest = 0
+    /// How deep the tree being built is, to fail cleanly instead of overflowing the stack on
+    /// inputs like a thousand `-` signs (see `nest()`).
+    var depth = 0
+    /// Open brackets, counted across f-string fields too (see `openBracket()`).
+    var bracketDepth = 0
     /// The first error of the kind CPython's compiler reports (`'return' outside function`).
     /// It is thrown only if the whole source parses, as CPython compiles only a valid tree.
     var firstCompileError: SyntaxError?
@@ -53,6 +58,18 @@ public struct Parser {
     /// then fills in the file name and source line of the error.
     private static func run<T>(_ source: String, filename: String,
                                _ rule: (inout Parser) throws(SyntaxError) -> T) throws(SyntaxError) -> T {
+        let result: Result<T, SyntaxError> = withLargeStack {
+            do throws(SyntaxError) {
+                return .success(try runHere(source, filename: filename, rule))
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try result.get()
+    }
+
+    private static func runHere<T>(_ source: String, filename: String,
+                                   _ rule: (inout Parser) throws(SyntaxError) -> T) throws(SyntaxError) -> T {
         let lexed = Lexer(source).run()
         var parser = Parser(tokens: lexed.tokens)
         var failure: SyntaxError
@@ -118,6 +135,9 @@ public struct Parser {
     /// The current (not yet consumed) token.
     var peek: Token { tokens[index] }
 
+    /// Where the current token starts (cheaper than `peek.start`, which copies the token).
+    var peekStart: SourceLocation { tokens[index].range.start }
+
     /// The kind of the token `offset` places ahead.
     func peekKind(_ offset: Int = 0) -> TokenKind {
         tokens[min(index + offset, tokens.count - 1)].kind
@@ -135,7 +155,7 @@ public struct Parser {
         return true
     }
 
-    @discardableResult
+    @discardableResult @inline(__always)
     mutating func advance() -> Token {
         let token = tokens[index]
         if index < tokens.count - 1 {
@@ -173,6 +193,21 @@ public struct Parser {
         return SyntaxError(message, at: range.start, end: range.end, kind: kind)
     }
 
+    /// Enters one level of tree depth: a nested expression, or one more link of a chain like
+    /// `a + b + c` or `x.y.z` (the evaluator recurses over those too). CPython gives up on such
+    /// inputs as well ("maximum recursion depth exceeded during compilation").
+    mutating func nest() throws(SyntaxError) {
+        depth += 1
+        if depth > 1000 { throw error("maximum recursion depth exceeded during compilation") }
+    }
+
+    /// Enters a bracket. The lexer stops at 200 open brackets like CPython, but an f-string
+    /// field starts a new lexer, so the parser keeps its own count.
+    mutating func openBracket() throws(SyntaxError) {
+        bracketDepth += 1
+        if bracketDepth > 200 { throw error("too many nested parentheses") }
+    }
+
     /// Records an error that CPython's compiler or symbol table would raise after parsing.
     mutating func compileError(_ message: String, at range: SourceRange) {
         if firstCompileError == nil { firstCompileError = error(message, at: range) }
@@ -180,12 +215,12 @@ public struct Parser {
 
     /// CPython's generic error for the current token: `invalid syntax`, or `unexpected indent`.
     func invalidSyntax() -> SyntaxError {
-        switch peek.kind {
+        switch peekKind() {
         case .indent:
             let start = SourceLocation(line: peek.end.line, column: max(peek.end.column - 1, 0))
             return SyntaxError("unexpected indent", at: start, kind: .indentationError)
         case .dedent:
-            return SyntaxError("unexpected unindent", at: peek.start, kind: .indentationError)
+            return SyntaxError("unexpected unindent", at: peekStart, kind: .indentationError)
         case .async:
             return error(UNIMPLEMENTED.asyncStatement.message)
         case .await:

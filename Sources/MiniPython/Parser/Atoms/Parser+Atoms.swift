@@ -11,6 +11,10 @@
 extension Parser {
     mutating func atom() throws(SyntaxError) -> Expr {
         let token = peek
+        if token.kind == .leftParen || token.kind == .leftBracket || token.kind == .leftBrace {
+            try openBracket()
+        }
+        defer { if token.kind == .leftParen || token.kind == .leftBracket || token.kind == .leftBrace { bracketDepth -= 1 } }
         switch token.value {
         case .name(let name):
             advance()
@@ -192,7 +196,7 @@ extension Parser {
         case .name("match", _), .name("case", _), .name("_", _), .lambda, .conditional, .namedExpr, .yield,
              .yieldFrom, .starred:
             throw generic
-        case .name where peek.kind == .string || peek.kind == .fstring || peek.kind == .bytes:
+        case .name where peekKind() == .string || peekKind() == .fstring || peekKind() == .bytes:
             throw generic
         default:
             break
@@ -210,7 +214,7 @@ extension Parser {
 
     /// Tokens that start an expression but cannot continue one.
     private func startsCommaCandidate() -> Bool {
-        switch peek.kind {
+        switch peekKind() {
         case .name, .int, .float, .imaginary, .string, .bytes, .fstring, .leftBrace, .lambda, .none,
              .true, .false, .ellipsis, .tilde:
             return true
