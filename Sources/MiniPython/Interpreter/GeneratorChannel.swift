@@ -65,6 +65,8 @@ final class GeneratorChannel: @unchecked Sendable {
         defer { pthread_attr_destroy(&attributes) }
         pthread_attr_setstacksize(&attributes, 64 << 20)
         let box = Unmanaged.passRetained(Box(body)).toOpaque()
+        // Save the consumer's state before the body can run and change it.
+        let saved = ConsumerState(interp)
         var handle = pthread_t()
         let result = pthread_create(&handle, &attributes, { raw in
             // Signals go to the interpreter's own thread, never to generator threads.
@@ -80,25 +82,35 @@ final class GeneratorChannel: @unchecked Sendable {
             throw PyError.runtimeError("can't start new thread")
         }
         thread = handle
-        return waitForEvent(interp)
+        return waitForEvent(interp, saved)
     }
 
     /// Resumes the body and waits until it yields, returns or raises.
     func resume(_ interp: Interpreter) -> Event {
         request = .resume
         consumerHandlingCount = interp.handling.count
+        let saved = ConsumerState(interp)
         sem_post(toGenerator)
-        return waitForEvent(interp)
+        return waitForEvent(interp, saved)
     }
 
-    private func waitForEvent(_ interp: Interpreter) -> Event {
-        let consumerLimit = interp.stackLimit
-        let consumerHandling = interp.handling
-        let consumerFrame = interp.currentFrame
+    /// What the generator thread changes in the interpreter while it runs.
+    private struct ConsumerState {
+        let stackLimit: UInt
+        let handling: [PyBaseException]
+        let frame: Frame?
+        init(_ interp: Interpreter) {
+            stackLimit = interp.stackLimit
+            handling = interp.handling
+            frame = interp.currentFrame
+        }
+    }
+
+    private func waitForEvent(_ interp: Interpreter, _ saved: ConsumerState) -> Event {
         while sem_wait(toConsumer) != 0 {}
-        interp.stackLimit = consumerLimit
-        interp.handling = consumerHandling
-        interp.currentFrame = consumerFrame
+        interp.stackLimit = saved.stackLimit
+        interp.handling = saved.handling
+        interp.currentFrame = saved.frame
         if case .yielded = event {} else { finish() }
         return event
     }
