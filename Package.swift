@@ -20,7 +20,7 @@ let package = Package(
         .target(name: "MiniPython"),
         .target(name: "TorchBridge", dependencies: ["TensorEngine", "MiniPython"]),
         .testTarget(name: "TensorEngineTests", dependencies: ["TensorEngine"], exclude: ["Fixtures"]),
-        .testTarget(name: "MiniPythonTests", dependencies: ["MiniPython"], exclude: ["Fixtures"]),
+        .testTarget(name: "MiniPythonTests", dependencies: ["MiniPython"], exclude: ["Fixtures", "Programs"]),
         .testTarget(name: "TorchBridgeTests", dependencies: ["TorchBridge", "MiniPython", "TensorEngine"],
                     exclude: ["Fixtures"]),
     ]

@@ -12,6 +12,7 @@ import TorchBridge
 enum ReplCommand {
     static func run() -> Int32 {
         var status: Int32 = 0
+        Signals.blockOnThisThread()
         Interpreter.runOnLargeStack {
             status = loop()
         }
