@@ -44,12 +44,14 @@ enum TorchSize {
             guard case .int = args[1] else { return .notImplemented }
             let n = max(0, try interp.expectInt(args[1]))
             let items = args[0].as(PyTuple.self)?.items ?? []
+            if n > 0 && items.count > (1 << 28) / n { throw PyError.memoryError() }
             return make(Array([[PyValue]](repeating: items, count: n).joined()))
         }
         type.addMethod("__rmul__(self, n, /)") { (interp, args) throws(PyError) in
             guard case .int = args[1] else { return .notImplemented }
             let n = max(0, try interp.expectInt(args[1]))
             let items = args[0].as(PyTuple.self)?.items ?? []
+            if n > 0 && items.count > (1 << 28) / n { throw PyError.memoryError() }
             return make(Array([[PyValue]](repeating: items, count: n).joined()))
         }
         /// torch.Size.numel()
