@@ -15,8 +15,13 @@ let package = Package(
     ],
     targets: [
         .target(name: "TensorEngine", swiftSettings: engineSettings),
-        .executableTarget(name: "pytorch-tutor", dependencies: ["TensorEngine"]),
+        .executableTarget(name: "pytorch-tutor", dependencies: ["TensorEngine", "MiniPython", "TorchBridge"]),
         .executableTarget(name: "TensorBench", dependencies: ["TensorEngine"], swiftSettings: engineSettings),
+        .target(name: "MiniPython"),
+        .target(name: "TorchBridge", dependencies: ["TensorEngine", "MiniPython"]),
         .testTarget(name: "TensorEngineTests", dependencies: ["TensorEngine"], exclude: ["Fixtures"]),
+        .testTarget(name: "MiniPythonTests", dependencies: ["MiniPython"], exclude: ["Fixtures", "Programs"]),
+        .testTarget(name: "TorchBridgeTests", dependencies: ["TorchBridge", "MiniPython", "TensorEngine"],
+                    exclude: ["Fixtures"]),
     ]
 )

@@ -4,6 +4,10 @@ enum Command: Equatable {
     case tutor
     case help
     case version
+    /// `run FILE.py [ARGS...]`: run a program like `python FILE.py`.
+    case run(file: String, arguments: [String])
+    /// `repl`: an interactive Python prompt.
+    case repl
     /// A command that exists in the design but is not built yet.
     case notYetAvailable(String)
 
@@ -14,8 +18,8 @@ enum Command: Equatable {
 
     USAGE:
       pytorch-tutor                 start the tutor
-      pytorch-tutor run FILE.py     run a PyTorch script headless (coming with the interpreter)
-      pytorch-tutor repl            a Python REPL with torch (coming with the interpreter)
+      pytorch-tutor run FILE.py     run a Python script headless, like `python FILE.py`
+      pytorch-tutor repl            an interactive Python prompt
       pytorch-tutor --help          show this help
       pytorch-tutor --version       show the version
     """
@@ -26,7 +30,13 @@ enum Command: Equatable {
         switch first {
         case "-h", "--help", "help": return .help
         case "-V", "--version": return .version
-        case "run", "repl", "list", "check", "export": return .notYetAvailable(first)
+        case "run":
+            guard args.count >= 2 else { throw UsageError(message: "run needs a file name (pytorch-tutor run FILE.py)") }
+            return .run(file: args[1], arguments: Array(args.dropFirst(2)))
+        case "repl":
+            guard args.count == 1 else { throw UsageError(message: "repl takes no arguments") }
+            return .repl
+        case "list", "check", "export": return .notYetAvailable(first)
         default: throw UsageError(message: "unknown command '\(first)' (see pytorch-tutor --help)")
         }
     }

@@ -11,6 +11,10 @@ do {
     case .tutor:
         print("pytorch-tutor \(Command.versionString): the tensor engine is built; the interpreter and the")
         print("full-screen tutor are the next milestones (see README.md, \"What works today\").")
+    case .run(let file, let arguments):
+        exit(RunCommand.run(file: file, arguments: arguments))
+    case .repl:
+        exit(ReplCommand.run())
     case .notYetAvailable(let name):
         Stderr.write("pytorch-tutor: '\(name)' is not available yet in this build\n")
         exit(2)

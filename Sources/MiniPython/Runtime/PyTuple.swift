@@ -1,0 +1,23 @@
+/// `tuple` (and the storage of instances of user subclasses such as namedtuples).
+public final class PyTuple: PyObject, @unchecked Sendable {
+    public internal(set) var items: [PyValue]
+
+    public init(type: PyType = .tuple, _ items: [PyValue]) {
+        self.items = items
+        super.init(type: type, hasDict: type.isHeapType)
+    }
+
+    public convenience init(_ items: [PyValue]) {
+        self.init(type: .tuple, items)
+    }
+
+    /// The shared empty tuple.
+    public static let empty = PyTuple([])
+}
+
+extension PyValue {
+    /// A `tuple` value.
+    public static func tuple(_ items: [PyValue]) -> PyValue { .object(PyTuple(items)) }
+    /// A `list` value.
+    public static func list(_ items: [PyValue]) -> PyValue { .object(PyList(items)) }
+}

@@ -1,0 +1,47 @@
+import MiniPython
+import TensorEngine
+import Synchronization
+
+/// A `grad_fn` node as Python sees it: `<MulBackward0 object at 0x...>`, with `name()` and
+/// `next_functions`. Each node name is its own class, so `type(y.grad_fn).__name__` is
+/// `MulBackward0` as in PyTorch.
+final class PyGradFn: PyObject {
+    let node: GradFn
+
+    init(_ node: GradFn) {
+        self.node = node
+        super.init(type: PyGradFn.type(named: node.name))
+    }
+
+    private static let types = Mutex<[String: PyType]>([:])
+
+    /// The class for nodes called `name` (created once, then shared).
+    static func type(named name: String) -> PyType {
+        types.withLock { types in
+            if let t = types[name] { return t }
+            let t = PyType(name: name, module: "torch.autograd.graph", base: .object, isBaseType: false)
+            t.addMethod("name(self)") { (_, args) throws(PyError) in
+                .str(args[0].as(PyGradFn.self)?.node.name ?? name)
+            }
+            t.addProperty("next_functions") { (_, v) throws(PyError) in
+                guard let node = v.as(PyGradFn.self)?.node else { return .tuple([]) }
+                return .tuple(node.inputs.map { edge in
+                    guard let edge else { return .tuple([.none, PyValue(0)]) }
+                    return .tuple([.object(PyGradFn(edge.node)), PyValue(edge.inputNr)])
+                })
+            }
+            t.addMethod("__repr__(self, /)") { (_, args) throws(PyError) in
+                .str("<\(name) object at \(args[0].object?.addressString ?? "0x0")>")
+            }
+            t.addMethod("__eq__(self, other, /)") { (_, args) throws(PyError) in
+                guard let a = args[0].as(PyGradFn.self), let b = args[1].as(PyGradFn.self) else { return .notImplemented }
+                return .bool(a.node === b.node)
+            }
+            t.addMethod("__hash__(self, /)") { (_, args) throws(PyError) in
+                PyValue(args[0].as(PyGradFn.self).map { ObjectIdentifier($0.node).hashValue } ?? 0)
+            }
+            types[name] = t
+            return t
+        }
+    }
+}

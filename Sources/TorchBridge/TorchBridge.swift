@@ -1,0 +1,31 @@
+import MiniPython
+import TensorEngine
+
+/// The bridge between the interpreter and the tensor engine: the Python `torch` package.
+///
+/// ```swift
+/// let interp = Interpreter()
+/// TorchBridge.install(into: interp)
+/// try interp.execute("import torch\nprint(torch.ones(2))")   // tensor([1., 1.])
+/// ```
+public enum TorchBridge {
+    /// Registers `torch` and its submodules (`torch.autograd`, `torch.cuda`, `torch.random`,
+    /// `torch.linalg`, `torch.return_types`) with `interp`. Nothing is built until the first
+    /// `import torch`, so start-up stays fast for scripts that never import it.
+    public static func install(into interp: Interpreter) {
+        TorchModule.register(interp)
+    }
+
+    /// The engine tensor behind a Python value, if it is a `torch.Tensor` (for other modules
+    /// built on the bridge, such as `torch.nn`).
+    public static func tensor(_ value: PyValue) -> Tensor? { value.tensorValue }
+
+    /// A Python `torch.Tensor` for an engine tensor.
+    public static func value(_ tensor: Tensor) -> PyValue { .tensor(tensor) }
+
+    /// The tensor print options of `interp`'s `torch` module (`torch.set_printoptions`).
+    public static func printOptions(_ interp: Interpreter) -> PrintOptions { PrintOptionsBox.current(interp) }
+
+    /// Runs engine code and turns a ``TensorError`` into the matching Python exception.
+    public static func run<T>(_ body: () throws(TensorError) -> T) throws(PyError) -> T { try engine(body) }
+}
