@@ -3,7 +3,11 @@
 #   make build                debug build (all targets)
 #   make release              optimised build for this machine's CPU
 #   make run                  release build, then start the tutor
-#   make test                 swift test (debug; checks the toolchain and ncursesw first)
+#   make test                 swift test (debug; checks the toolchain and ncursesw first),
+#                             then the conformance ratchet
+#   make conformance          release build, then the shared PyTorch conformance corpus
+#                             against it; fails on a new failure or on a case that passes
+#                             but is still listed in Tests/Conformance/known-failures.txt
 #   make bench [BENCH=gemm]   release build of TensorBench, then run the benchmarks
 #                             whose name contains $(BENCH) (all if empty);
 #                             BENCH_ARGS="--threads 1 --max-wait 30" adds options
@@ -36,7 +40,7 @@ RELEASE_FLAGS = -c release $(CPU_FLAGS)
 BENCH ?=
 BENCH_ARGS ?=
 
-.PHONY: build release run test bench clean check-swift check-ncurses
+.PHONY: build release run test conformance bench clean check-swift check-ncurses
 
 build: check-swift check-ncurses
 	$(SWIFT) build
@@ -49,6 +53,10 @@ run: release
 
 test: check-swift check-ncurses
 	$(SWIFT) test
+	$(MAKE) conformance
+
+conformance: release
+	python3 Tests/Conformance/ratchet.py .build/release/pytorch-tutor
 
 bench: check-swift
 	$(SWIFT) build $(RELEASE_FLAGS) --product TensorBench

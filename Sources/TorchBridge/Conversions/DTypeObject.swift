@@ -6,7 +6,7 @@ import TensorEngine
 /// Each dtype is one shared object (so `t.dtype == torch.float32` and `is` both work). The
 /// half-precision and small integer dtypes exist so that scripts naming them get a clear
 /// `NotImplementedError` when they are used, rather than an `AttributeError`.
-final class PyDType: PyObject {
+final class PyDType: PyObject, @unchecked Sendable {
     /// `float32`, `int64`...
     let shortName: String
     /// The engine dtype, or nil for a dtype the tutor does not implement.

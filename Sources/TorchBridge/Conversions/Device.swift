@@ -2,7 +2,7 @@ import MiniPython
 import TensorEngine
 
 /// `torch.device`: only `cpu` runs; a `cuda` device can be named but not used.
-final class PyDevice: PyObject {
+final class PyDevice: PyObject, @unchecked Sendable {
     /// `cpu`, `cuda`, `mps`...
     let kind: String
     let index: Int?

@@ -5,7 +5,7 @@ import Synchronization
 /// A `grad_fn` node as Python sees it: `<MulBackward0 object at 0x...>`, with `name()` and
 /// `next_functions`. Each node name is its own class, so `type(y.grad_fn).__name__` is
 /// `MulBackward0` as in PyTorch.
-final class PyGradFn: PyObject {
+final class PyGradFn: PyObject, @unchecked Sendable {
     let node: GradFn
 
     init(_ node: GradFn) {

@@ -6,7 +6,7 @@ import TensorEngine
 /// The box is what Python code sees (identity, `is`, `id()`); the engine tensor is what
 /// the ops use. In-place methods return the same box, so `x.add_(1) is x` holds, as in
 /// PyTorch. Setting `t.data = other` swaps the engine tensor inside the box.
-public final class PyTensor: PyObject {
+public final class PyTensor: PyObject, @unchecked Sendable {
     /// The engine tensor.
     public var tensor: Tensor
 

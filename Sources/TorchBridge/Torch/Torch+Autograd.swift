@@ -52,7 +52,7 @@ enum AutogradOps {
     /// `set_grad_enabled`. Usable as `with torch.no_grad():`, as `@torch.no_grad()` and as
     /// `@torch.no_grad`. `set_grad_enabled(mode)` switches immediately (it also works as a
     /// plain function) and restores the previous mode on `__exit__`.
-    final class GradModeManager: PyObject {
+    final class GradModeManager: PyObject, @unchecked Sendable {
         let mode: Bool
         var saved: [Bool] = []
 
