@@ -2,7 +2,7 @@ import MiniPython
 import TensorEngine
 
 /// `torch.Generator`: a PyTorch-identical CPU generator (mt19937) as a Python object.
-final class PyTorchGenerator: PyObject {
+final class PyTorchGenerator: PyObject, @unchecked Sendable {
     let generator: Generator
 
     init(_ generator: Generator, type: PyType = PyTorchGenerator.type) {

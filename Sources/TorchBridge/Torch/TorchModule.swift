@@ -220,7 +220,7 @@ enum TorchModule {
 
 /// The print options of one interpreter's `torch` (PyTorch's `PRINT_OPTS`), kept in the
 /// module so that sessions running side by side (lessons, tests) do not share them.
-final class PrintOptionsBox: PyObject {
+final class PrintOptionsBox: PyObject, @unchecked Sendable {
     var options = PrintOptions()
 
     static let attribute = "_print_options"
