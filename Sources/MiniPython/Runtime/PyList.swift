@@ -10,4 +10,12 @@ public final class PyList: PyObject, @unchecked Sendable {
     public convenience init(_ items: [PyValue]) {
         self.init(type: .list, items)
     }
+
+    deinit {
+        // Move the items to a local first: an inout access to the stored property would stay
+        // active during the whole nested release and make exclusivity checks quadratic.
+        var taken: [PyValue] = []
+        swap(&taken, &items)
+        Trashcan.release(taken)
+    }
 }
