@@ -9,8 +9,8 @@ do {
     case .version:
         print("pytorch-tutor \(Command.versionString)")
     case .tutor:
-        print("pytorch-tutor \(Command.versionString): the tensor engine is built; the interpreter and the")
-        print("full-screen tutor are the next milestones (see README.md, \"What works today\").")
+        print("pytorch-tutor \(Command.versionString): the full-screen tutor is the next milestone.")
+        print("Today: `pytorch-tutor run FILE.py` runs PyTorch scripts, `pytorch-tutor repl` is a prompt.")
     case .run(let file, let arguments):
         exit(RunCommand.run(file: file, arguments: arguments))
     case .repl:
