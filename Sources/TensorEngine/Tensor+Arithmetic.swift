@@ -8,6 +8,7 @@ extension Tensor {
     /// `torch.add(self, other, alpha=1)`.
     public func add(_ other: Tensor, alpha: Scalar = .int(1)) throws(TensorError) -> Tensor {
         let dtype = Tensor.resultType(self, other)
+        try Tensor.checkAlpha(alpha, dtype)
         let scaled = alpha == .int(1) ? other : try Tensor.computeBinary(other, Tensor.wrapped(alpha, dtype), .mul, dtype: dtype)
         let out = try Tensor.computeBinary(self, scaled, .add, dtype: dtype)
         let (sa, sb) = (shape, other.shape)
@@ -25,10 +26,9 @@ extension Tensor {
 
     /// `torch.sub(self, other, alpha=1)`.
     public func sub(_ other: Tensor, alpha: Scalar = .int(1)) throws(TensorError) -> Tensor {
-        if dtype == .bool && other.dtype == .bool {
-            throw .runtime("Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead.")
-        }
+        try Tensor.checkSubtraction(self.dtype, other.dtype)
         let dtype = Tensor.resultType(self, other)
+        try Tensor.checkAlpha(alpha, dtype)
         let scaled = alpha == .int(1) ? other : try Tensor.computeBinary(other, Tensor.wrapped(alpha, dtype), .mul, dtype: dtype)
         let out = try Tensor.computeBinary(self, scaled, .sub, dtype: dtype)
         let (sa, sb) = (shape, other.shape)
@@ -39,6 +39,7 @@ extension Tensor {
 
     /// `tensor - number`.
     public func sub(_ s: Scalar) throws(TensorError) -> Tensor {
+        try Tensor.checkSubtraction(self.dtype, s.wrappedDType)
         let dtype = Tensor.resultType(self, s)
         let out = try Tensor.computeBinary(self, Tensor.wrapped(s, dtype), .sub, dtype: dtype)
         return Tensor.record("SubBackward0", inputs: [self], output: out) { g in [g] }
@@ -46,9 +47,27 @@ extension Tensor {
 
     /// `number - tensor` (`torch.rsub`).
     public func rsub(_ s: Scalar) throws(TensorError) -> Tensor {
+        try Tensor.checkSubtraction(s.wrappedDType, self.dtype)
         let dtype = Tensor.resultType(self, s)
         let out = try Tensor.computeBinary(Tensor.wrapped(s, dtype), self, .sub, dtype: dtype)
         return Tensor.record("RsubBackward1", inputs: [self], output: out) { (g: Tensor) throws(TensorError) in [try g.neg()] }
+    }
+
+    /// PyTorch's `check_sub_nonbool`: `-` rejects bool operands (a bool Python scalar counts as a bool tensor).
+    static func checkSubtraction(_ a: DType, _ b: DType) throws(TensorError) {
+        if a == .bool && b == .bool {
+            throw TensorError(.notImplemented, "Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead.")
+        }
+        if a == .bool || b == .bool {
+            throw TensorError(.notImplemented, "Subtraction, the `-` operator, with a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.")
+        }
+    }
+
+    /// `alpha` of `add`/`sub` must not be a Python float when the result is integral.
+    static func checkAlpha(_ alpha: Scalar, _ dtype: DType) throws(TensorError) {
+        if alpha.isFloatingPoint && !dtype.isFloatingPoint {
+            throw .runtime("For integral input tensors, argument alpha must not be a floating point number.")
+        }
     }
 
     // MARK: - Multiplication and division
@@ -66,8 +85,10 @@ extension Tensor {
     /// `tensor * number`.
     public func mul(_ s: Scalar) throws(TensorError) -> Tensor {
         let dtype = Tensor.resultType(self, s)
-        let out = try Tensor.computeBinary(self, Tensor.wrapped(s, dtype), .mul, dtype: dtype)
-        return Tensor.record("MulBackward0", inputs: [self], output: out) { (g: Tensor) throws(TensorError) in [try g.mul(s)] }
+        let other = try Tensor.wrapped(s, dtype)
+        let out = try Tensor.computeBinary(self, other, .mul, dtype: dtype)
+        // PyTorch saves the wrapped number, so this node too is freed after backward.
+        return Tensor.record("MulBackward0", inputs: [self], output: out, saved: [other]) { (g: Tensor) throws(TensorError) in [try g.mul(s)] }
     }
 
     /// `torch.div(self, other, rounding_mode=None)`: true division promotes integers to float.
@@ -100,8 +121,9 @@ extension Tensor {
     public func div(_ s: Scalar) throws(TensorError) -> Tensor {
         var dtype = Tensor.resultType(self, s)
         if !dtype.isFloatingPoint { dtype = .defaultFloat }
-        let out = try Tensor.computeBinary(self, Tensor.wrapped(s, dtype), .div, dtype: dtype)
-        return Tensor.record("DivBackward0", inputs: [self], output: out) { (g: Tensor) throws(TensorError) in [try g.div(s)] }
+        let other = try Tensor.wrapped(s, dtype)
+        let out = try Tensor.computeBinary(self, other, .div, dtype: dtype)
+        return Tensor.record("DivBackward0", inputs: [self], output: out, saved: [other]) { (g: Tensor) throws(TensorError) in [try g.div(s)] }
     }
 
     /// `number / tensor`, which PyTorch computes as `reciprocal(tensor) * number`.
@@ -125,7 +147,7 @@ extension Tensor {
         if !dtype.isFloatingPoint { try Tensor.checkNonZeroDivisor(other) }
         let out = try Tensor.computeBinary(self, other, .remainder, dtype: dtype)
         let (a, b) = (self, other)
-        return Tensor.record("RemainderBackward0", inputs: [a, b], output: out, saved: [a, b]) { (g: Tensor) throws(TensorError) in
+        return Tensor.record("RemainderBackward1", inputs: [a, b], output: out, saved: [a, b]) { (g: Tensor) throws(TensorError) in
             [try g.sumTo(a.shape), try g.neg().mul(a.floorDivide(b)).sumTo(b.shape)]
         }
     }
@@ -135,9 +157,9 @@ extension Tensor {
         let dtype = Tensor.resultType(self, other)
         if !dtype.isFloatingPoint { try Tensor.checkNonZeroDivisor(other) }
         let out = try Tensor.computeBinary(self, other, .fmod, dtype: dtype)
-        let sa = shape
-        return Tensor.record("FmodBackward1", inputs: [self, other], output: out) { (g: Tensor) throws(TensorError) in
-            [try g.sumTo(sa), nil]
+        let (a, b) = (self, other)
+        return Tensor.record("FmodBackward1", inputs: [a, b], output: out, saved: [a, b]) { (g: Tensor) throws(TensorError) in
+            [try g.sumTo(a.shape), b.requiresGrad ? try g.neg().mul(a.div(b, roundingMode: "trunc")).sumTo(b.shape) : nil]
         }
     }
 
@@ -165,18 +187,17 @@ extension Tensor {
     /// `torch.pow(self, exponent)` with a tensor exponent.
     public func pow(_ e: Tensor) throws(TensorError) -> Tensor {
         let dtype = Tensor.resultType(self, e)
-        if !dtype.isFloatingPoint, e.toArray(Int64.self).contains(where: { $0 < 0 }) {
-            throw .runtime("Integers to negative integer powers are not allowed.")
-        }
+        // Unlike a number exponent, negative integer tensor exponents are allowed (see `pow` in ElementArithmetic).
         let out = try Tensor.computeBinary(self, e, .pow, dtype: dtype)
         let x = self
         return Tensor.record("PowBackward1", inputs: [x, e], output: out, saved: [x, e, out]) { (g: Tensor) throws(TensorError) in
-            let gx = x.requiresGrad ? try g.mul(e.mul(x.pow(e.sub(.int(1))))).sumTo(x.shape) : nil
+            let gx = x.requiresGrad
+                ? try g.mul(e.mul(x.pow(e.sub(.int(1)))).maskedFill(e.eq(.int(0)), .int(0))).sumTo(x.shape) : nil
             var ge: Tensor? = nil
             if e.requiresGrad {
                 // d/de x^e = x^e log x, taken as 0 where x == 0 and e >= 0 (PyTorch's mask).
                 let zeroMask = try x.eq(.int(0)).logicalAnd(e.ge(.int(0)))
-                let logx = try x.log().maskedFill(zeroMask, .int(0))
+                let logx = try Tensor.whereSelect(zeroMask, Tensor.zeros([], dtype: x.dtype), x.log())
                 ge = try g.mul(out.mul(logx)).sumTo(e.shape)
             }
             return [gx, ge]
@@ -187,8 +208,10 @@ extension Tensor {
     public func rpow(_ base: Scalar) throws(TensorError) -> Tensor {
         let dtype = Tensor.resultType(self, base)
         let out = try Tensor.computeBinary(Tensor.wrapped(base, dtype), self, .pow, dtype: dtype)
-        return Tensor.record("PowBackward2", inputs: [self], output: out, saved: [out]) { (g: Tensor) throws(TensorError) in
-            [try g.mul(out).mul(.double(Double.log(base.doubleValue)))]
+        let e = self
+        return Tensor.record("PowBackward2", inputs: [e], output: out, saved: [e, out]) { (g: Tensor) throws(TensorError) in
+            let d = try g.mul(out).mul(.double(Double.log(base.doubleValue)))
+            return [base.doubleValue == 0 ? try d.maskedFill(e.ge(.int(0)), .int(0)) : d]
         }
     }
 
@@ -208,12 +231,11 @@ extension Tensor {
         let out = try Tensor.computeBinary(self, other, op, dtype: Tensor.resultType(self, other))
         let (a, b) = (self, other)
         return Tensor.record(name, inputs: [a, b], output: out, saved: [a, b]) { (g: Tensor) throws(TensorError) in
-            let wins = op == .maximum ? try a.gt(b) : try a.lt(b)
-            let ties = try a.eq(b)
-            let half = try g.div(.int(2))
-            let ga = try Tensor.whereSelect(ties, half, Tensor.whereSelect(wins, g, Tensor.zerosLike(g)))
-            let gb = try Tensor.whereSelect(ties, half, Tensor.whereSelect(wins, Tensor.zerosLike(g), g))
-            return [try ga.sumTo(a.shape), try gb.sumTo(b.shape)]
+            // where(a == b, g / 2, g), zeroed where the input loses; NaN positions keep g for both.
+            let shared = try Tensor.whereSelect(a.eq(b), g.div(.int(2)), g)
+            let aLoses = op == .maximum ? try a.lt(b) : try a.gt(b)
+            let bLoses = op == .maximum ? try a.gt(b) : try a.lt(b)
+            return [try shared.maskedFill(aLoses, .int(0)).sumTo(a.shape), try shared.maskedFill(bLoses, .int(0)).sumTo(b.shape)]
         }
     }
 
@@ -235,7 +257,7 @@ extension Tensor {
     public func bitwise(_ other: Tensor, _ op: String) throws(TensorError) -> Tensor {
         let dtype = Tensor.resultType(self, other)
         if dtype.isFloatingPoint {
-            throw .runtime("\"bitwise_\(op)_cpu\" not implemented for '\(dtype.scalarTypeName)'")
+            throw TensorError(.notImplemented, "\"bitwise_\(op)_cpu\" not implemented for '\(dtype.scalarTypeName)'")
         }
         let kernel: BinaryOp = op == "and" ? .bitAnd : (op == "or" ? .bitOr : .bitXor)
         return try Tensor.computeBinary(self, other, kernel, dtype: dtype)

@@ -66,7 +66,7 @@ extension Tensor {
         switch dtype {
         case .bool: return try logicalNot()
         case .float32, .float64:
-            throw .runtime("\"bitwise_not_cpu\" not implemented for '\(dtype.scalarTypeName)'")
+            throw TensorError(.notImplemented, "\"bitwise_not_cpu\" not implemented for '\(dtype.scalarTypeName)'")
         default:
             return try Tensor.from(toArray(Int64.self).map { ~$0 }, shape: shape, dtype: dtype)
         }
@@ -102,7 +102,7 @@ extension Tensor {
         let out = try selectValues(cond, a, b)
         return record("WhereBackward0", inputs: [a, b], output: out, saved: [cond]) { (g: Tensor) throws(TensorError) in
             let zeros = try Tensor.zerosLike(g)
-            return [try selectValues(cond, g, zeros).sumTo(a.shape), try selectValues(cond, zeros, g).sumTo(b.shape)]
+            return [try whereSelect(cond, g, zeros).sumTo(a.shape), try whereSelect(cond, zeros, g).sumTo(b.shape)]
         }
     }
 
@@ -114,15 +114,13 @@ extension Tensor {
     /// `tensor.masked_fill(mask, value)`.
     public func maskedFill(_ mask: Tensor, _ value: Scalar) throws(TensorError) -> Tensor {
         guard mask.dtype == .bool else {
-            throw .runtime("masked_fill_ only supports boolean masks, but got mask with dtype \(mask.dtype.shortName == "uint8" ? "unsigned char" : mask.dtype.shortName)")
+            throw .runtime("masked_fill_ only supports boolean masks, but got mask with dtype \(mask.dtype.cppName)")
         }
-        let shape = try Shape.broadcast(self.shape, mask.shape)
-        if shape != self.shape {
-            throw .runtime("masked_fill_: The size of the mask must be broadcastable to the size of the input")
-        }
+        // Out of place, the mask may broadcast the input to a larger shape.
         let out = try Tensor.selectValues(mask, Tensor.wrapped(value, dtype), self)
+        let shape = self.shape
         return Tensor.record("MaskedFillBackward0", inputs: [self], output: out, saved: [mask]) { (g: Tensor) throws(TensorError) in
-            [try Tensor.selectValues(mask, Tensor.zeros([], dtype: g.dtype), g)]
+            [try g.maskedFill(mask, .int(0)).sumTo(shape)]
         }
     }
 
@@ -140,18 +138,37 @@ extension Tensor {
         if let hi { out = try Tensor.computeBinary(out, Tensor.wrapped(hi, dtype), .minimum, dtype: dtype) }
         let x = self
         return Tensor.record("ClampBackward1", inputs: [x], output: out, saved: [x]) { (g: Tensor) throws(TensorError) in
+            // PyTorch passes the gradient strictly inside the bounds (0 at a bound and at NaN).
             var keep = try Tensor.full(x.shape, .bool(true))
-            if let lo { keep = try keep.logicalAnd(x.ge(lo)) }
-            if let hi { keep = try keep.logicalAnd(x.le(hi)) }
+            if let lo { keep = try keep.logicalAnd(x.gt(lo)) }
+            if let hi { keep = try keep.logicalAnd(x.lt(hi)) }
             return [try g.mul(keep)]
         }
     }
 
     /// `torch.clamp(input, min=tensor, max=tensor)`.
     public func clamp(min lo: Tensor?, max hi: Tensor?) throws(TensorError) -> Tensor {
-        var out = self
-        if let lo { out = try out.maximum(lo) }
-        if let hi { out = try out.minimum(hi) }
-        return out
+        guard lo != nil || hi != nil else {
+            throw .runtime("torch.clamp: At least one of 'min' or 'max' must not be None")
+        }
+        let out = try GradMode.with(false) { () throws(TensorError) in
+            var out = self
+            if let lo { out = try out.maximum(lo) }
+            if let hi { out = try out.minimum(hi) }
+            return out === self ? try clone(recording: false) : out
+        }
+        let x = self
+        let bounds = [lo, hi].compactMap { $0 }
+        // Gradient goes to `min` where x < min, to `max` where x > max, and to x elsewhere (NaN included).
+        return Tensor.record("ClampBackward0", inputs: [x] + bounds, output: out, saved: [x] + bounds) { (g: Tensor) throws(TensorError) in
+            var below = try Tensor.full(x.shape, .bool(false)), above = below
+            if let lo { below = try x.lt(lo) }
+            if let hi { above = try x.gt(hi) }
+            let zero = try Tensor.zeros([], dtype: g.dtype)
+            var grads: [Tensor?] = [try Tensor.whereSelect(below.logicalOr(above), zero, g).sumTo(x.shape)]
+            if let lo { grads.append(try Tensor.whereSelect(below, g, zero).sumTo(lo.shape)) }
+            if let hi { grads.append(try Tensor.whereSelect(above, g, zero).sumTo(hi.shape)) }
+            return grads
+        }
     }
 }

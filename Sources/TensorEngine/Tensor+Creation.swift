@@ -14,7 +14,8 @@ extension Tensor {
 
     /// `torch.zeros(*size, dtype)`.
     public static func zeros(_ shape: [Int], dtype: DType = .float32) throws(TensorError) -> Tensor {
-        try Tensor(uninitializedShape: shape, dtype: dtype)
+        if shape.contains(where: { $0 < 0 }) { throw .runtime("zeros: Dimension size must be non-negative.") }
+        return try Tensor(uninitializedShape: shape, dtype: dtype)
     }
 
     /// `torch.ones(*size, dtype)`.
@@ -25,9 +26,28 @@ extension Tensor {
     /// `torch.full(size, fill_value, dtype)`; without a dtype it follows the value
     /// (bool, int64 or the default float), as PyTorch does.
     public static func full(_ shape: [Int], _ value: Scalar, dtype: DType? = nil) throws(TensorError) -> Tensor {
+        try checkFits(value, dtype ?? value.wrappedDType)
         let t = try Tensor(uninitializedShape: shape, dtype: dtype ?? value.wrappedDType)
         fill(t, with: value)
         return t
+    }
+
+    /// PyTorch's overflow check when a Python number fills an integer tensor: floats must lie in
+    /// the type's range; ints may also be negative down to -max for unsigned types (they wrap).
+    static func checkFits(_ value: Scalar, _ dtype: DType) throws(TensorError) {
+        let (lo, hi, name): (Double, Double, String)
+        switch dtype {
+        case .uint8: (lo, hi, name) = (0, 255, "uint8_t")
+        case .int32: (lo, hi, name) = (-2147483648, 2147483647, "int")
+        case .int64: (lo, hi, name) = (-9.223372036854775808e18, 9.223372036854775807e18, "int64_t")
+        default: return
+        }
+        let fits: Bool = switch value {
+        case .bool: true
+        case .int(let i): Double(i) <= hi && (dtype == .uint8 ? -Double(i) <= hi : Double(i) >= lo)
+        case .double(let d): d.isNaN || (d >= lo && d <= hi)
+        }
+        if !fits { throw .runtime("value cannot be converted to type \(name) without overflow") }
     }
 
     /// A 0-dim tensor holding one number (`torch.tensor(3.5)`).
@@ -120,7 +140,7 @@ extension Tensor {
         guard st != 0 else { throw .runtime("step must be nonzero") }
         guard s.isFinite && e.isFinite else { throw .runtime("unsupported range: \(start) -> \(end)") }
         guard (st > 0 && e >= s) || (st < 0 && e <= s) else {
-            throw .runtime("upper bound and larger bound inconsistent with step sign")
+            throw .runtime("upper bound and lower bound inconsistent with step sign")
         }
         let count: Int
         if dtype.isFloatingPoint || isFloat {
@@ -141,7 +161,7 @@ extension Tensor {
 
     /// `torch.linspace(start, end, steps)`, evaluated from both ends as PyTorch's kernel does.
     public static func linspace(_ start: Double, _ end: Double, steps: Int, dtype: DType = .float32) throws(TensorError) -> Tensor {
-        guard steps >= 0 else { throw .runtime("linspace(): number of steps must be non-negative") }
+        guard steps >= 0 else { throw .runtime("number of steps must be non-negative") }
         let t = try Tensor(uninitializedShape: [steps], dtype: dtype)
         if steps == 0 { return t }
         if steps == 1 { fill(t, with: .double(start)); return t }

@@ -6,7 +6,7 @@ extension Tensor {
         if target == shape { return self }
         let lead = target.count - dim
         guard lead >= 0 else {
-            throw .runtime("The expanded size of the tensor (\(target.last ?? 0)) must match the existing size (\(shape.last ?? 0)) at non-singleton dimension \(target.count - 1).  Target sizes: \(Shape.format(target)).  Tensor sizes: \(Shape.format(shape))")
+            throw .runtime("expand(\(dtype.legacyTypeName){\(Shape.format(shape))}, size=\(Shape.format(target))): the number of sizes provided (\(target.count)) must be greater or equal to the number of dimensions in the tensor (\(dim))")
         }
         var newStrides = [Int](repeating: 0, count: target.count)
         for d in 0..<target.count where d >= lead {
@@ -119,6 +119,9 @@ extension Tensor {
 
     /// A 0-dim tensor holding a Python scalar converted to `dtype`.
     static func wrapped(_ s: Scalar, _ dtype: DType) throws(TensorError) -> Tensor {
-        try Tensor.full([], s, dtype: dtype)
+        // Not `full`: arithmetic with an out-of-range Python number wraps instead of raising.
+        let t = try Tensor(uninitializedShape: [], dtype: dtype)
+        fill(t, with: s)
+        return t
     }
 }

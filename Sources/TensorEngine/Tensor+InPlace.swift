@@ -21,6 +21,14 @@ extension Tensor {
         }
     }
 
+    /// PyTorch's `assert_no_internal_overlap` for the destination of an in-place write:
+    /// a broadcast dim (stride 0, size > 1) would write one element several times.
+    func checkNoInternalOverlap() throws(TensorError) {
+        if zip(shape, strides).contains(where: { $0 > 1 && $1 == 0 }) {
+            throw .runtime("unsupported operation: more than one element of the written-to tensor refers to a single memory location. Please clone() the tensor before performing the operation.")
+        }
+    }
+
     /// A tensor object standing for this tensor's current history (shares storage).
     func gradientEdgeSnapshot() -> Tensor {
         let t = Tensor(storage: storage, shape: shape, strides: strides, offset: offset)
@@ -41,7 +49,9 @@ extension Tensor {
     @discardableResult
     func applyInPlace(others: [Tensor] = [], _ compute: (Tensor) throws(TensorError) -> Tensor) throws(TensorError) -> Tensor {
         try checkInPlace()
-        let recording = Tensor.needsGrad([self] + others) || (GradMode.isEnabled && (base?.requiresGrad ?? false))
+        try checkNoInternalOverlap()
+        // An integer tensor never requires grad, whatever it is computed from.
+        let recording = isFloatingPoint && (Tensor.needsGrad([self] + others) || (GradMode.isEnabled && (base?.requiresGrad ?? false)))
         if !recording {
             let result = try GradMode.with(false) { () throws(TensorError) in try compute(self) }
             try writeBack(result)
@@ -97,23 +107,34 @@ extension Tensor {
         }
         // CopySlices on the base: its view region now comes from newValue.
         let region = (shape, strides, offset - base.offset)
+        let baseShape = base.shape
+        // The three linear maps between a base-shaped gradient and its view region,
+        // each recorded in terms of the others so double backward works too.
+        func regionOf(_ g: Tensor) throws(TensorError) -> Tensor {
+            let gc = try g.contiguous()
+            let out = try gc.makeView(shape: region.0, strides: region.1, offset: gc.offset + region.2).clone(recording: false)
+            return Tensor.recordLinear("AsStridedBackward0", out, of: g) { (gg: Tensor) throws(TensorError) in try baseWith(gg) }
+        }
+        func baseWith(_ g: Tensor) throws(TensorError) -> Tensor {
+            let z = try Tensor.zeros(baseShape, dtype: g.dtype)
+            copyConverting(from: g, to: z.makeView(shape: region.0, strides: region.1, offset: region.2))
+            return Tensor.recordLinear("AsStridedBackwardBackward0", z, of: g) { (gg: Tensor) throws(TensorError) in try regionOf(gg) }
+        }
+        func outsideRegion(_ g: Tensor) throws(TensorError) -> Tensor {
+            let out = try g.contiguous().clone(recording: false)
+            fill(out.makeView(shape: region.0, strides: region.1, offset: region.2), with: .int(0))
+            return Tensor.recordLinear("CopySlicesBackward", out, of: g) { (gg: Tensor) throws(TensorError) in try outsideRegion(gg) }
+        }
         let baseOld = base.gradientEdgeSnapshot()
         let baseNew = Tensor(storage: storage, shape: base.shape, strides: base.strides, offset: base.offset)
         Tensor.record("CopySlices", inputs: [baseOld, newValue], output: baseNew) { (g: Tensor) throws(TensorError) in
-            let gc = try g.contiguous()
-            let viewOfG = gc.makeView(shape: region.0, strides: region.1, offset: gc.offset + region.2)
-            let gBase = try gc.clone(recording: false)
-            fill(gBase.makeView(shape: region.0, strides: region.1, offset: region.2), with: .int(0))
-            return [gBase, try viewOfG.clone(recording: false)]
+            [try outsideRegion(g), try regionOf(g)]
         }
         base.adopt(baseNew)
         // The view itself now reads its history from the updated base.
-        let baseShape = base.shape, dtype = self.dtype
         let viewNew = Tensor(storage: storage, shape: shape, strides: strides, offset: offset)
         Tensor.record("AsStridedBackward0", inputs: [base], output: viewNew) { (g: Tensor) throws(TensorError) in
-            let z = try Tensor.zeros(baseShape, dtype: dtype)
-            copyConverting(from: g, to: z.makeView(shape: region.0, strides: region.1, offset: region.2))
-            return [z]
+            [try baseWith(g)]
         }
         adopt(viewNew)
     }
@@ -175,22 +196,41 @@ extension Tensor {
         try applyInPlace { x throws(TensorError) in try x.abs() }
     }
     @discardableResult public func clamp_(min lo: Scalar? = nil, max hi: Scalar? = nil) throws(TensorError) -> Tensor {
-        try applyInPlace { x throws(TensorError) in try x.clamp(min: lo, max: hi) }
+        for bound in [lo, hi].compactMap({ $0 }) where !Tensor.canCast(Tensor.resultType(self, bound), to: dtype) {
+            throw .runtime("result type \(Tensor.resultType(self, bound).scalarTypeName) can't be cast to the desired output type \(dtype.cppName)")
+        }
+        return try applyInPlace { x throws(TensorError) in try x.clamp(min: lo, max: hi) }
     }
     @discardableResult public func maskedFill_(_ mask: Tensor, _ value: Scalar) throws(TensorError) -> Tensor {
         try applyInPlace { x throws(TensorError) in try x.maskedFill(mask, value) }
     }
     /// `tensor.addcmul_(t1, t2, value)`: `self += value * t1 * t2`.
     @discardableResult public func addcmul_(_ t1: Tensor, _ t2: Tensor, value: Scalar = .int(1)) throws(TensorError) -> Tensor {
-        try applyInPlace(others: [t1, t2]) { x throws(TensorError) in try x.add(t1.mul(t2).mul(value)) }
+        try applyInPlace(others: [t1, t2]) { x throws(TensorError) in
+            let out = try GradMode.with(false) { () throws(TensorError) in try x.add(t1.mul(t2).mul(value)) }
+            return Tensor.record("AddcmulBackward0", inputs: [x, t1, t2], output: out, saved: [t1, t2]) { (g: Tensor) throws(TensorError) in
+                [try g.sumTo(x.shape), try g.mul(t2).mul(value).sumTo(t1.shape), try g.mul(t1).mul(value).sumTo(t2.shape)]
+            }
+        }
     }
     /// `tensor.addcdiv_(t1, t2, value)`: `self += value * t1 / t2`.
     @discardableResult public func addcdiv_(_ t1: Tensor, _ t2: Tensor, value: Scalar = .int(1)) throws(TensorError) -> Tensor {
-        try applyInPlace(others: [t1, t2]) { x throws(TensorError) in try x.add(t1.div(t2).mul(value)) }
+        try applyInPlace(others: [t1, t2]) { x throws(TensorError) in
+            let out = try GradMode.with(false) { () throws(TensorError) in try x.add(t1.div(t2).mul(value)) }
+            return Tensor.record("AddcdivBackward0", inputs: [x, t1, t2], output: out, saved: [t1, t2]) { (g: Tensor) throws(TensorError) in
+                [try g.sumTo(x.shape), try g.mul(value).div(t2).sumTo(t1.shape),
+                 try g.mul(value).mul(t1).div(t2.mul(t2)).neg().sumTo(t2.shape)]
+            }
+        }
     }
     /// `tensor.lerp_(end, weight)`.
     @discardableResult public func lerp_(_ end: Tensor, _ weight: Scalar) throws(TensorError) -> Tensor {
-        try applyInPlace(others: [end]) { x throws(TensorError) in try x.add(end.sub(x).mul(weight)) }
+        try applyInPlace(others: [end]) { x throws(TensorError) in
+            let out = try GradMode.with(false) { () throws(TensorError) in try x.add(end.sub(x).mul(weight)) }
+            return Tensor.record("LerpBackward0", inputs: [x, end], output: out) { (g: Tensor) throws(TensorError) in
+                [try g.mul(.double(1 - weight.doubleValue)).sumTo(x.shape), try g.mul(weight).sumTo(end.shape)]
+            }
+        }
     }
 
     /// `tensor.copy_(src)`: broadcasts and converts `src` into this tensor.
@@ -199,13 +239,16 @@ extension Tensor {
         let b = try src.expand(shape)
         if !Tensor.needsGrad([self, src]) {
             try checkInPlace()
+            try checkNoInternalOverlap()
             copyConverting(from: b, to: self)
             storage.version += 1
             return self
         }
-        return try applyInPlace(others: [src]) { _ throws(TensorError) in
-            let converted = try b.to(self.dtype)
-            return converted === b ? try b.clone() : converted
+        return try applyInPlace(others: [src]) { x throws(TensorError) in
+            let out = try GradMode.with(false) { () throws(TensorError) in try b.materialized(self.dtype).clone(recording: false) }
+            return Tensor.record("CopyBackwards", inputs: [x, src], output: out) { (g: Tensor) throws(TensorError) in
+                [try Tensor.zerosLike(g), try g.sumTo(src.shape).to(src.dtype)]
+            }
         }
     }
 
@@ -213,7 +256,7 @@ extension Tensor {
     @discardableResult public func fill_(_ value: Scalar) throws(TensorError) -> Tensor {
         try checkInPlace()
         if Tensor.needsGrad([self]) || (GradMode.isEnabled && (base?.requiresGrad ?? false)) {
-            return try applyInPlace { x throws(TensorError) in try x.mul(.int(0)).add(value) }
+            return try applyInPlace { x throws(TensorError) in try x.overwritten(with: value, "FillBackward2") }
         }
         fill(self, with: value)
         storage.version += 1
@@ -221,5 +264,17 @@ extension Tensor {
     }
 
     /// `tensor.zero_()`.
-    @discardableResult public func zero_() throws(TensorError) -> Tensor { try fill_(.int(0)) }
+    @discardableResult public func zero_() throws(TensorError) -> Tensor {
+        try checkInPlace()
+        if Tensor.needsGrad([self]) || (GradMode.isEnabled && (base?.requiresGrad ?? false)) {
+            return try applyInPlace { x throws(TensorError) in try x.overwritten(with: .int(0), "ZeroBackward0") }
+        }
+        return try fill_(.int(0))
+    }
+
+    /// A tensor shaped like this one filled with `value`, recorded as `name` with a zero gradient.
+    private func overwritten(with value: Scalar, _ name: String) throws(TensorError) -> Tensor {
+        let out = try Tensor.full(shape, value, dtype: dtype)
+        return Tensor.record(name, inputs: [self], output: out) { (g: Tensor) throws(TensorError) in [try Tensor.zerosLike(g)] }
+    }
 }

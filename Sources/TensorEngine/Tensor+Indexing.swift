@@ -14,11 +14,11 @@ extension Tensor {
 
     /// `tensor.select(dim, index)` and `x[i]`.
     public func select(_ d: Int, _ index: Int) throws(TensorError) -> Tensor {
-        guard dim > 0 else { throw .index("invalid index of a 0-dim tensor. Use `tensor.item()` in Python or `tensor.item<T>()` in C++ to convert a 0-dim tensor to a number") }
+        guard dim > 0 else { throw .index("select() cannot be applied to a 0-dim tensor.") }
         let axis = try normalizeDim(d)
         let size = shape[axis]
         guard index >= -size && index < size else {
-            throw .index("index \(index) is out of bounds for dimension \(axis) with size \(size)")
+            throw .index("select(): index \(index) out of range for tensor of size \(Shape.format(shape)) at dimension \(axis)")
         }
         let i = index < 0 ? index + size : index
         var newShape = shape, newStrides = strides
@@ -29,7 +29,7 @@ extension Tensor {
         return Tensor.record("SelectBackward0", inputs: [self], output: out) { (g: Tensor) throws(TensorError) in
             let z = try Tensor.zeros(full, dtype: g.dtype)
             copyConverting(from: g, to: z.makeView(shape: newShape, strides: newStrides.isEmpty ? [] : Array(z.strides.enumerated().filter { $0.offset != axis }.map(\.element)), offset: i * z.strides[axis]))
-            return [z]
+            return [Tensor.recordLinear("SelectBackwardBackward0", z, of: g) { (gg: Tensor) throws(TensorError) in try gg.select(axis, i) }]
         }
     }
 
@@ -38,6 +38,7 @@ extension Tensor {
         guard step > 0 else {
             throw .value(step == 0 ? "slice step cannot be zero" : "step must be greater than zero")
         }
+        guard dim > 0 else { throw .index("slice() cannot be applied to a 0-dim tensor.") }
         let axis = try normalizeDim(d)
         let size = shape[axis]
         func clampIndex(_ v: Int?, _ dflt: Int) -> Int {
@@ -58,7 +59,9 @@ extension Tensor {
             var zs = z.strides
             zs[axis] *= step
             copyConverting(from: g, to: z.makeView(shape: newShape, strides: zs, offset: count > 0 ? s * z.strides[axis] : 0))
-            return [z]
+            return [Tensor.recordLinear("SliceBackwardBackward0", z, of: g) { (gg: Tensor) throws(TensorError) in
+                try gg.slice(axis, start: s, end: e, step: step)
+            }]
         }
     }
 
@@ -83,7 +86,8 @@ extension Tensor {
             case .newAxis: break
             }
         }
-        if ellipses > 1 { throw .index("an index can only have a single ellipsis ('...')") }
+        // PyTorch (unlike NumPy) accepts several ellipses; each one skips the unconsumed dims.
+        _ = ellipses
         if consumed > dim { throw .index("too many indices for tensor of dimension \(dim)") }
         var view = self
         var d = 0
@@ -91,6 +95,7 @@ extension Tensor {
         for index in indices {
             switch index {
             case .int(let i):
+                try view.checkSubscript(i, d)
                 view = try view.select(d, i)
             case .slice(let start, let stop, let step):
                 view = try view.slice(d, start: start, end: stop, step: step ?? 1)
@@ -100,6 +105,11 @@ extension Tensor {
                 d += 1
             case .ellipsis:
                 d += dim - consumed
+            case .tensor(let t) where t.dim == 0 && t.dtype.isIntegral && t.dtype != .uint8:
+                // A 0-dim integer tensor indexes like a Python int (a view).
+                let i = Int(try t.item().int64Value)
+                try view.checkSubscript(i, d)
+                view = try view.select(d, i)
             case .tensor(let t):
                 if t.dtype == .bool || t.dtype == .uint8 {
                     if t.dim == 0 {
@@ -125,6 +135,12 @@ extension Tensor {
             }
         }
         return BasicIndexResult(view: view, advanced: advanced)
+    }
+
+    /// The bounds check of an integer subscript, with `x[i]`'s message (`select` words it differently).
+    private func checkSubscript(_ i: Int, _ d: Int) throws(TensorError) {
+        let size = shape[d]
+        if i < -size || i >= size { throw .index("index \(i) is out of bounds for dimension \(d) with size \(size)") }
     }
 
     /// `tensor[indices]`.
@@ -206,10 +222,10 @@ extension Tensor {
         let out = result.isContiguous ? result : try result.clone(recording: false)
         out.base = nil
         let full = shape
-        return Tensor.record("IndexBackward0", inputs: [self], output: out) { (g: Tensor) throws(TensorError) in
+        return Tensor.record("IndexBackward0", inputs: [self], output: out, saved: advanced.map(\.1)) { (g: Tensor) throws(TensorError) in
             let z = try Tensor.zeros(full, dtype: g.dtype)
             try z.putAdvanced(advanced, g, accumulate: true)
-            return [z]
+            return [Tensor.recordLinear("IndexPutBackward0", z, of: g) { (gg: Tensor) throws(TensorError) in try gg.advancedIndex(advanced) }]
         }
     }
 
@@ -218,8 +234,11 @@ extension Tensor {
     /// `tensor[indices] = value` (in place, broadcasting `value`).
     public func indexPut(_ indices: [TensorIndex], _ value: Tensor) throws(TensorError) {
         let basic = try applyBasic(indices)
-        try checkInPlace()
-        let recording = Tensor.needsGrad([self, value]) || (GradMode.isEnabled && (base?.requiresGrad ?? false))
+        // `x[0] = v` writes through a view of x (so a leaf reports "a view of a leaf Variable");
+        // `x[:] = v` and `x[idx] = v` write into x itself.
+        let sameLayout = basic.view.shape == shape && basic.view.strides == strides && basic.view.offset == offset
+        try (sameLayout ? self : basic.view).checkInPlace()
+        let recording = isFloatingPoint && (Tensor.needsGrad([self, value]) || (GradMode.isEnabled && (base?.requiresGrad ?? false)))
         let old = recording ? gradientEdgeSnapshot() : self
         try GradMode.with(false) { () throws(TensorError) in
             if basic.advanced.isEmpty {
@@ -239,7 +258,7 @@ extension Tensor {
         }
         let name = basic.advanced.isEmpty ? "CopySlices" : "IndexPutBackward0"
         try rebaseHistory(name: name, inputs: [old, value]) { (g: Tensor) throws(TensorError) in
-            let gSelf = try Tensor.selectValues(mask, Tensor.zeros([], dtype: g.dtype), g)
+            let gSelf = try g.maskedFill(mask, .int(0))
             var gValue: Tensor? = nil
             if value.requiresGrad {
                 gValue = try g.index(indices).sumTo(value.shape)
@@ -291,17 +310,17 @@ extension Tensor {
         try checkIndexTensor(index, axis: axis, fn: "gather")
         let out = try Tensor(uninitializedShape: index.shape, dtype: dtype)
         let idx = index.toArray(Int64.self)
-        let size = shape[axis]
+        let size = dim == 0 ? 1 : shape[axis]  // a 0-dim tensor acts as size 1
         let idxStrides = Shape.contiguousStrides(index.shape)
         for (flat, i) in idx.enumerated() {
-            guard i >= -Int64(size) && i < Int64(size) else {
+            guard i >= 0 && i < Int64(size) else {
                 throw .runtime("index \(i) is out of bounds for dimension \(axis) with size \(size)")
             }
             var off = offset, rem = flat
             for k in 0..<index.dim {
                 let c = rem / idxStrides[k]
                 rem %= idxStrides[k]
-                off += (k == axis ? Int(i < 0 ? i + Int64(size) : i) : c) * strides[k]
+                if k < dim { off += (k == axis ? Int(i) : c) * strides[k] }
             }
             copyConverting(from: makeView(shape: [], strides: [], offset: off), to: out.makeView(shape: [], strides: [], offset: flat))
         }
@@ -312,17 +331,18 @@ extension Tensor {
     }
 
     private func checkIndexTensor(_ index: Tensor, axis: Int, fn: String) throws(TensorError) {
-        guard index.dtype == .int64 else { throw .runtime("\(fn)(): Expected dtype int64 for index") }
+        guard index.dtype == .int64 || index.dtype == .int32 else { throw .runtime("\(fn)(): Expected dtype int64 for index") }
         guard index.dim == dim || (index.dim <= 1 && dim <= 1) else {
             throw .runtime("Index tensor must have the same number of dimensions as \(fn == "gather" ? "input" : "self") tensor")
         }
-        for k in 0..<index.dim where k != axis && index.shape[k] > shape[k] {
+        for k in 0..<Swift.min(index.dim, dim) where k != axis && index.shape[k] > shape[k] {
             throw .runtime("Size does not match at dimension \(k) expected index \(Shape.format(index.shape)) to be no larger than \(fn == "gather" ? "self" : "self") \(Shape.format(shape)) apart from dimension \(axis)")
         }
     }
 
     /// `tensor.scatter(dim, index, src)` out of place; `scatter_` writes in place.
     public func scatter(_ d: Int, _ index: Tensor, _ src: Tensor) throws(TensorError) -> Tensor {
+        try checkScatterSource(src, "scatter")
         let out = try clone(recording: false)
         try out.scatterInto(d, index, src, accumulate: false)
         return Tensor.record("ScatterBackward0", inputs: [self, src], output: out, saved: [index]) { (g: Tensor) throws(TensorError) in
@@ -333,6 +353,7 @@ extension Tensor {
 
     /// `tensor.scatter_add(dim, index, src)`.
     public func scatterAdd(_ d: Int, _ index: Tensor, _ src: Tensor) throws(TensorError) -> Tensor {
+        try checkScatterSource(src, "scatter_add")
         let out = try clone(recording: false)
         try out.scatterInto(d, index, src, accumulate: true)
         return Tensor.record("ScatterAddBackward0", inputs: [self, src], output: out, saved: [index]) { (g: Tensor) throws(TensorError) in
@@ -341,30 +362,39 @@ extension Tensor {
     }
 
     /// `tensor.scatter_(dim, index, src)` in place.
-    public func scatter_(_ d: Int, _ index: Tensor, _ src: Tensor) throws(TensorError) -> Tensor {
-        try checkInPlace()
-        try scatterInto(d, index, src, accumulate: false)
-        storage.version += 1
-        return self
+    @discardableResult public func scatter_(_ d: Int, _ index: Tensor, _ src: Tensor) throws(TensorError) -> Tensor {
+        try checkScatterSource(src, "scatter")
+        if !Tensor.needsGrad([self, src]) && !(GradMode.isEnabled && (base?.requiresGrad ?? false)) {
+            try checkInPlace()
+            try scatterInto(d, index, src, accumulate: false)
+            storage.version += 1
+            return self
+        }
+        // Tracked by autograd: recorded as ScatterBackward0, like the other in-place ops.
+        return try applyInPlace(others: [src]) { x throws(TensorError) in try x.scatter(d, index, src) }
+    }
+
+    private func checkScatterSource(_ src: Tensor, _ fn: String) throws(TensorError) {
+        if src.dtype != dtype { throw .runtime("\(fn)(): Expected self.dtype to be equal to src.dtype") }
     }
 
     func scatterInto(_ d: Int, _ index: Tensor, _ src: Tensor, accumulate: Bool) throws(TensorError) {
         let axis = try normalizeDim(d)
         try checkIndexTensor(index, axis: axis, fn: "scatter")
         let idx = index.toArray(Int64.self)
-        let size = shape[axis]
+        let size = dim == 0 ? 1 : shape[axis]  // a 0-dim tensor acts as size 1
         let idxStrides = Shape.contiguousStrides(index.shape)
         let srcIsScalar = src.dim == 0
         for (flat, i) in idx.enumerated() {
-            guard i >= -Int64(size) && i < Int64(size) else {
+            guard i >= 0 && i < Int64(size) else {
                 throw .runtime("index \(i) is out of bounds for dimension \(axis) with size \(size)")
             }
             var off = offset, srcOff = src.offset, rem = flat
             for k in 0..<index.dim {
                 let c = rem / idxStrides[k]
                 rem %= idxStrides[k]
-                off += (k == axis ? Int(i < 0 ? i + Int64(size) : i) : c) * strides[k]
-                if !srcIsScalar { srcOff += c * src.strides[k] }
+                if k < dim { off += (k == axis ? Int(i) : c) * strides[k] }
+                if !srcIsScalar && k < src.dim { srcOff += c * src.strides[k] }
             }
             let dst = makeView(shape: [], strides: [], offset: off)
             let s = src.makeView(shape: [], strides: [], offset: srcOff)
@@ -381,17 +411,47 @@ extension Tensor {
         let axis = try normalizeDim(d)
         guard index.dim <= 1 else { throw .index("index_select(): Index is supposed to be a vector") }
         guard index.dtype == .int64 || index.dtype == .int32 else {
-            throw .type("index_select(): Expected dtype int32 or int64 for index")
+            throw .runtime("index_select(): Expected dtype int32 or int64 for index")
         }
+        // A 0-dim tensor acts as one element, and the result stays 0-dim.
+        if dim == 0 && index.numel != 1 {
+            throw .runtime("index_select(): Index to scalar can have only 1 value, got \(index.numel) value(s)")
+        }
+        let size = dim == 0 ? 1 : shape[axis]
+        for i in index.toArray(Int64.self) where i < 0 || i >= size {
+            // PyTorch's CPU kernels word this differently along dim 0 and the other dims.
+            if axis == 0 { throw .index("index out of range in self") }
+            throw .runtime("INDICES element is out of DATA bounds, id=\(i) axis_dim=\(size)")
+        }
+        let flatIndex = try index.reshape([-1]).to(.int64)
         var indices = [TensorIndex](repeating: .slice(start: nil, stop: nil, step: nil), count: axis)
-        indices.append(.tensor(try index.reshape([-1])))
-        return try self.index(indices)
+        indices.append(.tensor(flatIndex))
+        let out = try GradMode.with(false) { () throws(TensorError) in
+            dim == 0 ? try reshape([1]).index(indices).reshape([]) : try self.index(indices)
+        }
+        let full = shape
+        return Tensor.record("IndexSelectBackward0", inputs: [self], output: out, saved: [index]) { (g: Tensor) throws(TensorError) in
+            if full.isEmpty { return [g] }  // a 0-dim input is its own only element
+            let z = try Tensor.zeros(full, dtype: g.dtype)
+            try z.putAdvanced([(axis, flatIndex)], g, accumulate: true)
+            return [Tensor.recordLinear("IndexAddBackward0", z, of: g) { (gg: Tensor) throws(TensorError) in try gg.indexSelect(axis, index) }]
+        }
     }
 
     /// `torch.masked_select(input, mask)`: the selected elements as a 1-d tensor.
     public func maskedSelect(_ mask: Tensor) throws(TensorError) -> Tensor {
-        let shape = try Shape.broadcast(self.shape, mask.shape)
-        return try expand(shape).index([.tensor(mask.broadcastView(to: shape))])
+        guard mask.dtype == .bool else { throw .runtime("masked_select: expected BoolTensor for mask") }
+        let shape = try Shape.broadcast(mask.shape, self.shape)
+        let out = try GradMode.with(false) { () throws(TensorError) in
+            try expand(shape).index([.tensor(mask.broadcastView(to: shape))])
+        }
+        let own = self.shape
+        return Tensor.record("MaskedSelectBackward0", inputs: [self], output: out, saved: [mask]) { (g: Tensor) throws(TensorError) in
+            let z = try Tensor.zeros(shape, dtype: g.dtype)
+            try GradMode.with(false) { () throws(TensorError) in try z.indexPut([.tensor(mask.broadcastView(to: shape))], g) }
+            let scattered = Tensor.recordLinear("MaskedScatterBackward0", z, of: g) { (gg: Tensor) throws(TensorError) in try gg.maskedSelect(mask) }
+            return [try scattered.sumTo(own)]
+        }
     }
 
     /// `torch.nonzero(input)`: an `[n, dim]` int64 tensor of coordinates.

@@ -34,10 +34,10 @@ extension Tensor {
 
     /// `torch.mm(a, b)`.
     public func mm(_ other: Tensor) throws(TensorError) -> Tensor {
-        guard dim == 2 else { throw .runtime("self must be a matrix") }
-        guard other.dim == 2 else { throw .runtime("mat2 must be a matrix") }
+        guard dim == 2 else { throw .runtime("mm: self must be a matrix, got \(dim)-D tensor") }
+        guard other.dim == 2 else { throw .runtime("mm: mat2 must be a matrix, got \(other.dim)-D tensor") }
         guard shape[1] == other.shape[0] else {
-            throw .runtime("mat1 and mat2 shapes cannot be multiplied (\(shape[0])x\(shape[1]) and \(other.shape[0])x\(other.shape[1]))")
+            throw .runtime("mm: mat1 and mat2 shapes cannot be multiplied (\(shape[0])x\(shape[1]) and \(other.shape[0])x\(other.shape[1]))")
         }
         try Tensor.checkSameDType(self, other)
         let out = try Tensor.computeMatmul(self, other)
@@ -114,7 +114,7 @@ extension Tensor {
         guard m1.dim == 2 else { throw .runtime("mat1 must be a matrix, got \(m1.dim)-D tensor") }
         guard m2.dim == 2 else { throw .runtime("mat2 must be a matrix, got \(m2.dim)-D tensor") }
         guard m1.shape[1] == m2.shape[0] else {
-            throw .runtime("mat1 and mat2 shapes cannot be multiplied (\(m1.shape[0])x\(m1.shape[1]) and \(m2.shape[0])x\(m2.shape[1]))")
+            throw .runtime("addmm: mat1 and mat2 shapes cannot be multiplied (\(m1.shape[0])x\(m1.shape[1]) and \(m2.shape[0])x\(m2.shape[1]))")
         }
         try checkSameDType(m1, m2)
         let target = [m1.shape[0], m2.shape[1]]
@@ -151,11 +151,13 @@ extension Tensor {
         case (1, 1): return try dot(other)
         case (2, 1): return try mv(other)
         case (1, 2):
-            guard shape[0] == other.shape[0] else {
-                throw .runtime("size mismatch, got input (\(other.shape[1])), mat (\(other.shape[1])x\(other.shape[0])), vec (\(shape[0]))")
-            }
-            return try unsqueeze(0).mm(other).squeeze(0)
+            // PyTorch squeezes in place (`squeeze_(0)`), hence SqueezeBackward4.
+            let r = try unsqueeze(0).mm(other)
+            return try r.unsafeView([r.shape[1]], name: "SqueezeBackward4")
         case (2, 2): return try mm(other)
+        case (2, _):
+            // PyTorch computes `(b.mT @ a.mT).mT` and makes it contiguous (a CloneBackward0 node).
+            return try other.matrixTranspose().matmul(matrixTranspose()).matrixTranspose().contiguous()
         default: return try batchedMatmul(other)
         }
     }
@@ -168,20 +170,27 @@ extension Tensor {
         guard k == k2 else {
             throw .runtime("Expected size for first two dimensions of batch2 tensor to be: [\(a.shape.dropLast(2).reduce(1, *)), \(k)] but got: [\(b.shape.dropLast(2).reduce(1, *)), \(k2)].")
         }
-        // A batch of matrices times one matrix folds the batch into rows, as PyTorch does.
+        // A batch of matrices times one matrix (or vector) folds the batch into rows, as PyTorch does.
         if b.dim == 2 && dim >= 3 {
             let folded = try a.reshape([-1, k]).mm(b)
-            return try folded.reshape(Array(a.shape.dropLast()) + [n])
+            return try folded.unsafeView(Array(a.shape.dropLast()) + (other.dim == 1 ? [] : [n]))
         }
         let batchA = Array(a.shape.dropLast(2)), batchB = Array(b.shape.dropLast(2))
         let batch = try Shape.broadcast(batchA, batchB)
         let count = batch.reduce(1, *)
         let a3 = try a.expand(batch + [m, k]).reshape([count, m, k])
         let b3 = try b.expand(batch + [k, n]).reshape([count, k, n])
-        var out = try a3.bmm(b3).reshape(batch + [m, n])
-        if dim == 1 { out = try out.squeeze(-2) }
-        if other.dim == 1 { out = try out.squeeze(-1) }
-        return out
+        let product = try a3.bmm(b3)
+        return try product.unsafeView(batch + (dim == 1 ? [] : [m]) + (other.dim == 1 ? [] : [n]))
+    }
+
+    /// PyTorch's `_unsafe_view` of a freshly computed contiguous result: a reshape recorded as
+    /// `UnsafeViewBackward0` (or `name`), as `matmul` ends.
+    func unsafeView(_ newShape: [Int], name: String = "UnsafeViewBackward0") throws(TensorError) -> Tensor {
+        let out = makeView(shape: newShape, strides: Shape.contiguousStrides(newShape), offset: offset)
+        out.base = nil
+        let old = shape
+        return Tensor.record(name, inputs: [self], output: out) { (g: Tensor) throws(TensorError) in [try g.reshape(old)] }
     }
 }
 

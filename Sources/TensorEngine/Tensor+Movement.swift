@@ -14,12 +14,15 @@ extension Tensor {
                 if inferred != nil { throw .runtime("only one dimension can be inferred") }
                 inferred = i
             } else if s < 0 {
-                throw .runtime("invalid shape dimension \(s)")
+                throw .runtime("invalid shape dimension \(s) at index \(i) of shape \(Shape.format(requested))")
             } else {
                 known *= s
             }
         }
         if let i = inferred {
+            if known == 0 && numel == 0 {
+                throw .runtime("cannot reshape tensor of 0 elements into shape \(Shape.format(requested)) because the unspecified dimension size -1 can be any value and is ambiguous")
+            }
             if known == 0 || numel % known != 0 {
                 throw .runtime("shape '\(Shape.format(requested))' is invalid for input of size \(numel)")
             }
@@ -72,7 +75,13 @@ extension Tensor {
     /// `tensor.reshape(*shape)`: a view when possible, otherwise a copy.
     public func reshape(_ requested: [Int]) throws(TensorError) -> Tensor {
         let newShape = try inferShape(requested)
-        if viewStrides(newShape) != nil { return try view(newShape) }
+        if let viewable = viewStrides(newShape) {
+            if isContiguous { return try view(newShape) }
+            // A non-contiguous but viewable layout goes through `_reshape_alias` in PyTorch.
+            let out = makeView(shape: newShape, strides: viewable, offset: offset)
+            let old = shape
+            return Tensor.record("ReshapeAliasBackward0", inputs: [self], output: out) { (g: Tensor) throws(TensorError) in [try g.reshape(old)] }
+        }
         let copy = try clone()
         let out = copy.makeView(shape: newShape, strides: Shape.contiguousStrides(newShape), offset: 0)
         out.base = nil
@@ -203,8 +212,8 @@ extension Tensor {
             guard d >= lead else { throw .runtime("The expanded size of the tensor (-1) isn't allowed in a leading, non-existing dimension \(d)") }
             target[d] = shape[d - lead]
         }
-        let out = try broadcastView(to: target)
-        if out === self { return self }
+        var out = try broadcastView(to: target)
+        if out === self { out = makeView(shape: shape, strides: strides, offset: offset) }  // always a new view, as in PyTorch
         let old = shape
         return Tensor.record("ExpandBackward0", inputs: [self], output: out) { (g: Tensor) throws(TensorError) in [try g.sumTo(old)] }
     }
@@ -241,10 +250,10 @@ extension Tensor {
         var flipped = Set<Int>()
         for d in dims {
             let n = try normalizeDim(d)
-            if !flipped.insert(n).inserted { throw .runtime("dims has duplicates, original flip dims size=\(dims.count), but unique flip dims size=\(flipped.count)") }
+            if !flipped.insert(n).inserted { throw .runtime("dim \(n) appears multiple times in the list of dims") }
         }
         var newStrides = strides, newOffset = offset
-        for d in flipped where shape[d] > 0 {
+        for d in flipped where dim > 0 && shape[d] > 0 {
             newOffset += (shape[d] - 1) * strides[d]
             newStrides[d] = -strides[d]
         }
@@ -291,8 +300,13 @@ extension Tensor {
         }
         out.base = nil
         let sizes = parts.map { $0.shape[axis] }
-        return record("CatBackward0", inputs: parts, output: out) { (g: Tensor) throws(TensorError) in
-            try g.split(sizes: sizes, dim: axis, recording: false).map { $0 as Tensor? }
+        let skipped = tensors.map { $0.dim == 1 && $0.numel == 0 }
+        // Skipped legacy empty inputs still get an (empty) gradient, as in PyTorch.
+        return record("CatBackward0", inputs: tensors, output: out) { (g: Tensor) throws(TensorError) in
+            var pieces = try g.split(sizes: sizes, dim: axis)[...]
+            var grads: [Tensor?] = []
+            for s in skipped { grads.append(s ? try Tensor.zeros([0], dtype: g.dtype) : pieces.popFirst()) }
+            return grads
         }
     }
 
@@ -313,6 +327,7 @@ extension Tensor {
 
     /// `torch.split(tensor, split_size, dim)` with one chunk size.
     public func split(_ size: Int, dim d: Int = 0) throws(TensorError) -> [Tensor] {
+        guard dim > 0 else { throw .runtime("split expects at least a 1-dimensional tensor") }
         let axis = try normalizeDim(d)
         guard size > 0 || (size == 0 && shape[axis] == 0) else {
             throw .runtime("split_size can only be 0 if dimension size is 0, but got dimension size of \(shape[axis])")
@@ -322,15 +337,16 @@ extension Tensor {
         var left = n
         while left > 0 { sizes.append(Swift.min(size, left)); left -= size }
         if sizes.isEmpty { sizes = [0] }
-        return try split(sizes: sizes, dim: axis, recording: true, name: "SplitBackward0")
+        return try split(sizes: sizes, dim: axis, name: "SplitBackward0")
     }
 
     /// `torch.split(tensor, [sizes], dim)`.
     public func split(sizes: [Int], dim d: Int = 0) throws(TensorError) -> [Tensor] {
-        try split(sizes: sizes, dim: d, recording: true, name: "SplitWithSizesBackward0")
+        try split(sizes: sizes, dim: d, name: "SplitWithSizesBackward0")
     }
 
-    func split(sizes: [Int], dim d: Int, recording: Bool, name: String = "SplitWithSizesBackward0") throws(TensorError) -> [Tensor] {
+    func split(sizes: [Int], dim d: Int, name: String) throws(TensorError) -> [Tensor] {
+        guard dim > 0 else { throw .runtime("split expects at least a 1-dimensional tensor") }
         let axis = try normalizeDim(d)
         guard sizes.reduce(0, +) == shape[axis], sizes.allSatisfy({ $0 >= 0 }) else {
             throw .runtime("split_with_sizes expects split_sizes to sum exactly to \(shape[axis]) (input tensor's size at dimension \(axis)), but got split_sizes=\(Shape.format(sizes))")
@@ -343,7 +359,6 @@ extension Tensor {
             outs.append(makeView(shape: newShape, strides: strides, offset: offset + start * strides[axis]))
             start += s
         }
-        guard recording else { return outs }
         let full = shape, dtype = self.dtype
         return Tensor.record(name, inputs: [self], outputs: outs) { (gs: [Tensor]) throws(TensorError) in
             [try Tensor.cat(gs, dim: axis).to(dtype).reshape(full)]
@@ -352,14 +367,17 @@ extension Tensor {
 
     /// `torch.chunk(tensor, chunks, dim)`.
     public func chunk(_ chunks: Int, dim d: Int = 0) throws(TensorError) -> [Tensor] {
+        guard dim > 0 else { throw .runtime("chunk expects at least a 1-dimensional tensor") }
         guard chunks > 0 else { throw .runtime("chunk expects `chunks` to be greater than 0, got: \(chunks)") }
         let axis = try normalizeDim(d)
-        let size = (shape[axis] + chunks - 1) / chunks
-        return try split(Swift.max(size, shape[axis] == 0 ? 0 : 1), dim: axis)
+        // An empty dim still gives `chunks` empty pieces, as PyTorch does.
+        if shape[axis] == 0 { return try split(sizes: [Int](repeating: 0, count: chunks), dim: axis) }
+        return try split((shape[axis] + chunks - 1) / chunks, dim: axis)
     }
 
     /// `torch.unbind(tensor, dim)`.
     public func unbind(_ d: Int = 0) throws(TensorError) -> [Tensor] {
+        guard dim > 0 else { throw .index("Dimension specified as \(d) but tensor has no dimensions") }
         let axis = try normalizeDim(d)
         var outs: [Tensor] = []
         var newShape = shape, newStrides = strides
@@ -375,6 +393,7 @@ extension Tensor {
 
     /// `tensor.narrow(dim, start, length)`.
     public func narrow(_ d: Int, start: Int, length: Int) throws(TensorError) -> Tensor {
+        guard dim > 0 else { throw .runtime("narrow() cannot be applied to a 0-dim tensor.") }
         let axis = try normalizeDim(d)
         let s = start < 0 ? start + shape[axis] : start
         guard s >= 0, s <= shape[axis] else {

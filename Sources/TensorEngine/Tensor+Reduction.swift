@@ -12,7 +12,11 @@ extension Tensor {
 
     func reductionLayout(dims: [Int]?, keepdim: Bool, dtype: DType) throws(TensorError) -> ReductionLayout {
         var reduced: [Int]
-        if let dims, !dims.isEmpty {
+        if dim == 0 {
+            // A 0-dim tensor accepts dim 0 / -1 and reduces its one element to itself.
+            for d in dims ?? [] { _ = try normalizeDim(d) }
+            reduced = []
+        } else if let dims, !dims.isEmpty {
             reduced = []
             for d in dims {
                 let n = try normalizeDim(d)
@@ -23,6 +27,7 @@ extension Tensor {
         } else {
             reduced = Array(0..<dim)
         }
+        if dim == 0 { reduced = [] }  // dim 0 / -1 of a 0-dim tensor names the tensor itself
         let kept = (0..<dim).filter { !reduced.contains($0) }
         let order = kept + reduced
         let permuted = makeView(shape: order.map { shape[$0] }, strides: order.map { strides[$0] }, offset: offset)
@@ -100,7 +105,7 @@ extension Tensor {
     public func mean(dims: [Int]? = nil, keepdim: Bool = false, dtype: DType? = nil) throws(TensorError) -> Tensor {
         let t = dtype ?? self.dtype
         guard t.isFloatingPoint else {
-            throw .runtime("mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: \(self.dtype.scalarTypeName)")
+            throw TensorError(.notImplemented, "mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: \(self.dtype.scalarTypeName)")
         }
         let layout = try reductionLayout(dims: dims, keepdim: keepdim, dtype: t)
         let sum = try computeReduction(.sum, dims: dims, keepdim: keepdim, dtype: t, outDType: t)
@@ -158,8 +163,8 @@ extension Tensor {
         let out = try computeReduction(op, dims: nil, keepdim: false, dtype: dtype, outDType: dtype)
         let x = self
         return Tensor.record(name, inputs: [x], output: out, saved: [x, out]) { (g: Tensor) throws(TensorError) in
-            // Ties share the gradient evenly, as PyTorch's evenly_distribute_backward does.
-            let mask = try x.eq(out)
+            // Ties share the gradient evenly, as PyTorch's evenly_distribute_backward does; a NaN result goes to the NaNs.
+            let mask = try x.eq(out).logicalOr(x.isnan().logicalAnd(out.isnan()))
             let count = try mask.sum()
             return [try g.div(count).mul(mask)]
         }
@@ -201,6 +206,7 @@ extension Tensor {
     }
 
     private func arg(_ op: ReduceOp, _ d: Int?, _ keepdim: Bool, _ fn: String) throws(TensorError) -> Tensor {
+        if dtype == .bool { throw TensorError(.notImplemented, "\(fn)(): does not support bool input") }
         if let d {
             let axis = try normalizeDim(d)
             if dim > 0 && shape[axis] == 0 {
@@ -209,7 +215,7 @@ extension Tensor {
             return try computeReduction(op, dims: dim == 0 ? nil : [axis], keepdim: keepdim, dtype: dtype, outDType: .int64)
         }
         guard numel > 0 else {
-            throw .runtime("\(fn)(): Expected reduction dim to be specified for input.numel() == 0.")
+            throw .index("\(fn)(): Expected reduction dim to be specified for input.numel() == 0.")
         }
         let flat = try computeReduction(op, dims: nil, keepdim: false, dtype: dtype, outDType: .int64)
         return keepdim ? try flat.reshape([Int](repeating: 1, count: dim)) : flat
@@ -219,12 +225,12 @@ extension Tensor {
 
     /// `tensor.all()` / `tensor.all(dim)`.
     public func all(dim d: Int? = nil, keepdim: Bool = false) throws(TensorError) -> Tensor {
-        try computeReduction(.all, dims: d.map { [$0] }, keepdim: keepdim, dtype: dtype, outDType: .bool)
+        try computeReduction(.all, dims: d.map { [$0] }, keepdim: keepdim, dtype: dtype, outDType: dtype == .uint8 ? .uint8 : .bool)
     }
 
     /// `tensor.any()` / `tensor.any(dim)`.
     public func any(dim d: Int? = nil, keepdim: Bool = false) throws(TensorError) -> Tensor {
-        try computeReduction(.any, dims: d.map { [$0] }, keepdim: keepdim, dtype: dtype, outDType: .bool)
+        try computeReduction(.any, dims: d.map { [$0] }, keepdim: keepdim, dtype: dtype, outDType: dtype == .uint8 ? .uint8 : .bool)
     }
 
     // MARK: - Statistics
@@ -241,7 +247,7 @@ extension Tensor {
 
     private func moments(dims: [Int]?, correction: Double, keepdim: Bool, std: Bool) throws(TensorError) -> Tensor {
         guard isFloatingPoint else {
-            throw .runtime("std and var only support floating point and complex dtypes")
+            throw TensorError(.notImplemented, "std and var only support floating point and complex dtypes")
         }
         let layout = try reductionLayout(dims: dims, keepdim: keepdim, dtype: dtype)
         let n = Double(layout.n)
@@ -268,7 +274,7 @@ extension Tensor {
     /// `tensor.norm(p=2, dim=None, keepdim=False)` (`torch.linalg.vector_norm`).
     public func norm(p: Double = 2, dims: [Int]? = nil, keepdim: Bool = false) throws(TensorError) -> Tensor {
         guard isFloatingPoint else {
-            throw .runtime("linalg.vector_norm: Expected a floating point or complex tensor as input. Got \(dtype.scalarTypeName)")
+            throw TensorError(.notImplemented, "linalg.vector_norm: Expected a floating point or complex tensor as input. Got \(dtype.scalarTypeName)")
         }
         let out = try GradMode.with(false) { () throws(TensorError) in
             let a = try abs()
@@ -282,17 +288,38 @@ extension Tensor {
             let gFull = try Tensor.expandReduced(g, to: x.shape, dims: dims, keepdim: keepdim)
             let nFull = try Tensor.expandReduced(out, to: x.shape, dims: dims, keepdim: keepdim)
             if p == 1 { return [try gFull.mul(x.sign())] }
+            if p == .infinity {
+                // The gradient is shared evenly among the entries whose |x| attains the max.
+                let mask = try x.abs().eq(nFull).to(g.dtype)
+                let count = try Tensor.expandReduced(mask.sum(dims: dims, keepdim: keepdim), to: x.shape, dims: dims, keepdim: keepdim)
+                return [try gFull.mul(x.sign()).mul(mask).div(count)]
+            }
             if p == 2 {
                 let safe = try Tensor.whereSelect(nFull.eq(.int(0)), Tensor.onesLike(nFull), nFull)
                 return [try gFull.mul(x).div(safe).maskedFill(nFull.eq(.int(0)), .int(0))]
             }
+            if p == 0 { return [try Tensor.zerosLike(x)] }
+            if p == .infinity {
+                // Ties among the largest |x| share the gradient evenly (PyTorch's norm_backward).
+                let mask = try x.abs().eq(nFull).to(g.dtype)
+                let count = try Tensor.expandReduced(mask.sum(dims: dims, keepdim: keepdim), to: x.shape, dims: dims, keepdim: keepdim)
+                return [try gFull.mul(mask).div(count).mul(x.sign())]
+            }
+            let zeroNorm = try nFull.eq(.int(0))
+            if p < 1 {
+                let scaled = try x.abs().pow(.double(p - 1)).maskedFill(x.eq(.int(0)), .int(0)).mul(x.sign())
+                return [try gFull.mul(scaled).mul(nFull.pow(.double(1 - p))).maskedFill(zeroNorm, .int(0))]
+            }
             let d = try x.abs().pow(.double(p - 1)).mul(x.sign()).div(nFull.pow(.double(p - 1)))
-            return [try gFull.mul(d)]
+            return [try gFull.mul(d).maskedFill(zeroNorm, .int(0))]
         }
     }
 
     /// `torch.amax(input, dim, keepdim)`: max over several dims (gradient split among ties).
     public func amax(dims: [Int], keepdim: Bool = false) throws(TensorError) -> Tensor {
+        for d in dims where dim > 0 {
+            if shape[try normalizeDim(d)] == 0 { throw .index("amax(): Expected reduction dim \(d) to have non-zero size.") }
+        }
         let out = try computeReduction(.max, dims: dims, keepdim: keepdim, dtype: dtype, outDType: dtype)
         let x = self
         return Tensor.record("AmaxBackward0", inputs: [x], output: out, saved: [x, out]) { (g: Tensor) throws(TensorError) in
@@ -324,7 +351,11 @@ extension Tensor {
     /// `torch.softmax(input, dim)`.
     public func softmax(dim d: Int) throws(TensorError) -> Tensor {
         let axis = try normalizeDim(d)
-        let x = isFloatingPoint ? self : try to(.defaultFloat)
+        guard isFloatingPoint else {
+            let kernel = axis == dim - 1 ? "softmax_lastdim_kernel_impl" : "softmax_kernel_impl"
+            throw TensorError(.notImplemented, "\"\(kernel)\" not implemented for '\(dtype.scalarTypeName)'")
+        }
+        let x = self
         let out = try GradMode.with(false) { () throws(TensorError) in
             let m = try x.computeReduction(.max, dims: x.dim == 0 ? nil : [axis], keepdim: true, dtype: x.dtype, outDType: x.dtype)
             let e = try x.sub(m).exp()
@@ -339,7 +370,11 @@ extension Tensor {
     /// `torch.log_softmax(input, dim)`.
     public func logSoftmax(dim d: Int) throws(TensorError) -> Tensor {
         let axis = try normalizeDim(d)
-        let x = isFloatingPoint ? self : try to(.defaultFloat)
+        guard isFloatingPoint else {
+            let kernel = axis == dim - 1 ? "log_softmax_lastdim_kernel_impl" : "log_softmax_kernel_impl"
+            throw TensorError(.notImplemented, "\"\(kernel)\" not implemented for '\(dtype.scalarTypeName)'")
+        }
+        let x = self
         let out = try GradMode.with(false) { () throws(TensorError) in
             let m = try x.computeReduction(.max, dims: x.dim == 0 ? nil : [axis], keepdim: true, dtype: x.dtype, outDType: x.dtype)
             let shifted = try x.sub(m)

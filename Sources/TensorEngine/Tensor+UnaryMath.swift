@@ -1,46 +1,51 @@
 /// Elementwise math and activations with autograd.
 extension Tensor {
     /// Runs a unary kernel and records `name` with a derivative built from the
-    /// input `x` and output `y`.
-    private func unary(_ op: UnaryOp, _ name: String,
+    /// input `x` and output `y`. As in PyTorch, the node saves the output when the
+    /// derivative reads it (`savesOutput`) and the input otherwise, so in-place
+    /// changes to the saved one are caught (Note [Version counter]).
+    private func unary(_ op: UnaryOp, _ name: String, savesOutput: Bool = false,
                        _ derivative: @escaping (_ g: Tensor, _ x: Tensor, _ y: Tensor) throws(TensorError) -> Tensor) throws(TensorError) -> Tensor {
         let out = try computeUnary(op)
         let x = self
-        return Tensor.record(name, inputs: [x], output: out, saved: [x]) { (g: Tensor) throws(TensorError) in
+        return Tensor.record(name, inputs: [x], output: out, saved: [savesOutput ? out : x]) { (g: Tensor) throws(TensorError) in
             [try derivative(g, x, out)]
         }
     }
 
     public func neg() throws(TensorError) -> Tensor {
         if dtype == .bool {
-            throw .runtime("Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.")
+            throw TensorError(.notImplemented, "Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.")
         }
         let out = try computeUnary(.neg)
         return Tensor.record("NegBackward0", inputs: [self], output: out) { (g: Tensor) throws(TensorError) in [try g.neg()] }
     }
 
-    public func abs() throws(TensorError) -> Tensor { try unary(.abs, "AbsBackward0") { g, x, _ throws(TensorError) in try g.mul(x.sign()) } }
-    public func sign() throws(TensorError) -> Tensor { try unary(.sign, "SignBackward0") { g, _, _ throws(TensorError) in try Tensor.zerosLike(g) } }
-    public func exp() throws(TensorError) -> Tensor { try unary(.exp, "ExpBackward0") { g, _, y throws(TensorError) in try g.mul(y) } }
-    public func exp2() throws(TensorError) -> Tensor { try unary(.exp2, "Exp2Backward0") { g, _, y throws(TensorError) in try g.mul(y).mul(.double(0.6931471805599453)) } }
-    public func expm1() throws(TensorError) -> Tensor { try unary(.expm1, "Expm1Backward0") { g, _, y throws(TensorError) in try g.mul(y.add(.int(1))) } }
+    public func abs() throws(TensorError) -> Tensor {
+        if dtype == .bool { throw TensorError(.notImplemented, "\"abs_cpu\" not implemented for 'Bool'") }
+        return try unary(.abs, "AbsBackward0") { g, x, _ throws(TensorError) in try g.mul(x.sign()) }
+    }
+    public func sign() throws(TensorError) -> Tensor { try rounding(.sign, "SignBackward0") }
+    public func exp() throws(TensorError) -> Tensor { try unary(.exp, "ExpBackward0", savesOutput: true) { g, _, y throws(TensorError) in try g.mul(y) } }
+    public func exp2() throws(TensorError) -> Tensor { try unary(.exp2, "Exp2Backward0", savesOutput: true) { g, _, y throws(TensorError) in try g.mul(y).mul(.double(0.6931471805599453)) } }
+    public func expm1() throws(TensorError) -> Tensor { try unary(.expm1, "Expm1Backward0", savesOutput: true) { g, _, y throws(TensorError) in try g.mul(y.add(.int(1))) } }
     public func log() throws(TensorError) -> Tensor { try unary(.log, "LogBackward0") { g, x, _ throws(TensorError) in try g.div(x) } }
     public func log2() throws(TensorError) -> Tensor { try unary(.log2, "Log2Backward0") { g, x, _ throws(TensorError) in try g.div(x.mul(.double(0.6931471805599453))) } }
     public func log10() throws(TensorError) -> Tensor { try unary(.log10, "Log10Backward0") { g, x, _ throws(TensorError) in try g.div(x.mul(.double(2.302585092994046))) } }
     public func log1p() throws(TensorError) -> Tensor { try unary(.log1p, "Log1PBackward0") { g, x, _ throws(TensorError) in try g.div(x.add(.int(1))) } }
-    public func sqrt() throws(TensorError) -> Tensor { try unary(.sqrt, "SqrtBackward0") { g, _, y throws(TensorError) in try g.div(y.mul(.int(2))) } }
+    public func sqrt() throws(TensorError) -> Tensor { try unary(.sqrt, "SqrtBackward0", savesOutput: true) { g, _, y throws(TensorError) in try g.div(y.mul(.int(2))) } }
     public func rsqrt() throws(TensorError) -> Tensor {
-        try unary(.rsqrt, "RsqrtBackward0") { g, _, y throws(TensorError) in try g.mul(y.pow(.int(3))).mul(.double(-0.5)) }
+        try unary(.rsqrt, "RsqrtBackward0", savesOutput: true) { g, _, y throws(TensorError) in try g.mul(y.pow(.int(3))).mul(.double(-0.5)) }
     }
     public func reciprocal() throws(TensorError) -> Tensor {
-        try unary(.reciprocal, "ReciprocalBackward0") { g, _, y throws(TensorError) in try g.mul(y.mul(y)).neg() }
+        try unary(.reciprocal, "ReciprocalBackward0", savesOutput: true) { g, _, y throws(TensorError) in try g.mul(y.mul(y)).neg() }
     }
     public func square() throws(TensorError) -> Tensor { try pow(.int(2)) }
     public func sin() throws(TensorError) -> Tensor { try unary(.sin, "SinBackward0") { g, x, _ throws(TensorError) in try g.mul(x.cos()) } }
     public func cos() throws(TensorError) -> Tensor { try unary(.cos, "CosBackward0") { g, x, _ throws(TensorError) in try g.mul(x.sin()).neg() } }
-    public func tan() throws(TensorError) -> Tensor { try unary(.tan, "TanBackward0") { g, _, y throws(TensorError) in try g.mul(y.mul(y).add(.int(1))) } }
+    public func tan() throws(TensorError) -> Tensor { try unary(.tan, "TanBackward0", savesOutput: true) { g, _, y throws(TensorError) in try g.mul(y.mul(y).add(.int(1))) } }
     public func tanh() throws(TensorError) -> Tensor {
-        try unary(.tanh, "TanhBackward0") { g, _, y throws(TensorError) in try g.mul(y.mul(y).rsub(.int(1))) }
+        try unary(.tanh, "TanhBackward0", savesOutput: true) { g, _, y throws(TensorError) in try g.mul(y.mul(y).rsub(.int(1))) }
     }
     public func asin() throws(TensorError) -> Tensor { try unary(.asin, "AsinBackward0") { g, x, _ throws(TensorError) in try g.mul(x.mul(x).rsub(.int(1)).rsqrt()) } }
     public func acos() throws(TensorError) -> Tensor { try unary(.acos, "AcosBackward0") { g, x, _ throws(TensorError) in try g.mul(x.mul(x).rsub(.int(1)).rsqrt()).neg() } }
@@ -53,10 +58,11 @@ extension Tensor {
         }
     }
     public func sigmoid() throws(TensorError) -> Tensor {
-        try unary(.sigmoid, "SigmoidBackward0") { g, _, y throws(TensorError) in try g.mul(y.mul(y.rsub(.int(1)))) }
+        try unary(.sigmoid, "SigmoidBackward0", savesOutput: true) { g, _, y throws(TensorError) in try g.mul(y.mul(y.rsub(.int(1)))) }
     }
     public func relu() throws(TensorError) -> Tensor {
-        try unary(.relu, "ReluBackward0") { g, _, y throws(TensorError) in try g.mul(y.gt(.int(0))) }
+        if dtype == .bool { throw TensorError(.notImplemented, "Boolean inputs not supported for relu") }
+        return try unary(.relu, "ReluBackward0", savesOutput: true) { g, _, y throws(TensorError) in try g.mul(y.gt(.int(0))) }
     }
     public func silu() throws(TensorError) -> Tensor {
         try unary(.silu, "SiluBackward0") { g, x, _ throws(TensorError) in
@@ -88,12 +94,21 @@ extension Tensor {
     }
     /// `F.softplus(x, beta=1, threshold=20)`.
     public func softplus(beta: Double = 1, threshold: Double = 20) throws(TensorError) -> Tensor {
-        if beta == 1 && threshold == 20 {
-            return try unary(.softplus, "SoftplusBackward0") { g, x, _ throws(TensorError) in try g.mul(x.sigmoid()) }
+        // The derivative is sigmoid(beta*x) below the threshold and exactly 1 above it
+        // (PyTorch's softplus_backward), so an overflowing exp never reaches it.
+        let derivative = { (g: Tensor, x: Tensor, _: Tensor) throws(TensorError) -> Tensor in
+            let bx = try x.mul(.double(beta))
+            return try Tensor.whereSelect(bx.gt(.double(threshold)), g, g.mul(bx.sigmoid()))
         }
-        let bx = try mul(.double(beta))
-        let soft = try bx.exp().log1p().div(.double(beta))
-        return try Tensor.whereSelect(bx.gt(.double(threshold)), self, soft)
+        if beta == 1 && threshold == 20 { return try unary(.softplus, "SoftplusBackward0", derivative) }
+        let x = self
+        let out = try GradMode.with(false) { () throws(TensorError) in
+            let bx = try x.mul(.double(beta))
+            return try Tensor.whereSelect(bx.gt(.double(threshold)), x, bx.exp().log1p().div(.double(beta)))
+        }
+        return Tensor.record("SoftplusBackward0", inputs: [x], output: out, saved: [x]) { (g: Tensor) throws(TensorError) in
+            [try derivative(g, x, out)]
+        }
     }
     /// `F.leaky_relu(x, negative_slope=0.01)`.
     public func leakyRelu(_ slope: Double = 0.01) throws(TensorError) -> Tensor {
@@ -107,14 +122,22 @@ extension Tensor {
     }
     /// `F.elu(x, alpha=1.0)`.
     public func elu(alpha: Double = 1) throws(TensorError) -> Tensor {
-        let negative = try expm1().mul(.double(alpha))
-        return try Tensor.whereSelect(gt(.int(0)), self, negative)
+        let x = self
+        let out = try GradMode.with(false) { () throws(TensorError) in
+            try Tensor.whereSelect(x.gt(.int(0)), x, x.expm1().mul(.double(alpha)))
+        }
+        // Only the branch taken is differentiated: exp of a large positive x would overflow.
+        return Tensor.record("EluBackward0", inputs: [x], output: out, saved: [x]) { (g: Tensor) throws(TensorError) in
+            let negative = try x.minimum(Tensor.zeros([], dtype: x.dtype)).exp().mul(.double(alpha))
+            return [try Tensor.whereSelect(x.gt(.int(0)), g, g.mul(negative))]
+        }
     }
 
     public func floor() throws(TensorError) -> Tensor { try rounding(.floor, "FloorBackward0") }
     public func ceil() throws(TensorError) -> Tensor { try rounding(.ceil, "CeilBackward0") }
     public func trunc() throws(TensorError) -> Tensor { try rounding(.trunc, "TruncBackward0") }
     public func frac() throws(TensorError) -> Tensor {
+        if !isFloatingPoint { throw TensorError(.notImplemented, "\"frac_cpu\" not implemented for '\(dtype.scalarTypeName)'") }
         let out = try computeUnary(.frac)
         return Tensor.record("FracBackward0", inputs: [self], output: out) { g in [g] }
     }
@@ -129,6 +152,10 @@ extension Tensor {
     }
 
     private func rounding(_ op: UnaryOp, _ name: String) throws(TensorError) -> Tensor {
+        // PyTorch has no bool kernels for these (sign passes bools through).
+        if dtype == .bool && op != .sign {
+            throw TensorError(.notImplemented, "\"\(op)_vml_cpu\" not implemented for '\(dtype.scalarTypeName)'")
+        }
         let out = try computeUnary(op)
         return Tensor.record(name, inputs: [self], output: out) { (g: Tensor) throws(TensorError) in [try Tensor.zerosLike(g)] }
     }

@@ -23,8 +23,8 @@ public enum Autograd {
         let grads = gradOutputs.isEmpty ? Array(repeating: nil, count: outputs.count) : gradOutputs
         let result = try run(outputs, gradients: grads, retainGraph: retainGraph ?? createGraph,
                              createGraph: createGraph, capture: targets)!
-        if !allowUnused, result.contains(where: { $0 == nil }) {
-            throw .runtime("One of the differentiated Tensors appears to not have been used in the graph. Set allow_unused=True if this is the desired behavior.")
+        if !allowUnused, let unused = result.firstIndex(where: { $0 == nil }) {
+            throw .runtime("The differentiated Tensor at index \(unused) appears to not have been used in the graph. Set allow_unused=True if this is the desired behavior.")
         }
         return result
     }
@@ -123,7 +123,7 @@ public enum Autograd {
                 guard let edge else { continue }
                 let eid = ObjectIdentifier(edge.node)
                 if i < inputGrads.count, let g = inputGrads[i] {
-                    try deliver(g, to: edge)
+                    try deliver(validated(g, for: edge, from: node, index: i, createGraph: createGraph), to: edge)
                 }
                 dependencies[eid, default: 1] -= 1
                 if dependencies[eid] == 0 {
@@ -132,6 +132,20 @@ public enum Autograd {
             }
         }
         return captured
+    }
+
+    /// PyTorch's `validate_outputs`: a gradient of the wrong shape is summed down
+    /// when the input's shape expands to it, and is an error otherwise.
+    private static func validated(_ g: Tensor, for edge: GradFn.Edge, from node: GradFn, index: Int,
+                                  createGraph: Bool) throws(TensorError) -> Tensor {
+        let expected = edge.node.outputs[edge.inputNr].shape
+        if g.shape == expected { return g }
+        let lead = g.dim - expected.count
+        let expandable = lead >= 0 && expected.indices.allSatisfy { expected[$0] == 1 || expected[$0] == g.shape[lead + $0] }
+        guard expandable else {
+            throw .runtime("Function \(node.name) returned an invalid gradient at index \(index) - got \(Shape.format(g.shape)) but expected shape compatible with \(Shape.format(expected))")
+        }
+        return try GradMode.with(createGraph) { () throws(TensorError) in try g.sumTo(expected) }
     }
 
     /// A node that received no gradient at all still releases its inputs' dependencies.
@@ -165,8 +179,8 @@ public enum Autograd {
     private static func checkVersions(_ node: GradFn) throws(TensorError) {
         for s in node.saved where s.tensor.storage.version != s.version {
             let desc = "[\(s.tensor.dtype.legacyTypeName) \(Shape.format(s.tensor.shape))]"
-            let origin = s.producer.map { ", which is output \(s.producerOutput) of \($0)," } ?? ""
-            throw .runtime("one of the variables needed for gradient computation has been modified by an inplace operation: \(desc)\(origin) is at version \(s.tensor.storage.version); expected version \(s.version) instead. Hint: enable anomaly detection to find the operation that failed to compute its gradient, with torch.autograd.set_detect_anomaly(True).")
+            let origin = s.producer.map { ", which is output \($0.outputNr) of \(GradFn.messageName($0.name))," } ?? ""
+            throw .runtime("one of the variables needed for gradient computation has been modified by an inplace operation: \(desc)\(origin) is at version \(s.tensor.storage.version); expected version \(s.version) instead. Hint: enable anomaly detection to find the operation that failed to compute its gradient, with torch.autograd.set_detect_anomaly(True, check_nan=False).")
         }
     }
 }
@@ -192,7 +206,7 @@ extension Tensor {
             throw .runtime("you can only change requires_grad flags of leaf variables. If you want to use a computed variable in a subgraph that doesn't require differentiation use var_no_grad = var.detach().")
         }
         if flag && !dtype.isFloatingPoint {
-            throw .runtime("only Tensors of floating point and complex dtype can require gradients")
+            throw .runtime("only Tensors of floating point dtype can require gradients")
         }
         if isLeaf { requiresGrad = flag }
         return self

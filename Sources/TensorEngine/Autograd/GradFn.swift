@@ -69,15 +69,29 @@ public final class GradFn: @unchecked Sendable {
 struct SavedTensor {
     let tensor: Tensor
     let version: Int
-    /// The node that produced the tensor (for the error message), if any.
-    let producer: String?
-    let producerOutput: Int
+    /// For an output of the saving node, that node's name and output number, kept
+    /// from save time as PyTorch does. A saved input reports its current node instead.
+    let savedAsOutput: (name: String, outputNr: Int)?
 
-    init(_ t: Tensor) {
+    init(_ t: Tensor, outputOf node: (name: String, outputNr: Int)? = nil) {
         tensor = t
         version = t.storage.version
-        producer = t.gradFn?.name
-        producerOutput = t.outputNr
+        savedAsOutput = node
+    }
+
+    /// The node named in the "modified by an inplace operation" error, if any.
+    var producer: (name: String, outputNr: Int)? {
+        savedAsOutput ?? tensor.gradFn.map { ($0.name, tensor.outputNr) }
+    }
+}
+
+extension GradFn {
+    /// How PyTorch's messages name a node: `ExpBackward0` is `Exp`, `SumBackward1`
+    /// is `Sum1`, `CopySlices` is `torch::autograd::CopySlices`.
+    static func messageName(_ name: String) -> String {
+        if name == "CopySlices" { return "torch::autograd::CopySlices" }
+        if name.hasSuffix("Backward0") { return String(name.dropLast("Backward0".count)) }
+        return name.replacing("Backward", with: "")
     }
 }
 

@@ -30,13 +30,23 @@ extension Tensor {
         guard needsGrad(inputs) else { return outputs }
         let node = GradFn(name: name, inputs: inputs.map(\.gradientEdge),
                           outputs: outputs.map { ($0.shape, $0.dtype) },
-                          saved: saved.map(SavedTensor.init), backward: backward)
+                          saved: saved.map { t in
+                              outputs.firstIndex { $0 === t }.map { SavedTensor(t, outputOf: (name, $0)) } ?? SavedTensor(t)
+                          }, backward: backward)
         for (i, out) in outputs.enumerated() {
             out.requiresGrad = true
             out.gradFn = node
             out.outputNr = i
         }
         return outputs
+    }
+
+    /// Records `result`, built from `g` inside a backward closure without recording,
+    /// as a linear function of `g`, so double backward (`create_graph=True`) can
+    /// differentiate through it. `adjoint` maps a gradient of `result` to one of `g`.
+    static func recordLinear(_ name: String, _ result: Tensor, of g: Tensor,
+                             adjoint: @escaping (Tensor) throws(TensorError) -> Tensor) -> Tensor {
+        record(name, inputs: [g], output: result) { (gg: Tensor) throws(TensorError) in [try adjoint(gg)] }
     }
 
     /// Single-output convenience for `record`.

@@ -83,7 +83,8 @@ extension FloatElement {
     @inline(__always) static func minimum(_ a: Self, _ b: Self) -> Self { a.isNaN || b.isNaN ? .nan : Swift.min(a, b) }
     @inline(__always) static func neg(_ a: Self) -> Self { -a }
     @inline(__always) static func abs(_ a: Self) -> Self { Swift.abs(a) }
-    @inline(__always) static func sign(_ a: Self) -> Self { a > 0 ? 1 : (a < 0 ? -1 : (a.isNaN ? a : 0)) }
+    /// `(0 < a) - (a < 0)` as PyTorch computes it: NaN and -0.0 give 0.
+    @inline(__always) static func sign(_ a: Self) -> Self { a > 0 ? 1 : (a < 0 ? -1 : 0) }
     @inline(__always) var isNaNValue: Bool { isNaN }
 }
 
@@ -153,9 +154,14 @@ extension ArithmeticElement where Self: FixedWidthInteger {
         if b == 0 || (Self.isSigned && b == -1) { return 0 }
         return a % b
     }
-    /// Exponentiation by squaring with wrap-around; negative exponents are rejected before the kernel runs.
+    /// Exponentiation by squaring with wrap-around. A negative exponent (allowed for tensor
+    /// exponents) gives PyTorch's `powi`: 1 for base 1, ±1 for base -1, otherwise 0.
     @inline(__always) static func pow(_ a: Self, _ b: Self) -> Self {
-        if b < 0 { return a == 1 ? 1 : (a == 0 ? 0 : 0) }
+        if b < 0 {
+            if a == 1 { return 1 }
+            if Self.isSigned && a == 0 &- 1 { return b & 1 == 0 ? 1 : a }
+            return 0
+        }
         var result: Self = 1, base = a, e = b
         while e > 0 {
             if e & 1 == 1 { result = result &* base }

@@ -103,7 +103,7 @@ func unaryFloatKernel<T: FloatElement>(_ op: UnaryOp, _ n: Int, _ x: UnsafeMutab
     case .neg: for i in 0..<n { out[i] = -x[i] }
     case .abs: for i in 0..<n { out[i] = Swift.abs(x[i]) }
     case .sign: for i in 0..<n { out[i] = T.sign(x[i]) }
-    case .relu: for i in 0..<n { let v = x[i]; out[i] = v.isNaN ? v : (v > 0 ? v : 0) }
+    case .relu: for i in 0..<n { let v = x[i]; out[i] = v < 0 ? 0 : v }  // NaN and -0.0 pass through, as in PyTorch
     case .floor: for i in 0..<n { out[i] = x[i].rounded(.down) }
     case .ceil: for i in 0..<n { out[i] = x[i].rounded(.up) }
     case .round: for i in 0..<n { out[i] = x[i].rounded(.toNearestOrEven) }

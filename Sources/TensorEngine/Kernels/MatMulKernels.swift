@@ -16,8 +16,14 @@ func matmulKernel<T: ArithmeticElement>(m: Int, n: Int, k: Int, _ a: MatrixOpera
         if !accumulate { for i in 0..<(m * n) { c[i] = T.from(int64: 0) } }
         return
     }
-    if T.self == Float.self, let done = gemmFloat(m: m, n: n, k: k, a, b, c, accumulate: accumulate), done { return }
-    if T.self == Double.self, let done = gemmDouble(m: m, n: n, k: k, a, b, c, accumulate: accumulate), done { return }
+    if let f = a as? MatrixOperand<Float>, let g = b as? MatrixOperand<Float>,
+       packedGEMM(m: m, n: n, k: k, f, g, UnsafeMutableRawPointer(c).assumingMemoryBound(to: Float.self), accumulate: accumulate) {
+        return
+    }
+    if let f = a as? MatrixOperand<Double>, let g = b as? MatrixOperand<Double>,
+       packedGEMM(m: m, n: n, k: k, f, g, UnsafeMutableRawPointer(c).assumingMemoryBound(to: Double.self), accumulate: accumulate) {
+        return
+    }
     for i in 0..<m {
         for j in 0..<n {
             var acc = accumulate ? c[i * n + j] : T.from(int64: 0)
@@ -32,29 +38,45 @@ func matmulKernel<T: ArithmeticElement>(m: Int, n: Int, k: Int, _ a: MatrixOpera
 /// Leading dimension and transpose flag of a BLAS-compatible operand, if it is one.
 @inline(__always)
 func blasLayout<T>(_ x: MatrixOperand<T>, rows: Int, cols: Int) -> (ld: Int, transposed: Bool)? {
-    if x.colStride == 1 || cols == 1 { return (Swift.max(x.rowStride, Swift.max(cols, 1)), false) }
-    if x.rowStride == 1 || rows == 1 { return (Swift.max(x.colStride, Swift.max(rows, 1)), true) }
+    // The leading dimension must really step over whole rows (columns): an expanded
+    // operand (stride 0) is not BLAS-compatible and takes the strided loop.
+    if (x.colStride == 1 || cols == 1) && (x.rowStride >= Swift.max(cols, 1) || rows == 1) {
+        return (Swift.max(x.rowStride, Swift.max(cols, 1)), false)
+    }
+    if (x.rowStride == 1 || rows == 1) && (x.colStride >= Swift.max(rows, 1) || cols == 1) {
+        return (Swift.max(x.colStride, Swift.max(rows, 1)), true)
+    }
     return nil
 }
 
-private func gemmFloat<T>(m: Int, n: Int, k: Int, _ a: MatrixOperand<T>, _ b: MatrixOperand<T>,
-                          _ c: UnsafeMutablePointer<T>, accumulate: Bool) -> Bool? {
-    guard let la = blasLayout(a, rows: m, cols: k), let lb = blasLayout(b, rows: k, cols: n) else { return false }
-    let pa = UnsafeRawPointer(a.pointer).assumingMemoryBound(to: Float.self)
-    let pb = UnsafeRawPointer(b.pointer).assumingMemoryBound(to: Float.self)
-    let pc = UnsafeMutableRawPointer(c).assumingMemoryBound(to: Float.self)
-    sgemm(m: m, n: n, k: k, a: pa, lda: la.ld, transA: la.transposed, b: pb, ldb: lb.ld, transB: lb.transposed,
-          c: pc, ldc: n, alpha: 1, beta: accumulate ? 1 : 0)
-    return true
+/// The element types the packed GEMM handles.
+protocol GEMMElement: ArithmeticElement {
+    static func gemm(m: Int, n: Int, k: Int, a: UnsafePointer<Self>, lda: Int, transA: Bool,
+                     b: UnsafePointer<Self>, ldb: Int, transB: Bool, c: UnsafeMutablePointer<Self>, ldc: Int,
+                     beta: Self)
 }
 
-private func gemmDouble<T>(m: Int, n: Int, k: Int, _ a: MatrixOperand<T>, _ b: MatrixOperand<T>,
-                           _ c: UnsafeMutablePointer<T>, accumulate: Bool) -> Bool? {
+extension Float: GEMMElement {
+    static func gemm(m: Int, n: Int, k: Int, a: UnsafePointer<Float>, lda: Int, transA: Bool,
+                     b: UnsafePointer<Float>, ldb: Int, transB: Bool, c: UnsafeMutablePointer<Float>, ldc: Int,
+                     beta: Float) {
+        sgemm(m: m, n: n, k: k, a: a, lda: lda, transA: transA, b: b, ldb: ldb, transB: transB, c: c, ldc: ldc, beta: beta)
+    }
+}
+
+extension Double: GEMMElement {
+    static func gemm(m: Int, n: Int, k: Int, a: UnsafePointer<Double>, lda: Int, transA: Bool,
+                     b: UnsafePointer<Double>, ldb: Int, transB: Bool, c: UnsafeMutablePointer<Double>, ldc: Int,
+                     beta: Double) {
+        dgemm(m: m, n: n, k: k, a: a, lda: lda, transA: transA, b: b, ldb: ldb, transB: transB, c: c, ldc: ldc, beta: beta)
+    }
+}
+
+/// Runs the packed GEMM when both operands have a BLAS layout; returns false otherwise.
+private func packedGEMM<T: GEMMElement>(m: Int, n: Int, k: Int, _ a: MatrixOperand<T>, _ b: MatrixOperand<T>,
+                                        _ c: UnsafeMutablePointer<T>, accumulate: Bool) -> Bool {
     guard let la = blasLayout(a, rows: m, cols: k), let lb = blasLayout(b, rows: k, cols: n) else { return false }
-    let pa = UnsafeRawPointer(a.pointer).assumingMemoryBound(to: Double.self)
-    let pb = UnsafeRawPointer(b.pointer).assumingMemoryBound(to: Double.self)
-    let pc = UnsafeMutableRawPointer(c).assumingMemoryBound(to: Double.self)
-    dgemm(m: m, n: n, k: k, a: pa, lda: la.ld, transA: la.transposed, b: pb, ldb: lb.ld, transB: lb.transposed,
-          c: pc, ldc: n, alpha: 1, beta: accumulate ? 1 : 0)
+    T.gemm(m: m, n: n, k: k, a: a.pointer, lda: la.ld, transA: la.transposed, b: b.pointer, ldb: lb.ld,
+           transB: lb.transposed, c: c, ldc: n, beta: accumulate ? T.from(int64: 1) : T.from(int64: 0))
     return true
 }

@@ -23,7 +23,7 @@ import Testing
         let a = try Tensor.arange(.int(0), .int(6)).reshape([2, 3]).to(.float32)
         let b = try Tensor.ones([3, 2])
         #expect(try a.matmul(b).description == "tensor([[ 3.,  3.],\n        [12., 12.]])")
-        #expect(throws: TensorError.runtime("mat1 and mat2 shapes cannot be multiplied (2x3 and 2x3)")) { try a.mm(a) }
+        #expect(throws: TensorError.runtime("mm: mat1 and mat2 shapes cannot be multiplied (2x3 and 2x3)")) { try a.mm(a) }
         #expect(throws: TensorError.runtime("The size of tensor a (3) must match the size of tensor b (4) at non-singleton dimension 1")) {
             try a.add(Tensor.ones([2, 4]))
         }
