@@ -18,6 +18,7 @@ let package = Package(
         .executableTarget(name: "pytorch-tutor", dependencies: ["TensorEngine", "MiniPython"]),
         .executableTarget(name: "TensorBench", dependencies: ["TensorEngine"], swiftSettings: engineSettings),
         .target(name: "MiniPython"),
+        .executableTarget(name: "MiniPythonFuzz", dependencies: ["MiniPython"]),
         .testTarget(name: "TensorEngineTests", dependencies: ["TensorEngine"], exclude: ["Fixtures"]),
         .testTarget(name: "MiniPythonTests", dependencies: ["MiniPython"], exclude: ["Fixtures"]),
     ]

@@ -40,6 +40,11 @@ extension Lexer {
             if alternate != top.alternate { try tabError() }
         } else if column > top.column {
             if alternate <= top.alternate { try tabError() }
+            if indents.count >= 100 {  // CPython's tokenizer limit (MAXINDENT)
+                let error = SyntaxError("too many levels of indentation", at: location(at: lineStart), kind: .indentationError)
+                failure = LexerFailure(error: error, rank: .ifReached)
+                throw error
+            }
             indents.append((column, alternate))
             add(.indent, from: lineStart, to: pos)
         } else {

@@ -64,6 +64,8 @@ extension Lexer {
     private mutating func trackBracket(_ kind: TokenKind, at start: Int) throws(SyntaxError) {
         switch kind {
         case .leftParen, .leftBracket, .leftBrace:
+            // CPython's tokenizer limit (MAXLEVEL); it also bounds the parser's recursion.
+            if brackets.count >= 200 { throw SyntaxError("too many nested parentheses", at: location(at: start)) }
             brackets.append((bytes[start], location(at: start)))
         case .rightParen, .rightBracket, .rightBrace:
             let close = Character(UnicodeScalar(bytes[start]))

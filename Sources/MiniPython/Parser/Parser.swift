@@ -17,6 +17,8 @@ public struct Parser {
     /// The first error of the kind CPython's compiler reports (`'return' outside function`).
     /// It is thrown only if the whole source parses, as CPython compiles only a valid tree.
     var firstCompileError: SyntaxError?
+    /// How deeply the expression being parsed is nested (see ``nest()``).
+    var depth = 0
 
     struct Scope {
         enum Kind { case module, function, classBody }
@@ -171,6 +173,19 @@ public struct Parser {
     func error(_ message: String, at range: SourceRange? = nil, kind: SyntaxError.Kind = .syntaxError) -> SyntaxError {
         let range = range ?? peek.range
         return SyntaxError(message, at: range.start, end: range.end, kind: kind)
+    }
+
+    /// The deepest nesting of expressions (and `elif` chains) the parser accepts; CPython's
+    /// parser stops at 6000 levels of its rules, about 3000 nested operators.
+    static let maxDepth = 3000
+
+    /// Counts one level of nesting; the caller restores `depth`. The limit bounds the recursion
+    /// of the parser and of everything that walks the tree (resolver, evaluator), so deeply
+    /// nested source is a `SyntaxError`, never a stack overflow.
+    mutating func nest() throws(SyntaxError) {
+        depth += 1
+        // CPython 3.11 raises a MemoryError without a message; 3.12 words it like this.
+        if depth > Parser.maxDepth { throw error("Parser stack overflowed - Python source too complex to parse") }
     }
 
     /// Records an error that CPython's compiler or symbol table would raise after parsing.

@@ -10,6 +10,8 @@ struct FStringParser {
     let bodyStart: SourceLocation
     /// The enclosing scope, so `yield` inside a field is checked and recorded like elsewhere.
     var scope: Parser.Scope
+    /// The enclosing parser's nesting depth (see `Parser.nest()`).
+    var depth = 0
     /// A compile-time error found in a field (see `Parser.firstCompileError`).
     var compileError: SyntaxError?
     /// CPython 3.11 reports f-string scanning errors at the end of the literal.
@@ -193,6 +195,7 @@ struct FStringParser {
             var parser = Parser(tokens: lexed.tokens)
             parser.scope = scope
             parser.inFString = true
+            parser.depth = depth
             let value = try parser.fstringField()
             scope.sawYield = parser.scope.sawYield
             if compileError == nil { compileError = parser.firstCompileError }

@@ -23,6 +23,7 @@ extension Parser {
             case .fstring(let token):
                 sawFString = true
                 var parser = FStringParser(token: token, range: peek.range, scope: scope)
+                parser.depth = depth
                 parts += try parser.parse()
                 scope.sawYield = parser.scope.sawYield
                 if let compileError = parser.compileError, firstCompileError == nil { firstCompileError = compileError }

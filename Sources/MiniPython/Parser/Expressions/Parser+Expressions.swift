@@ -84,6 +84,9 @@ extension Parser {
 
     /// A full expression: lambda, conditional, or anything tighter.
     mutating func expression() throws(SyntaxError) -> Expr {
+        let depth = self.depth
+        defer { self.depth = depth }
+        try nest()
         if check(.lambda) { return try lambda() }
         let start = peek.start
         let body = try disjunction()
@@ -128,6 +131,9 @@ extension Parser {
     private mutating func inversion() throws(SyntaxError) -> Expr {
         let start = peek.start
         guard match(.not) else { return try comparison() }
+        let depth = self.depth
+        defer { self.depth = depth }
+        try nest()
         let operand = try inversion()
         return .unary(.not, operand, range(from: start))
     }

@@ -47,8 +47,11 @@ extension Parser {
     private mutating func binaryLevel(_ operators: [TokenKind: BinaryOperator],
                                       _ operand: (inout Parser) throws(SyntaxError) -> Expr) throws(SyntaxError) -> Expr {
         let start = peek.start
+        let depth = self.depth
+        defer { self.depth = depth }
         var left = try operand(&self)
         while let op = operators[peek.kind] {
+            try nest()  // `left` gets one level deeper
             advance()
             let right = try operand(&self)
             left = .binary(left, op, right, range(from: start))
@@ -59,6 +62,9 @@ extension Parser {
     /// Unary `+`, `-`, `~`.
     mutating func factor() throws(SyntaxError) -> Expr {
         let start = peek.start
+        let depth = self.depth
+        defer { self.depth = depth }
+        try nest()
         let op: UnaryOperator
         switch peek.kind {
         case .plus: op = .plus

@@ -11,8 +11,11 @@
 extension Parser {
     mutating func primary() throws(SyntaxError) -> Expr {
         let start = peek.start
+        let depth = self.depth
+        defer { self.depth = depth }
         var expr = try atom()
         while true {
+            if check(.dot) || check(.leftParen) || check(.leftBracket) { try nest() }  // `expr` gets one level deeper
             if match(.dot) {
                 let name = try consumeName()
                 expr = .attribute(expr, name: name, range(from: start))
