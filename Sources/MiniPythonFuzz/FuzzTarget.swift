@@ -9,6 +9,10 @@ import Synchronization
 /// with its output discarded, a small recursion limit and a time budget. Python exceptions
 /// (including the `KeyboardInterrupt` of an exhausted budget) are the normal outcome; a trap
 /// of the process is a bug.
+///
+/// Native operations that do not check the interrupt flag are bounded by the size limits,
+/// lowered here so that one allowed operation fits the budget and libFuzzer's memory limit:
+/// ints up to 2**20 bits (instead of 2**26), lists and strings up to 64 MB (instead of 2 GB).
 enum FuzzTarget {
     /// Wall-clock budget of one execution; after it every interrupt check raises.
     nonisolated(unsafe) static var budgetNanoseconds: UInt64 = 50_000_000
@@ -16,7 +20,33 @@ enum FuzzTarget {
     /// `FUZZ_VERBOSE=1`: show the program's output and the uncaught exception (for triage).
     static let verbose = getenv("FUZZ_VERBOSE") != nil
 
+    /// `FUZZ_REPEAT=N`: run every input N times and print the resident memory (leak triage).
+    static let repeatCount = getenv("FUZZ_REPEAT").flatMap { Int(String(cString: $0)) } ?? 1
+
     static func run(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard repeatCount > 1 else { return runOnce(bytes) }
+        let before = residentMegabytes()
+        for _ in 0..<repeatCount { runOnce(bytes) }
+        print("\(repeatCount) runs: resident memory \(before) MB -> \(residentMegabytes()) MB")
+    }
+
+    static func residentMegabytes() -> Int {
+        guard let file = fopen("/proc/self/statm", "r") else { return 0 }
+        defer { fclose(file) }
+        var buffer = [UInt8](repeating: 0, count: 128)
+        let count = fread(&buffer, 1, buffer.count, file)
+        let fields = String(decoding: buffer[0..<count], as: UTF8.self).split(separator: " ")
+        guard fields.count > 1, let pages = Int(fields[1]) else { return 0 }
+        return (pages * sysconf(Int32(_SC_PAGESIZE))) >> 20
+    }
+
+    private static let limits: Void = {
+        PyIntValue.maxBitLength = 1 << 20
+        Interpreter.maxSequenceBytes = 1 << 26
+    }()
+
+    static func runOnce(_ bytes: UnsafeBufferPointer<UInt8>) {
+        _ = limits
         let source = String(decoding: bytes, as: UTF8.self)
         _ = try? Lexer.tokenize(source)
         _ = isIncomplete(source)
