@@ -20,6 +20,6 @@ let package = Package(
         .target(name: "MiniPython"),
         .executableTarget(name: "MiniPythonFuzz", dependencies: ["MiniPython"]),
         .testTarget(name: "TensorEngineTests", dependencies: ["TensorEngine"], exclude: ["Fixtures"]),
-        .testTarget(name: "MiniPythonTests", dependencies: ["MiniPython"], exclude: ["Fixtures"]),
+        .testTarget(name: "MiniPythonTests", dependencies: ["MiniPython"], exclude: ["Fixtures", "Programs"]),
     ]
 )

@@ -11,6 +11,7 @@ import MiniPython
 enum ReplCommand {
     static func run() -> Int32 {
         var status: Int32 = 0
+        Signals.blockOnThisThread()
         Interpreter.runOnLargeStack {
             status = loop()
         }

@@ -13,6 +13,7 @@ enum RunCommand {
             return 2
         }
         var status: Int32 = 0
+        Signals.blockOnThisThread()
         Interpreter.runOnLargeStack {
             let interp = Interpreter(interrupt: Signals.interrupt)
             interp.argv = [file] + arguments
@@ -66,7 +67,22 @@ enum RunCommand {
 enum Signals {
     static let interrupt = InterruptFlag()
 
+    /// Keeps SIGINT away from the calling thread (call it on the main thread before starting
+    /// the interpreter thread, which inherits the mask and then unblocks it for itself).
+    static func blockOnThisThread() {
+        var set = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, SIGINT)
+        pthread_sigmask(SIG_BLOCK, &set, nil)
+    }
+
+    /// Installs the handler and lets this thread (the interpreter's) receive SIGINT, so a
+    /// blocked `read` of the REPL returns EINTR.
     static func installInterruptHandler() {
+        var set = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, SIGINT)
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
         var action = sigaction()
         action.__sigaction_handler.sa_handler = { _ in Signals.interrupt.set() }
         sigemptyset(&action.sa_mask)

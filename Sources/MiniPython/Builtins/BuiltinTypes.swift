@@ -57,7 +57,7 @@ enum BuiltinTypes {
         }
         type.addMethod("__contains__(self, key, /)") { (interp, args) throws(PyError) in
             if case .object(let o) = args[0], let found = try interp.nativeContains(o, args[1]) { return .bool(found) }
-            return .bool(try interp.contains(args[0], args[1]))
+            return .bool(try interp.iterativeContains(args[0], args[1]))
         }
         if getItem {
             type.addMethod("__getitem__(self, key, /)") { (interp, args) throws(PyError) in

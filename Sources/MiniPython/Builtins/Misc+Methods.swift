@@ -194,7 +194,7 @@ enum MiscMethods {
                 throw PyError.runtimeError("super(): no arguments")
             }
             guard let object = args.optional(2) else {
-                throw PyError.notImplementedError("super(type) with one argument is not supported by MiniPython")
+                throw PyError.notImplementedError(RuntimeUNIMPLEMENTED.oneArgumentSuper.message)
             }
             return try interp.makeSuper(type, object)
         }
@@ -228,7 +228,7 @@ enum MiscMethods {
         PyType.generator.addMethod("close(self, /)") { _, _ in .none }
         PyType.generator.addMethod("send(self, value, /)") { (interp, args) throws(PyError) in
             guard args[1].isNone else {
-                throw PyError.notImplementedError("generator.send() with a value is not supported by MiniPython")
+                throw PyError.notImplementedError(RuntimeUNIMPLEMENTED.generatorSend.message)
             }
             guard let value = try interp.next(args[0]) else { throw PyError.stopIteration() }
             return value

@@ -12,7 +12,7 @@ enum NumberMethods {
         let int = PyType.int
         int.addStaticMethod("__new__(cls, x=<unset>, /, base=<unset>)") { (interp, args) throws(PyError) in
             guard args[0].as(PyType.self) === PyType.int else {
-                throw PyError.notImplementedError(UNIMPLEMENTED_RUNTIME.subclassingImmediate("int").message)
+                throw PyError.notImplementedError(RuntimeUNIMPLEMENTED.subclassingImmediate("int").message)
             }
             guard let x = args.optional(1) else {
                 if args.optional(2) != nil { throw PyError.typeError("int() missing string argument") }
@@ -64,7 +64,7 @@ enum NumberMethods {
         let float = PyType.float
         float.addStaticMethod("__new__(cls, x=0.0, /)") { (interp, args) throws(PyError) in
             guard args[0].as(PyType.self) === PyType.float else {
-                throw PyError.notImplementedError(UNIMPLEMENTED_RUNTIME.subclassingImmediate("float").message)
+                throw PyError.notImplementedError(RuntimeUNIMPLEMENTED.subclassingImmediate("float").message)
             }
             return .float(try interp.makeFloat(args[1]))
         }
@@ -143,46 +143,11 @@ extension Interpreter {
         case .int(let i): return try toDouble(i)
         case .bool(let b): return b ? 1 : 0
         case .str(let s):
-            if let d = Interpreter.parseFloat(s) { return d }
-            throw PyError.valueError("could not convert string to float: \(pythonRepr(s))")
+            return try numbers { () throws(PyNumberError) in try PyFloatOps.parse(s) }
         case .object(let o):
             if o.type.lookup("__float__") != nil || o.type.lookup("__index__") != nil { return try expectFloat(x) }
         default: break
         }
         throw PyError.typeError("float() argument must be a string or a real number, not '\(x.type.name)'")
-    }
-
-    /// Python's float literal syntax for `float(str)`: whitespace, sign, `inf`/`nan`, underscores.
-    static func parseFloat(_ text: String) -> Double? {
-        var s = text.trimmingSpaces
-        while let c = s.first, c.isWhitespace { s.removeFirst() }
-        while let c = s.last, c.isWhitespace { s.removeLast() }
-        var sign = 1.0
-        var body = Substring(s)
-        if body.first == "+" || body.first == "-" {
-            if body.first == "-" { sign = -1 }
-            body = body.dropFirst()
-        }
-        switch body.lowercased() {
-        case "inf", "infinity": return sign * .infinity
-        case "nan": return .nan
-        default: break
-        }
-        guard !body.isEmpty else { return nil }
-        var cleaned = ""
-        var previous: Character = " "
-        for c in body {
-            if c == "_" {
-                guard previous.isNumber else { return nil }
-            } else {
-                if previous == "_" && !c.isNumber { return nil }
-                guard c.isASCII, c.isNumber || c == "." || c == "e" || c == "E" || c == "+" || c == "-" else { return nil }
-                cleaned.append(c)
-            }
-            previous = c
-        }
-        if previous == "_" { return nil }
-        guard let value = Double(cleaned) else { return nil }
-        return sign * value
     }
 }

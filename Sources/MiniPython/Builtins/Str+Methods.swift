@@ -5,7 +5,7 @@ enum StrMethods {
         let str = PyType.str
         str.addStaticMethod("__new__(cls, object='', /)") { (interp, args) throws(PyError) in
             guard args[0].as(PyType.self) === PyType.str else {
-                throw PyError.notImplementedError(UNIMPLEMENTED_RUNTIME.subclassingImmediate("str").message)
+                throw PyError.notImplementedError(RuntimeUNIMPLEMENTED.subclassingImmediate("str").message)
             }
             return .str(try interp.str(args[1]))
         }
@@ -289,7 +289,7 @@ enum StrMethods {
             .str(try interp.formatTemplate(try s(interp, args[0]), Arguments(), mapping: args[1]))
         }
         str.addMethod("encode(self, /, encoding='utf-8', errors='strict')") { (_, _) throws(PyError) in
-            throw PyError.notImplementedError(UNIMPLEMENTED_RUNTIME.bytes.message)
+            throw PyError.notImplementedError(RuntimeUNIMPLEMENTED.bytes.message)
         }
     }
 

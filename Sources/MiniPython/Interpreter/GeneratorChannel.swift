@@ -65,8 +65,14 @@ final class GeneratorChannel: @unchecked Sendable {
         defer { pthread_attr_destroy(&attributes) }
         pthread_attr_setstacksize(&attributes, 64 << 20)
         let box = Unmanaged.passRetained(Box(body)).toOpaque()
+        // Save the consumer's state before the body can run and change it.
+        let saved = ConsumerState(interp)
         var handle = pthread_t()
         let result = pthread_create(&handle, &attributes, { raw in
+            // Signals go to the interpreter's own thread, never to generator threads.
+            var signals = sigset_t()
+            sigfillset(&signals)
+            pthread_sigmask(SIG_BLOCK, &signals, nil)
             let box = Unmanaged<AnyObject>.fromOpaque(raw!).takeRetainedValue() as! Box
             box.body()
             return nil
@@ -76,25 +82,35 @@ final class GeneratorChannel: @unchecked Sendable {
             throw PyError.runtimeError("can't start new thread")
         }
         thread = handle
-        return waitForEvent(interp)
+        return waitForEvent(interp, saved)
     }
 
     /// Resumes the body and waits until it yields, returns or raises.
     func resume(_ interp: Interpreter) -> Event {
         request = .resume
         consumerHandlingCount = interp.handling.count
+        let saved = ConsumerState(interp)
         sem_post(toGenerator)
-        return waitForEvent(interp)
+        return waitForEvent(interp, saved)
     }
 
-    private func waitForEvent(_ interp: Interpreter) -> Event {
-        let consumerLimit = interp.stackLimit
-        let consumerHandling = interp.handling
-        let consumerFrame = interp.currentFrame
+    /// What the generator thread changes in the interpreter while it runs.
+    private struct ConsumerState {
+        let stackLimit: UInt
+        let handling: [PyBaseException]
+        let frame: Frame?
+        init(_ interp: Interpreter) {
+            stackLimit = interp.stackLimit
+            handling = interp.handling
+            frame = interp.currentFrame
+        }
+    }
+
+    private func waitForEvent(_ interp: Interpreter, _ saved: ConsumerState) -> Event {
         while sem_wait(toConsumer) != 0 {}
-        interp.stackLimit = consumerLimit
-        interp.handling = consumerHandling
-        interp.currentFrame = consumerFrame
+        interp.stackLimit = saved.stackLimit
+        interp.handling = saved.handling
+        interp.currentFrame = saved.frame
         if case .yielded = event {} else { finish() }
         return event
     }
@@ -102,16 +118,13 @@ final class GeneratorChannel: @unchecked Sendable {
     /// Kills a suspended generator (see Note [Generators]) and waits for its thread.
     func kill() {
         guard thread != nil, !isFinished else { return }
-        let consumerLimit = interpreter?.stackLimit
+        // The generator thread unwinds without touching the interpreter's state (see `yield`),
+        // so this is safe even after the interpreter itself is gone.
         request = .kill
         sem_post(toGenerator)
         while sem_wait(toConsumer) != 0 {}
-        if let consumerLimit { interpreter?.stackLimit = consumerLimit }
         finish()
     }
-
-    /// The interpreter, to restore its stack limit after a kill.
-    weak var interpreter: Interpreter?
 
     private func finish() {
         isFinished = true
@@ -125,7 +138,6 @@ final class GeneratorChannel: @unchecked Sendable {
 
     /// Called on the generator thread when the body starts.
     func bodyStarted(_ interp: Interpreter) {
-        interpreter = interp
         generatorStackLimit = Interpreter.currentStackLimit()
         interp.stackLimit = generatorStackLimit
         consumerHandlingCount = interp.handling.count
@@ -138,12 +150,12 @@ final class GeneratorChannel: @unchecked Sendable {
         event = .yielded(value)
         sem_post(toConsumer)
         while sem_wait(toGenerator) != 0 {}
-        interp.stackLimit = generatorStackLimit
         if case .kill = request {
             var error = PyError(type: .generatorExit, message: "")
             error.isGeneratorKill = true
             throw error
         }
+        interp.stackLimit = generatorStackLimit
         interp.handling += own
         return .none
     }

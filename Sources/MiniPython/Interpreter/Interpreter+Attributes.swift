@@ -7,7 +7,7 @@
 extension Interpreter {
     /// `getattr(v, name)`; raises AttributeError with CPython's message.
     public func getAttribute(_ v: PyValue, _ name: String) throws(PyError) -> PyValue {
-        if let value = try lookupAttribute(v, name) { return value }
+        if let value = try rawLookupAttribute(v, name) { return value }
         throw attributeError(v, name)
     }
 

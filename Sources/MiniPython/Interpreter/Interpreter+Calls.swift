@@ -140,7 +140,7 @@ extension Interpreter {
                     default: return .none
                     }
                 } catch {
-                    interp.record(error, in: frame)
+                    if !error.isGeneratorKill { interp.record(error, in: frame) }
                     throw error
                 }
             })

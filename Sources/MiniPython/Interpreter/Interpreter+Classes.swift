@@ -23,7 +23,7 @@ extension Interpreter {
             case .keyword(let name, let e, _):
                 let value = try eval(e, f)
                 if name == "metaclass", value.as(PyType.self) === PyType.typeType { continue }
-                if name == "metaclass" { throw PyError.notImplementedError(UNIMPLEMENTED_RUNTIME.metaclass.message) }
+                if name == "metaclass" { throw PyError.notImplementedError(RuntimeUNIMPLEMENTED.metaclass.message) }
                 throw PyError.typeError("\(def.name).__init_subclass__() takes no keyword arguments")
             case .doubleStarred:
                 throw PyError.typeError("\(def.name).__init_subclass__() takes no keyword arguments")
@@ -52,7 +52,7 @@ extension Interpreter {
     /// Builds a class from its namespace (a `class` statement or `type(name, bases, dict)`).
     func createClass(name: String, qualname: String, bases: [PyType], namespace: PyDict) throws(PyError) -> PyType {
         for base in bases where base.isSubtype(of: .int) || base.isSubtype(of: .float) || base.isSubtype(of: .str) {
-            throw PyError.notImplementedError(UNIMPLEMENTED_RUNTIME.subclassingImmediate(base.name).message)
+            throw PyError.notImplementedError(RuntimeUNIMPLEMENTED.subclassingImmediate(base.name).message)
         }
         var members = MemberDict()
         for (key, value) in namespace.items {

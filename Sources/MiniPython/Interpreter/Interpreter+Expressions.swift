@@ -15,6 +15,14 @@ extension Interpreter {
         case .set(let items, _):
             let set = PySet()
             for item in try evalItems(items, f) { try set.add(item, self) }
+            if items.count > 2 && items.allSatisfy({ if case .constant = $0 { return true } else { return false } }) {
+                // CPython folds a display of 3+ constants into a frozenset constant, which its
+                // compiler rebuilds in iteration order (`merge_consts_recursive`): the same
+                // elements can then iterate in a different order than `set([...])`.
+                let refolded = PySet()
+                for item in set.elements { try refolded.add(item, self) }
+                return .object(refolded)
+            }
             return .object(set)
         case .dict(let items, _):
             return .object(try evalDict(items, f))
@@ -116,7 +124,7 @@ extension Interpreter {
         case .float(let d): return .float(d)
         case .string(let s): return .str(s)
         case .bytes:
-            throw PyError(type: .notImplementedError, message: UNIMPLEMENTED_RUNTIME.bytes.message)
+            throw PyError(type: .notImplementedError, message: RuntimeUNIMPLEMENTED.bytes.message)
         }
     }
 
@@ -244,20 +252,5 @@ extension Interpreter {
             }
         }
         return cells
-    }
-}
-
-/// Runtime features MiniPython does not have; each raises `NotImplementedError` with its message.
-enum UNIMPLEMENTED_RUNTIME {
-    case bytes
-    case metaclass
-    case subclassingImmediate(String)
-
-    var message: String {
-        switch self {
-        case .bytes: return "bytes objects are not supported by MiniPython"
-        case .metaclass: return "metaclasses are not supported by MiniPython"
-        case .subclassingImmediate(let name): return "subclassing '\(name)' is not supported by MiniPython"
-        }
     }
 }

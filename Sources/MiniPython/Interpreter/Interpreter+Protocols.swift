@@ -279,6 +279,11 @@ extension Interpreter {
             break
         default: break
         }
+        return try iterativeContains(container, item)
+    }
+
+    /// `item in container` by iterating and comparing.
+    func iterativeContains(_ container: PyValue, _ item: PyValue) throws(PyError) -> Bool {
         guard isIterable(container) else {
             throw PyError.typeError("argument of type '\(container.type.name)' is not iterable")
         }

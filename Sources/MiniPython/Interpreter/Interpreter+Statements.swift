@@ -123,8 +123,6 @@ extension Interpreter {
         let manager = try eval(item.context, f)
         let type = manager.type
         guard let enter = type.lookup("__enter__"), let exit = type.lookup("__exit__") else {
-            let missing = type.lookup("__enter__") == nil ? "" : " and the context manager protocol"
-            _ = missing
             throw PyError.typeError("'\(type.name)' object does not support the context manager protocol")
         }
         let entered = try call(try bind(enter, to: manager, type), Arguments())

@@ -40,8 +40,8 @@ extension Lexer {
             if alternate != top.alternate { try tabError() }
         } else if column > top.column {
             if alternate <= top.alternate { try tabError() }
-            if indents.count >= 100 {  // CPython's tokenizer limit (MAXINDENT)
-                let error = SyntaxError("too many levels of indentation", at: location(at: lineStart), kind: .indentationError)
+            if indents.count >= 100 {  // CPython's MAXINDENT
+                let error = SyntaxError("too many levels of indentation", at: location(at: pos), kind: .indentationError)
                 failure = LexerFailure(error: error, rank: .ifReached)
                 throw error
             }

@@ -16,7 +16,12 @@ extension Lexer {
         }
         let name = text(start, pos)
         if !isASCII { try validateIdentifier(name, start: start) }
-        if let keyword = TokenKind.keywords[name] {
+        // Keywords are 2 to 8 ASCII letters, lowercase except `False`, `None`, `True`.
+        let length = pos - start
+        let first = bytes[start]
+        let mayBeKeyword = isASCII && length >= 2 && length <= 8
+            && (first >= UInt8(ascii: "a") || first == UInt8(ascii: "F") || first == UInt8(ascii: "N") || first == UInt8(ascii: "T"))
+        if mayBeKeyword, let keyword = TokenKind.keywords[name] {
             add(keyword, from: start, to: pos)
         } else {
             add(.name, .name(name), from: start, to: pos)
@@ -46,7 +51,10 @@ extension Lexer {
     /// Operators and delimiters, longest match first; brackets are tracked for implicit line joining.
     mutating func lexOperator() throws(SyntaxError) {
         let start = pos
-        for length in stride(from: 3, through: 1, by: -1) where pos + length <= bytes.count {
+        // Only `...`, `**=`, `//=`, `>>=`, `<<=` are three bytes long.
+        let longest = bytes[pos] == UInt8(ascii: ".") || bytes[pos] == UInt8(ascii: "*") || bytes[pos] == UInt8(ascii: "/")
+            || bytes[pos] == UInt8(ascii: ">") || bytes[pos] == UInt8(ascii: "<") ? 3 : 2
+        for length in stride(from: longest, through: 1, by: -1) where pos + length <= bytes.count {
             guard let kind = Self.operatorKind(bytes[pos..<pos + length]) else { continue }
             pos += length
             try trackBracket(kind, at: start)
@@ -58,14 +66,23 @@ extension Lexer {
     }
 
     private static func operatorKind(_ slice: ArraySlice<UInt8>) -> TokenKind? {
-        TokenKind.operators[String(decoding: slice, as: UTF8.self)]
+        guard let first = slice.first, operatorStart[Int(first)] else { return nil }
+        return TokenKind.operators[String(decoding: slice, as: UTF8.self)]
     }
+
+    /// Bytes that can begin an operator, so most lookups skip building a string.
+    private static let operatorStart: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for text in TokenKind.operators.keys { table[Int(text.utf8.first!)] = true }
+        return table
+    }()
 
     private mutating func trackBracket(_ kind: TokenKind, at start: Int) throws(SyntaxError) {
         switch kind {
         case .leftParen, .leftBracket, .leftBrace:
-            // CPython's tokenizer limit (MAXLEVEL); it also bounds the parser's recursion.
-            if brackets.count >= 200 { throw SyntaxError("too many nested parentheses", at: location(at: start)) }
+            if brackets.count >= 200 {  // CPython's MAXLEVEL
+                throw SyntaxError("too many nested parentheses", at: location(at: start))
+            }
             brackets.append((bytes[start], location(at: start)))
         case .rightParen, .rightBracket, .rightBrace:
             let close = Character(UnicodeScalar(bytes[start]))

@@ -72,16 +72,16 @@ public enum TokenKind: Hashable, Sendable {
 public enum TokenValue: Hashable, Sendable {
     case none
     case name(String)
-    case int(IntLiteral)
+    indirect case int(IntLiteral)
     case float(Double)
     /// The imaginary part of a literal like `2.5j`.
     case imaginary(Double)
     case string(String)
     case bytes([UInt8])
-    case fstring(FStringToken)
+    indirect case fstring(FStringToken)
     /// A string or bytes literal whose contents are bad (`"\x4"`, `b"é"`); the parser raises
     /// the error when it reaches the literal.
-    case invalid(SyntaxError)
+    indirect case invalid(SyntaxError)
 }
 
 /// An f-string as the lexer leaves it: the undecoded body between the quotes and where it starts.

@@ -7,7 +7,7 @@ enum SysModule {
         return type
     }()
 
-    final class Stream: PyObject {
+    final class Stream: PyObject, @unchecked Sendable {
         let isError: Bool
         init(isError: Bool) {
             self.isError = isError

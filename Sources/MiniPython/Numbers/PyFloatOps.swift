@@ -148,6 +148,81 @@ public enum PyFloatOps {
         return negate ? -result : result
     }
 
+    // MARK: Parsing
+
+    /// Python's `float(text)`: surrounding whitespace, sign, decimal digits with single
+    /// underscores between digits, optional fraction and exponent, `inf`/`infinity`/`nan`
+    /// (any case), Unicode decimal digits. Correctly rounded (glibc `strtod`); overflow
+    /// gives `inf` as in CPython. Throws `ValueError: could not convert string to float: '...'`.
+    public static func parse(_ text: String) throws(PyNumberError) -> Double {
+        let invalid = PyNumberError.value("could not convert string to float: \(PyIntValue.truncatedRepr(text))")
+        var bytes = [UInt8]()
+        for u in text.unicodeScalars {
+            if u.isASCII {
+                bytes.append(UInt8(u.value))
+            } else if u.properties.isWhitespace {
+                bytes.append(32)
+            } else if u.properties.numericType == .decimal, let v = u.properties.numericValue, v >= 0, v <= 9 {
+                bytes.append(48 + UInt8(v))
+            } else {
+                throw invalid
+            }
+        }
+        func isSpace(_ c: UInt8) -> Bool { c == 32 || (c >= 9 && c <= 13) }
+        var lo = 0, hi = bytes.count
+        while lo < hi && isSpace(bytes[lo]) { lo += 1 }
+        while hi > lo && isSpace(bytes[hi - 1]) { hi -= 1 }
+        var body = Array(bytes[lo..<hi])
+        var negative = false
+        if let f = body.first, f == UInt8(ascii: "+") || f == UInt8(ascii: "-") {
+            negative = f == UInt8(ascii: "-")
+            body.removeFirst()
+        }
+        let word = String(decoding: body, as: UTF8.self).lowercased()
+        if word == "inf" || word == "infinity" { return negative ? -.infinity : .infinity }
+        if word == "nan" { return .nan }
+        // Validate: digits[_digits]* [. digits...] [e [sign] digits...], underscores only between digits.
+        var clean = [UInt8]()
+        var i = 0
+        func isDigit(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }
+        func digitRun() throws(PyNumberError) -> Int {
+            var n = 0
+            while i < body.count {
+                let c = body[i]
+                if isDigit(c) {
+                    clean.append(c)
+                    n += 1
+                    i += 1
+                } else if c == UInt8(ascii: "_") {
+                    guard n > 0, i + 1 < body.count, isDigit(body[i + 1]) else { throw invalid }
+                    i += 1
+                } else {
+                    break
+                }
+            }
+            return n
+        }
+        var mantissaDigits = try digitRun()
+        if i < body.count && body[i] == UInt8(ascii: ".") {
+            clean.append(UInt8(ascii: "."))
+            i += 1
+            mantissaDigits += try digitRun()
+        }
+        guard mantissaDigits > 0 else { throw invalid }
+        if i < body.count && (body[i] | 0x20) == UInt8(ascii: "e") {
+            clean.append(UInt8(ascii: "e"))
+            i += 1
+            if i < body.count && (body[i] == UInt8(ascii: "+") || body[i] == UInt8(ascii: "-")) {
+                clean.append(body[i])
+                i += 1
+            }
+            guard try digitRun() > 0 else { throw invalid }
+        }
+        guard i == body.count else { throw invalid }
+        let value: Double = strtod(String(decoding: clean, as: UTF8.self), nil)
+        return negative ? -value : value
+    }
+
     // MARK: Conversions and rounding
 
     /// `math.floor(x)` as an int.

@@ -261,7 +261,7 @@ extension PyIntValue {
         if !ndigits.isNegative { return self }
         // 10**k exceeds |a| * 2 when k > number of decimal digits + 1: result is 0.
         let digitsBound = bitLength / 3 + 2
-        guard case .small(let nd) = ndigits, -nd <= digitsBound else { return .zero }
+        guard case .small(let nd) = ndigits, nd >= -digitsBound else { return .zero }
         let pow10 = try PyIntValue.small(10).power(nonNegative: .small(-nd))
         var (q, r) = try divMod(pow10)
         let twice = r + r

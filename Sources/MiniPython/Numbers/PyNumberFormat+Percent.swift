@@ -107,6 +107,7 @@ extension PyNumberFormat {
             if i < s.count && s[i] == "*" {
                 var w = try starValue()
                 if w < 0 {
+                    if w == Int.min { throw .value("width too big") }
                     spec.leftAdjust = true
                     w = -w
                 }
@@ -163,6 +164,7 @@ extension PyNumberFormat {
     /// + `unicode_format_arg_output`).
     public static func percentFormat(_ spec: PyPercentSpec, _ arg: PyPercentArgument) throws(PyNumberError) -> String {
         let conv = spec.conversion
+        if spec.width > maxWidth { throw .memory }
         var numeric = false
         let body: String
         switch conv {

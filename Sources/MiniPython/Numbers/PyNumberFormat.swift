@@ -125,7 +125,7 @@ public enum PyNumberFormat {
                                       alternate: Bool = false, noNegativeZero: Bool = false) -> String {
         var upper = false
         var formatCode = code
-        var precision = precision
+        var precision = min(max(precision, 0), maxPrecision)
         var mode = 0
         switch code {
         case "E": upper = true; formatCode = "e"; mode = 2; precision += 1
@@ -431,6 +431,7 @@ public enum PyNumberFormat {
     public static func format(_ value: PyIntValue, _ spec: String) throws(PyNumberError) -> String {
         if spec.isEmpty { return try value.toDecimalString() }
         let fs = try FormatSpec(parsing: spec, typeName: "int")
+        if fs.width > maxWidth { throw .memory }
         switch fs.type ?? "d" {
         case "b", "c", "d", "o", "x", "X", "n":
             return try formatInt(value, fs)
@@ -489,6 +490,7 @@ public enum PyNumberFormat {
     public static func format(_ value: Double, _ spec: String) throws(PyNumberError) -> String {
         if spec.isEmpty { return repr(value) }
         let fs = try FormatSpec(parsing: spec, typeName: "float")
+        if fs.width > maxWidth { throw .memory }
         switch fs.type {
         case nil, "e", "E", "f", "F", "g", "G", "n", "%":
             return try formatFloat(value, fs)
@@ -496,6 +498,10 @@ public enum PyNumberFormat {
             throw unknownType(fs.type ?? "\0", "float")
         }
     }
+
+    /// Maximum field width accepted; wider fields raise `MemoryError` instead of
+    /// allocating (CPython would try to allocate them).
+    public static let maxWidth = 1 << 24
 
     /// Maximum precision accepted (CPython allows up to INT_MAX; we bound memory use).
     public static let maxPrecision = 1_000_000

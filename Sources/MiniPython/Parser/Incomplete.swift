@@ -6,6 +6,10 @@
 /// `source` is the lines typed so far joined by `\n`; the blank line that ends a block arrives
 /// as a trailing `\n`.
 public func isIncomplete(_ source: String) -> Bool {
+    withLargeStack { needsMoreInput(source) }
+}
+
+private func needsMoreInput(_ source: String) -> Bool {
     let lexed = Lexer(source + "\n").run()
     if let failure = lexed.error {
         switch failure.rank {

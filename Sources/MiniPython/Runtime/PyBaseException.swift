@@ -2,7 +2,7 @@
 ///
 /// Besides `args` it keeps the chaining links CPython prints (`__cause__`, `__context__`)
 /// and the traceback collected while it propagates, innermost frame first.
-public final class PyBaseException: PyObject {
+public final class PyBaseException: PyObject, @unchecked Sendable {
     /// `e.args`
     public var args: [PyValue]
     /// `raise ... from cause`

@@ -4,7 +4,7 @@
 ///
 /// Prefer the signature-string initializer: it binds arguments with ``Signature`` so every
 /// native function reports argument errors the same way.
-public final class PyBuiltinFunction: PyObject {
+public final class PyBuiltinFunction: PyObject, @unchecked Sendable {
     public let name: String
     /// The module for `<built-in function f>` reprs and pickling-like introspection.
     public var module: String?
@@ -28,7 +28,11 @@ public final class PyBuiltinFunction: PyObject {
                 _ body: @escaping (Interpreter, BoundArguments) throws(PyError) -> PyValue) {
         var signature = Signature(text)
         let plainName = signature.name
-        if let owner { signature.name = "\(owner.name).\(plainName)" }
+        signature.isNative = true
+        if let owner {
+            signature.name = "\(owner.name).\(plainName)"
+            signature.hasSelf = signature.parameters.first.map { $0.name == "self" || $0.name == "cls" } ?? false
+        }
         self.name = plainName
         self.module = module
         self.ownerName = owner?.name
@@ -44,7 +48,7 @@ public final class PyBuiltinFunction: PyObject {
 }
 
 /// A function bound to an object: `obj.method` (for user functions and native methods alike).
-public final class PyMethod: PyObject {
+public final class PyMethod: PyObject, @unchecked Sendable {
     public let function: PyValue
     public let selfValue: PyValue
 
@@ -56,7 +60,7 @@ public final class PyMethod: PyObject {
 }
 
 /// `property(fget, fset, fdel, doc)`: a data descriptor.
-public final class PyProperty: PyObject {
+public final class PyProperty: PyObject, @unchecked Sendable {
     public var getter: PyValue
     public var setter: PyValue
     public var deleter: PyValue
@@ -73,7 +77,7 @@ public final class PyProperty: PyObject {
 }
 
 /// `staticmethod(f)`
-public final class PyStaticMethod: PyObject {
+public final class PyStaticMethod: PyObject, @unchecked Sendable {
     public var function: PyValue
     public init(type: PyType = .staticmethod, _ function: PyValue) {
         self.function = function
@@ -83,7 +87,7 @@ public final class PyStaticMethod: PyObject {
 }
 
 /// `classmethod(f)`
-public final class PyClassMethod: PyObject {
+public final class PyClassMethod: PyObject, @unchecked Sendable {
     public var function: PyValue
     public init(type: PyType = .classmethod, _ function: PyValue) {
         self.function = function
@@ -93,7 +97,7 @@ public final class PyClassMethod: PyObject {
 }
 
 /// `super(type, obj)`: attribute lookup starting after `thisType` in the MRO of `obj`'s type.
-final class PySuper: PyObject {
+final class PySuper: PyObject, @unchecked Sendable {
     let thisType: PyType
     /// The instance (or the class, for classmethods).
     let object: PyValue

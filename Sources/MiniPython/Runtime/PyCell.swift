@@ -1,5 +1,5 @@
 /// A variable shared between a function and the closures defined inside it.
-final class PyCell: PyObject {
+final class PyCell: PyObject, @unchecked Sendable {
     var value: PyValue?
 
     init(_ value: PyValue? = nil) {

@@ -5,11 +5,11 @@
 /// paths for attribute dicts and native code.
 ///
 /// Also used as the instance attribute dict (`__dict__`) of objects and as module namespaces.
-public final class PyDict: PyObject {
+public final class PyDict: PyObject, @unchecked Sendable {
     var storage = DictStorage()
 
     public init(type: PyType = .dict) {
-        super.init(type: type)
+        super.init(type: type, hasDict: type.isHeapType)
     }
 
     /// The number of items.

@@ -1,6 +1,6 @@
 /// A function defined in Python (`def` or `lambda`): its code, the globals it sees, its
 /// defaults (evaluated when the `def` ran) and the cells it closes over.
-public final class PyFunction: PyObject {
+public final class PyFunction: PyObject, @unchecked Sendable {
     let code: CodeInfo
     let body: [Stmt]
     /// The expression of a `lambda`.
@@ -13,8 +13,10 @@ public final class PyFunction: PyObject {
     public var qualname: String
     public var doc: PyValue
     public var module: String
-    /// The class whose body defined this function, for zero-argument `super()`.
-    weak var definingClass: PyType?
+    /// The class whose body defined this function, for zero-argument `super()`. A strong
+    /// reference (a class and its methods live together): a weak one would move every
+    /// `PyType` to the slow, side-table reference counting path.
+    var definingClass: PyType?
 
     init(code: CodeInfo, body: [Stmt], lambdaBody: Expr?, globals: PyDict, signature: Signature,
          closure: [PyCell], doc: PyValue, module: String) {

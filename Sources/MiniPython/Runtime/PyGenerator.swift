@@ -1,6 +1,6 @@
 /// A generator: from a generator function (its body runs on a thread, see Note [Generators])
 /// or a generator expression (a resumable native step function).
-public final class PyGenerator: PyObject {
+public final class PyGenerator: PyObject, @unchecked Sendable {
     enum State { case created, suspended, running, finished }
 
     public let name: String
@@ -62,7 +62,6 @@ public final class PyGenerator: PyObject {
             let channel = GeneratorChannel()
             self.channel = channel
             guard let body else { return nil }
-            let generatorName = name
             event = try channel.start(interp) {
                 channel.bodyStarted(interp)
                 do throws(PyError) {
@@ -77,7 +76,6 @@ public final class PyGenerator: PyObject {
                         channel.bodyFinished(.raised(error))
                     }
                 }
-                _ = generatorName
             }
         }
         switch event {

@@ -1,6 +1,6 @@
 /// A native iterator: `iter(list)`, `enumerate(...)`, `zip(...)`, `map(...)`... Each call of
 /// `next` returns the next value, or nil when exhausted (the caller raises StopIteration).
-public final class PyIterator: PyObject {
+public final class PyIterator: PyObject, @unchecked Sendable {
     private var nextValue: ((Interpreter) throws(PyError) -> PyValue?)?
 
     public init(type: PyType = .iterator, _ next: @escaping (Interpreter) throws(PyError) -> PyValue?) {
@@ -18,7 +18,7 @@ public final class PyIterator: PyObject {
 }
 
 /// `dict.keys()`, `dict.values()`, `dict.items()`: live views of a dict.
-public final class PyDictView: PyObject {
+public final class PyDictView: PyObject, @unchecked Sendable {
     public enum Kind { case keys, values, items }
     public let source: PyDict
     public let kind: Kind

@@ -1,5 +1,5 @@
 /// `list` (and the storage of instances of user subclasses of `list`).
-public final class PyList: PyObject {
+public final class PyList: PyObject, @unchecked Sendable {
     public var items: [PyValue]
 
     public init(type: PyType = .list, _ items: [PyValue]) {

@@ -1,5 +1,5 @@
 /// A module: a name and a namespace dict (`__dict__`), native or `__main__`.
-public final class PyModule: PyObject {
+public final class PyModule: PyObject, @unchecked Sendable {
     public let name: String
 
     public init(type: PyType = .module, name: String) {

@@ -1,5 +1,5 @@
 /// `range(start, stop, step)` with machine-int bounds.
-public final class PyRange: PyObject {
+public final class PyRange: PyObject, @unchecked Sendable {
     public let start: Int
     public let stop: Int
     public let step: Int

@@ -1,9 +1,9 @@
 /// `set` and `frozenset` (the type decides which; a frozenset is never mutated after creation).
-public final class PySet: PyObject {
+public final class PySet: PyObject, @unchecked Sendable {
     var storage = SetStorage()
 
     public init(type: PyType = .set) {
-        super.init(type: type)
+        super.init(type: type, hasDict: type.isHeapType)
     }
 
     public var count: Int { storage.used }

@@ -1,5 +1,5 @@
 /// `slice(start, stop, step)`; the parts are arbitrary values (usually ints or None).
-public final class PySlice: PyObject {
+public final class PySlice: PyObject, @unchecked Sendable {
     public let start: PyValue
     public let stop: PyValue
     public let step: PyValue

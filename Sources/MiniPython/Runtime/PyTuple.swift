@@ -1,5 +1,5 @@
 /// `tuple` (and the storage of instances of user subclasses such as namedtuples).
-public final class PyTuple: PyObject {
+public final class PyTuple: PyObject, @unchecked Sendable {
     public internal(set) var items: [PyValue]
 
     public init(type: PyType = .tuple, _ items: [PyValue]) {

@@ -14,7 +14,7 @@
 /// }
 /// point.addMethod("norm(self)") { interp, args throws(PyError) in ... }
 /// ```
-public final class PyType: PyObject {
+public final class PyType: PyObject, @unchecked Sendable {
     /// `__name__`
     public let name: String
     /// `__qualname__`

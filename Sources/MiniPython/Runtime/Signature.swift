@@ -30,6 +30,10 @@ public struct Signature: @unchecked Sendable {
     public var parameters: [Parameter]
     public var varArgsName: String?
     public var varKeywordsName: String?
+    /// Set for native functions, whose count errors use CPython's C wording
+    /// (`len() takes exactly one argument (2 given)`); `self` is not counted when `hasSelf`.
+    public var isNative = false
+    public var hasSelf = false
 
     public init(name: String, parameters: [Parameter], varArgs: String? = nil, varKeywords: String? = nil) {
         self.name = name
@@ -81,6 +85,7 @@ public struct Signature: @unchecked Sendable {
         var bound = BoundArguments(signature: self, values: Array(repeating: nil, count: parameters.count))
         let positionalCount = parameters.prefix { $0.kind != .keywordOnly }.count
         let given = arguments.positional
+        if isNative, let error = nativeCountError(given.count, arguments) { throw error }
         if given.count > positionalCount {
             if varArgsName == nil { throw tooManyPositional(given.count, arguments) }
             bound.varArgs = Array(given[positionalCount...])
@@ -120,6 +125,29 @@ public struct Signature: @unchecked Sendable {
         if !missingPositional.isEmpty { throw missing(missingPositional, kind: "positional") }
         if !missingKeyword.isEmpty { throw missing(missingKeyword, kind: "keyword-only") }
         return bound
+    }
+
+    /// CPython's messages for C functions taking only positional-only arguments.
+    private func nativeCountError(_ count: Int, _ arguments: Arguments) -> PyError? {
+        guard varArgsName == nil, varKeywordsName == nil, arguments.keywords.isEmpty,
+              parameters.allSatisfy({ $0.kind == .positionalOnly }) else { return nil }
+        let skip = hasSelf ? 1 : 0
+        let maxCount = parameters.count - skip
+        let minCount = parameters.dropFirst(skip).filter { if case .required = $0.defaultValue { return true } else { return false } }.count
+        let given = count - skip
+        guard given < minCount || given > maxCount else { return nil }
+        let plainName = name.split(separator: ".").last.map(String.init) ?? name
+        if minCount == maxCount {
+            switch maxCount {
+            case 0: return PyError.typeError("\(name)() takes no arguments (\(given) given)")
+            case 1: return PyError.typeError("\(name)() takes exactly one argument (\(given) given)")
+            default: return PyError.typeError("\(plainName) expected \(maxCount) arguments, got \(given)")
+            }
+        }
+        if given < minCount {
+            return PyError.typeError("\(plainName) expected at least \(minCount) argument\(minCount == 1 ? "" : "s"), got \(given)")
+        }
+        return PyError.typeError("\(plainName) expected at most \(maxCount) argument\(maxCount == 1 ? "" : "s"), got \(given)")
     }
 
     private func missing(_ names: [String], kind: String) -> PyError {

@@ -108,6 +108,7 @@ enum NumberFixtures {
             return .tuple([.float(q), .float(r)])
         case "float_truediv": return .float(try PyFloatOps.trueDivide(float(a[0]), float(a[1])))
         case "float_pow": return .float(try PyFloatOps.power(float(a[0]), float(a[1])))
+        case "float_parse": return .float(try PyFloatOps.parse(string(a[0])))
         case "float_repr": return .string(PyNumberFormat.repr(float(a[0])))
         case "float_hash": return .int(PyIntValue(PyFloatOps.hash(float(a[0]))))
         case "float_int": return .int(try PyIntValue(truncating: float(a[0])))

@@ -7,15 +7,21 @@ import Darwin
 #endif
 
 /// Every program of the shared conformance corpus must parse. The corpus lives in `shared/`
-/// next to the repository folder (`<x>/main` and `<x>/shared`), found from this file's path;
-/// without it the test is skipped with a message.
+/// next to the repository folder (`<x>/main` and `<x>/shared`), or one level further up for a
+/// worktree (`<x>/wt/name` and `<x>/shared`); it is found from this file's path, and without it
+/// the test is skipped with a message.
 @Suite struct ConformanceTests {
-    /// `<repo>/Tests/MiniPythonTests/Parser/ConformanceTests.swift` -> `<repo>/../shared/conformance/cases`.
+    /// `<repo>/Tests/MiniPythonTests/Parser/ConformanceTests.swift` -> `<repo>/../shared/conformance/cases`
+    /// or `<repo>/../../shared/conformance/cases`.
     static let casesDirectory: String? = {
         var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         parts.removeLast(5)  // file, Parser, MiniPythonTests, Tests, repo
-        let directory = parts.joined(separator: "/") + "/shared/conformance/cases"
-        return access(directory, F_OK) == 0 ? directory : nil
+        for _ in 0..<2 where !parts.isEmpty {
+            let directory = parts.joined(separator: "/") + "/shared/conformance/cases"
+            if access(directory, F_OK) == 0 { return directory }
+            parts.removeLast()
+        }
+        return nil
     }()
 
     static var programs: [String] {
@@ -36,14 +42,24 @@ import Darwin
         #expect(!Self.programs.isEmpty)
     }
 
+    /// A program must parse, unless its `.err` file expects a syntax error: then it must fail
+    /// with exactly that last line (`SyntaxError: expected ':'`).
     @Test(arguments: programs)
     func programParses(_ name: String) throws {
         let path = Self.casesDirectory! + "/" + name
         let source = try #require(readFile(path))
+        let expected = readFile(String(path.dropLast(3)) + ".err")?
+            .split(separator: "\n").last.map(String.init)
+            .flatMap { $0.contains("SyntaxError") || $0.contains("IndentationError") || $0.contains("TabError") ? $0 : nil }
         do {
             _ = try Parser.parseModule(source, filename: name)
+            if let expected { Issue.record("expected \(expected)") }
         } catch {
-            Issue.record("\(error.formatted())")
+            if let expected {
+                #expect(error.description == expected)
+            } else {
+                Issue.record("\(error.formatted())")
+            }
         }
     }
 }

@@ -10,8 +10,9 @@ struct FStringParser {
     let bodyStart: SourceLocation
     /// The enclosing scope, so `yield` inside a field is checked and recorded like elsewhere.
     var scope: Parser.Scope
-    /// The enclosing parser's nesting depth (see `Parser.nest()`).
+    /// The enclosing parser's nesting, carried into the fields (see `Parser.nest()`).
     var depth = 0
+    var bracketDepth = 0
     /// A compile-time error found in a field (see `Parser.firstCompileError`).
     var compileError: SyntaxError?
     /// CPython 3.11 reports f-string scanning errors at the end of the literal.
@@ -196,6 +197,7 @@ struct FStringParser {
             parser.scope = scope
             parser.inFString = true
             parser.depth = depth
+            parser.bracketDepth = bracketDepth + 1  // the field's implicit parentheses
             let value = try parser.fstringField()
             scope.sawYield = parser.scope.sawYield
             if compileError == nil { compileError = parser.firstCompileError }

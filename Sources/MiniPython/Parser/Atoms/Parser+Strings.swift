@@ -4,7 +4,7 @@
 /// `Parser/action_helpers.c`.
 extension Parser {
     mutating func strings() throws(SyntaxError) -> Expr {
-        let start = peek.start
+        let start = peekStart
         var parts: [FStringPart] = []
         var bytes: [UInt8] = []
         var sawBytes = false
@@ -24,6 +24,7 @@ extension Parser {
                 sawFString = true
                 var parser = FStringParser(token: token, range: peek.range, scope: scope)
                 parser.depth = depth
+                parser.bracketDepth = bracketDepth
                 parts += try parser.parse()
                 scope.sawYield = parser.scope.sawYield
                 if let compileError = parser.compileError, firstCompileError == nil { firstCompileError = compileError }
@@ -33,7 +34,7 @@ extension Parser {
             advance()
         }
         if sawBytes && (sawText || sawFString) {
-            throw error("cannot mix bytes and nonbytes literals", at: SourceRange(start: peek.start, end: peek.start))
+            throw error("cannot mix bytes and nonbytes literals", at: SourceRange(start: peekStart, end: peekStart))
         }
         let range = range(from: start)
         if sawBytes { return .constant(.bytes(bytes), range) }
@@ -63,6 +64,6 @@ extension Parser {
 
     /// The expression of an f-string field, lexed and parsed on its own as if in parentheses.
     mutating func fstringField() throws(SyntaxError) -> Expr {
-        try parenthesized(closing: .endOfFile, start: peek.start)
+        try parenthesized(closing: .endOfFile, start: peekStart)
     }
 }

@@ -15,7 +15,7 @@
 extension Parser {
     /// `a, *b, c` (a tuple when there is a comma) or a single expression.
     mutating func starExpressions() throws(SyntaxError) -> Expr {
-        let start = peek.start
+        let start = peekStart
         let first = try starExpression()
         guard check(.comma) else { return first }
         var items = [first]
@@ -45,7 +45,7 @@ extension Parser {
     /// `name := value` or a plain expression. Where a named expression is expected, `x = y`
     /// gets CPython's hint (`invalid_named_expression`); call arguments check `=` themselves.
     mutating func namedExpression(checkEqual: Bool = true) throws(SyntaxError) -> Expr {
-        let start = peek.start
+        let start = peekStart
         if case .name(let name) = peek.value, peekKind(1) == .colonEqual {
             advance()
             advance()
@@ -84,11 +84,10 @@ extension Parser {
 
     /// A full expression: lambda, conditional, or anything tighter.
     mutating func expression() throws(SyntaxError) -> Expr {
-        let depth = self.depth
-        defer { self.depth = depth }
         try nest()
+        defer { depth -= 1 }
         if check(.lambda) { return try lambda() }
-        let start = peek.start
+        let start = peekStart
         let body = try disjunction()
         guard match(.if) else { return body }
         let test = try disjunction()
@@ -111,7 +110,7 @@ extension Parser {
     }
 
     mutating func disjunction() throws(SyntaxError) -> Expr {
-        let start = peek.start
+        let start = peekStart
         let first = try conjunction()
         guard check(.or) else { return first }
         var values = [first]
@@ -120,7 +119,7 @@ extension Parser {
     }
 
     private mutating func conjunction() throws(SyntaxError) -> Expr {
-        let start = peek.start
+        let start = peekStart
         let first = try inversion()
         guard check(.and) else { return first }
         var values = [first]
@@ -129,18 +128,17 @@ extension Parser {
     }
 
     private mutating func inversion() throws(SyntaxError) -> Expr {
-        let start = peek.start
+        let start = peekStart
         guard match(.not) else { return try comparison() }
-        let depth = self.depth
-        defer { self.depth = depth }
         try nest()
+        defer { depth -= 1 }
         let operand = try inversion()
         return .unary(.not, operand, range(from: start))
     }
 
     /// `a < b <= c` is one node; `not in` and `is not` are single operators.
     private mutating func comparison() throws(SyntaxError) -> Expr {
-        let start = peek.start
+        let start = peekStart
         let left = try bitwiseOr()
         var operators: [ComparisonOperator] = []
         var comparators: [Expr] = []
@@ -154,7 +152,7 @@ extension Parser {
 
     private mutating func comparisonOperator() -> ComparisonOperator? {
         let op: ComparisonOperator
-        switch peek.kind {
+        switch peekKind() {
         case .equalEqual: op = .equal
         case .notEqual: op = .notEqual
         case .less: op = .less
@@ -193,7 +191,7 @@ extension Parser {
 
     /// The targets of `for` and comprehensions: `a`, `a, b`, `(a, *b)`.
     mutating func starTargets() throws(SyntaxError) -> Expr {
-        let start = peek.start
+        let start = peekStart
         let first = try starTarget()
         guard check(.comma) else { return first }
         var items = [first]

@@ -10,22 +10,26 @@
 ///         | kwargs
 extension Parser {
     mutating func primary() throws(SyntaxError) -> Expr {
-        let start = peek.start
-        let depth = self.depth
-        defer { self.depth = depth }
+        let start = peekStart
         var expr = try atom()
+        let outerDepth = depth
+        defer { depth = outerDepth }
         while true {
-            if check(.dot) || check(.leftParen) || check(.leftBracket) { try nest() }  // `expr` gets one level deeper
+            if check(.dot) || check(.leftParen) || check(.leftBracket) { try nest() }
             if match(.dot) {
                 let name = try consumeName()
                 expr = .attribute(expr, name: name, range(from: start))
             } else if match(.leftParen) {
+                try openBracket()
                 let arguments = try callArguments()
                 try closing(.rightParen, after: lastArgumentExpression(arguments))
+                bracketDepth -= 1
                 expr = .call(expr, arguments: arguments, range(from: start))
             } else if match(.leftBracket) {
+                try openBracket()
                 let index = try slices()
                 try closing(.rightBracket, after: index)
+                bracketDepth -= 1
                 expr = .subscript(expr, index: index, range(from: start))
             } else {
                 return expr
@@ -41,7 +45,7 @@ extension Parser {
         var keywords: Set<String> = []
         var bareGenerator: Expr?
         while !check(.rightParen) {
-            let start = peek.start
+            let start = peekStart
             if check(.star) {
                 let star = advance()
                 let value = try expression()
@@ -98,7 +102,7 @@ extension Parser {
 
     /// The index inside `[...]`: one expression or slice, or a tuple of them.
     private mutating func slices() throws(SyntaxError) -> Expr {
-        let start = peek.start
+        let start = peekStart
         let first = try slice()
         guard check(.comma) else {
             if case .starred = first { return .tuple([first], range(from: start)) }  // `x[*a]`
@@ -113,7 +117,7 @@ extension Parser {
     }
 
     private mutating func slice() throws(SyntaxError) -> Expr {
-        let start = peek.start
+        let start = peekStart
         if check(.star) { return try starredBitwiseOr() }
         var lower: Expr?
         if !check(.colon) {

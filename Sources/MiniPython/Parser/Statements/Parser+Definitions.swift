@@ -14,7 +14,7 @@ extension Parser {
             decorators.append(try namedExpression())
             if !match(.newline) { throw invalidSyntax() }
         }
-        switch peek.kind {
+        switch peekKind() {
         case .def: return try functionDefinition(decorators: decorators)
         case .class: return try classDefinition(decorators: decorators)
         case .async: throw error(UNIMPLEMENTED.asyncStatement.message)
@@ -121,7 +121,7 @@ extension Parser {
     /// `name` or, in a `def`, `name: annotation`.
     private mutating func parameter(isLambda: Bool) throws(SyntaxError) -> Parameter {
         if check(.leftParen) {
-            let start = peek.start
+            let start = peekStart
             var depth = 0
             repeat {
                 if check(.leftParen) { depth += 1 } else if check(.rightParen) { depth -= 1 }
@@ -131,7 +131,7 @@ extension Parser {
             let kind = isLambda ? "Lambda expression" : "Function"
             throw error("\(kind) parameters cannot be parenthesized", at: range(from: start))
         }
-        let start = peek.start
+        let start = peekStart
         let name = try consumeName()
         var annotation: Expr?
         if !isLambda && match(.colon) {

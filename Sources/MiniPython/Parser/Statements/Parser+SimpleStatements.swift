@@ -10,8 +10,8 @@
 ///               | single_target augassign (yield_expr | star_expressions)
 extension Parser {
     mutating func simpleStatement() throws(SyntaxError) -> Stmt {
-        let start = peek.start
-        switch peek.kind {
+        let start = peekStart
+        switch peekKind() {
         case .pass:
             advance()
             return .pass(range(from: start))
@@ -61,13 +61,13 @@ extension Parser {
 
     /// Expression statements and all three kinds of assignment.
     private mutating func expressionStatement() throws(SyntaxError) -> Stmt {
-        let start = peek.start
+        let start = peekStart
         let startsWithParen = check(.leftParen)
         let first = try check(.yield) ? yieldExpression() : starExpressions()
         if check(.colon) {
             return try annotatedAssignment(first, parenthesized: startsWithParen, start: start)
         }
-        if let op = BinaryOperator.augmented(peek.kind) {
+        if let op = BinaryOperator.augmented(peekKind()) {
             try validateAugmentedTarget(first)
             advance()
             let value = try check(.yield) ? yieldExpression() : starExpressions()
@@ -139,7 +139,7 @@ extension Parser {
         let start = advance().start
         var names: [Alias] = []
         repeat {
-            let aliasStart = peek.start
+            let aliasStart = peekStart
             let name = try dottedName()
             let asName = match(.as) ? try consumeName() : nil
             names.append(Alias(name: name, asName: asName, range: range(from: aliasStart)))
@@ -167,7 +167,7 @@ extension Parser {
             if !parenthesized && !names.isEmpty && (check(.newline) || check(.semicolon)) {
                 throw error("trailing comma not allowed without surrounding parentheses")
             }
-            let aliasStart = peek.start
+            let aliasStart = peekStart
             let name = try consumeName()
             let asName = match(.as) ? try consumeName() : nil
             names.append(Alias(name: name, asName: asName, range: range(from: aliasStart)))
@@ -193,7 +193,7 @@ extension Parser {
     /// True if the current token can begin an expression (used for optional operands such as
     /// `return` and `raise`).
     func startsExpression() -> Bool {
-        switch peek.kind {
+        switch peekKind() {
         case .name, .int, .float, .imaginary, .string, .bytes, .fstring, .leftParen, .leftBracket,
              .leftBrace, .minus, .plus, .tilde, .not, .lambda, .none, .true, .false, .ellipsis, .star,
              .await, .yield:

@@ -17,7 +17,7 @@ extension Parser {
 
     /// One statement; `a; b` gives two.
     mutating func statement() throws(SyntaxError) -> [Stmt] {
-        switch peek.kind {
+        switch peekKind() {
         case .if: return [try ifStatement()]
         case .while: return [try whileStatement()]
         case .for: return [try forStatement()]
