@@ -18,18 +18,24 @@ func runFuzzerDriver(_ argc: UnsafeMutablePointer<CInt>,
 @main
 enum Fuzz {
     static func main() {
-        var argc = CommandLine.argc
-        var argv = CommandLine.unsafeArgv
-        exit(runFuzzerDriver(&argc, &argv) { data, size in
-            FuzzTarget.run(UnsafeBufferPointer(start: data, count: size))
-            return 0
-        })
+        FuzzTarget.onStack {
+            var argc = CommandLine.argc
+            var argv = CommandLine.unsafeArgv
+            exit(runFuzzerDriver(&argc, &argv) { data, size in
+                FuzzTarget.run(UnsafeBufferPointer(start: data, count: size))
+                return 0
+            })
+        }
     }
 }
 #else
 @main
 enum Replay {
     static func main() {
+        FuzzTarget.onStack(replay)
+    }
+
+    static func replay() {
         let paths = CommandLine.arguments.dropFirst()
         if paths.isEmpty {
             print("usage: MiniPythonFuzz FILE_OR_DIRECTORY...  (replays inputs through the fuzz target)")
