@@ -12,6 +12,8 @@ public final class PyDict: PyObject, @unchecked Sendable {
         super.init(type: type, hasDict: type.isHeapType)
     }
 
+    deinit { Trashcan.free(&storage) }  // see Note [Trashcan]
+
     /// The number of items.
     public var count: Int { storage.count }
 

@@ -10,4 +10,6 @@ public final class PyList: PyObject, @unchecked Sendable {
     public convenience init(_ items: [PyValue]) {
         self.init(type: .list, items)
     }
+
+    deinit { Trashcan.free(&items) }  // see Note [Trashcan]
 }

@@ -11,6 +11,8 @@ public final class PyTuple: PyObject, @unchecked Sendable {
         self.init(type: .tuple, items)
     }
 
+    deinit { Trashcan.free(&items) }  // see Note [Trashcan]
+
     /// The shared empty tuple.
     public static let empty = PyTuple([])
 }
