@@ -240,6 +240,11 @@ extension Interpreter {
         if case .object(let o) = iterable, !o.type.isHeapType {
             if let list = o as? PyList { return list.items }
             if let tuple = o as? PyTuple { return tuple.items }
+            if let range = o as? PyRange {
+                guard let count = range.count else { throw PyError.overflowError("Python int too large to convert to C ssize_t") }
+                if count > Interpreter.maxSequenceLength { throw PyError.memoryError() }
+                return (0..<count).map { PyValue(range.element($0)) }
+            }
         }
         var result: [PyValue] = []
         try forEach(iterable) { (item) throws(PyError) in

@@ -12,7 +12,16 @@ public final class PyDict: PyObject, @unchecked Sendable {
         super.init(type: type, hasDict: type.isHeapType)
     }
 
-    deinit { Trashcan.free(&storage) }  // see Note [Trashcan]
+    deinit {
+        guard storage.count > 0 else { return }
+        var values: [PyValue] = []
+        values.reserveCapacity(storage.count * 2)
+        for entry in storage.entries {
+            if let entry { values.append(entry.key); values.append(entry.value) }
+        }
+        storage = DictStorage()
+        Trashcan.release(consume values)
+    }
 
     /// The number of items.
     public var count: Int { storage.count }

@@ -11,5 +11,11 @@ public final class PyList: PyObject, @unchecked Sendable {
         self.init(type: .list, items)
     }
 
-    deinit { Trashcan.free(&items) }  // see Note [Trashcan]
+    deinit {
+        // Move the items to a local first: an inout access to the stored property would stay
+        // active during the whole nested release and make exclusivity checks quadratic.
+        var taken: [PyValue] = []
+        swap(&taken, &items)
+        Trashcan.release(consume taken)
+    }
 }

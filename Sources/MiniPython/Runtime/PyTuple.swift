@@ -11,7 +11,13 @@ public final class PyTuple: PyObject, @unchecked Sendable {
         self.init(type: .tuple, items)
     }
 
-    deinit { Trashcan.free(&items) }  // see Note [Trashcan]
+    deinit {
+        // Move the items to a local first: an inout access to the stored property would stay
+        // active during the whole nested release and make exclusivity checks quadratic.
+        var taken: [PyValue] = []
+        swap(&taken, &items)
+        Trashcan.release(consume taken)
+    }
 
     /// The shared empty tuple.
     public static let empty = PyTuple([])

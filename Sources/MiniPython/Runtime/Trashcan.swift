@@ -1,76 +1,65 @@
 #if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
 #endif
 
 // Note [Trashcan]
-// Freeing a container frees its items, which free theirs: Swift releases recursively, so the
-// head of a list nested a million deep (`a = [a]` in a loop) or of a long linked list of
-// objects would overflow the native stack when it is freed. As CPython's trashcan
-// (`Py_TRASHCAN_BEGIN`), a list, tuple or dict freed while `maxDepth` container deallocations
-// are already running on the thread hands its items to the thread's pending list instead of
-// freeing them; the outermost deallocation then frees the pending items one at a time, each
-// again at most `maxDepth` deep.
+// Freeing a deeply nested structure (a list inside a list, 10**6 levels; a long linked list
+// of objects) releases each level from the deinit of the level above, so a naive deinit
+// recurses as deep as the structure and overflows the native stack. Like CPython's
+// "trashcan" (`Py_TRASHCAN_BEGIN` in `Include/cpython/object.h`), containers count nested
+// deinits per thread; below a fixed depth they free their items in place, beyond it they
+// park the items in a per-thread list that the outermost deinit drains in a loop.
 
-/// Per-thread state of the container deallocations running (see Note [Trashcan]).
-final class Trashcan {
-    static let maxDepth = 64
-
-    private var depth = 0
-    private var pending: [PyValue] = []
-
-    /// Frees a list's or tuple's items (called from `deinit`).
-    static func free(_ items: inout [PyValue]) {
-        let can = current
-        if can.depth >= maxDepth {
-            can.pending.append(contentsOf: items)
-            items = []
-            return
-        }
-        can.enter()
-        items = []
-        can.leave()
-    }
-
-    /// Frees a dict's keys and values (called from `deinit`).
-    static func free(_ storage: inout DictStorage) {
-        let can = current
-        if can.depth >= maxDepth {
-            for case let entry? in storage.entries {
-                can.pending.append(entry.key)
-                can.pending.append(entry.value)
-            }
-            storage = DictStorage()
-            return
-        }
-        can.enter()
-        storage = DictStorage()
-        can.leave()
-    }
-
-    private func enter() { depth += 1 }
-
-    private func leave() {
-        if depth == 1 {
-            // The outermost deallocation: free what deeper ones put aside.
-            while !pending.isEmpty { _ = pending.removeLast() }
-        }
-        depth -= 1
+/// Bounded-depth deallocation of container items (see Note [Trashcan]).
+enum Trashcan {
+    private final class State {
+        var depth = 0
+        var pending: [PyValue] = []
+        var draining = false
     }
 
     private static let key: pthread_key_t = {
         var key = pthread_key_t()
         pthread_key_create(&key) { raw in
-            if let raw { Unmanaged<Trashcan>.fromOpaque(raw).release() }
+            if let raw { Unmanaged<AnyObject>.fromOpaque(raw).release() }
         }
         return key
     }()
 
-    private static var current: Trashcan {
-        if let raw = pthread_getspecific(key) { return Unmanaged<Trashcan>.fromOpaque(raw).takeUnretainedValue() }
-        let can = Trashcan()
-        pthread_setspecific(key, Unmanaged.passRetained(can).toOpaque())
-        return can
+    private static var state: State {
+        if let raw = pthread_getspecific(key) {
+            return Unmanaged<State>.fromOpaque(raw).takeUnretainedValue()
+        }
+        let state = State()
+        pthread_setspecific(key, Unmanaged.passRetained(state).toOpaque())
+        return state
+    }
+
+    static let maxDepth = 200
+
+    /// Releases `items` (called from a container's deinit, with the items moved out of the
+    /// container first: see the comment in `PyList.deinit`).
+    static func release(_ items: consuming [PyValue]) {
+        if items.isEmpty { return }
+        let s = state
+        if s.depth >= maxDepth {
+            s.pending.append(contentsOf: items)
+            return
+        }
+        s.depth += 1
+        dispose(items)
+        s.depth -= 1
+        guard s.depth == 0, !s.draining, !s.pending.isEmpty else { return }
+        s.draining = true
+        while let item = s.pending.popLast() { dispose([item]) }
+        s.draining = false
+    }
+
+    /// Drops the last reference to `items` here, in this call: the optimizer may release a
+    /// value as early as its last use, so the release must be a call it cannot move across
+    /// the depth bookkeeping.
+    @inline(never)
+    private static func dispose(_ items: consuming [PyValue]) {
+        _ = consume items
     }
 }
