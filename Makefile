@@ -11,6 +11,12 @@
 #   make bench [BENCH=gemm]   release build of TensorBench, then run the benchmarks
 #                             whose name contains $(BENCH) (all if empty);
 #                             BENCH_ARGS="--threads 1 --max-wait 30" adds options
+#   make fuzz [FUZZ_SECONDS=600]
+#                             libFuzzer build of MiniPythonFuzz (in .build/fuzz), then fuzz the
+#                             MiniPython lexer, parser and interpreter for that long (1 process)
+#                             and print the number of executions; crash reproducers go to
+#                             .build/fuzz/artifacts (add them to Fuzz/regressions, see Fuzz/README.md);
+#                             FUZZ_ARGS="-seed=1 -max_len=8192" passes libFuzzer options
 #   make clean                remove build products
 
 SWIFT ?= swift
@@ -40,7 +46,18 @@ RELEASE_FLAGS = -c release $(CPU_FLAGS)
 BENCH ?=
 BENCH_ARGS ?=
 
-.PHONY: build release run test conformance bench clean check-swift check-ncurses
+# Fuzzing: all MiniPython code is built with libFuzzer's coverage instrumentation (its own
+# scratch path, so it never mixes with the normal builds). lld, because gold fails on the
+# instrumented objects. The working corpus grows in .build/fuzz/corpus, seeded from the
+# committed Fuzz/corpus. Per input the target has a 50 ms budget (then KeyboardInterrupt);
+# -timeout catches native code that ignores it.
+FUZZ_SECONDS ?= 600
+FUZZ_ARGS ?=
+FUZZ_DIR = .build/fuzz
+FUZZ_FLAGS = -c release --scratch-path $(FUZZ_DIR) --product MiniPythonFuzz \
+	-Xswiftc -sanitize=fuzzer -Xswiftc -DMINIPYTHON_LIBFUZZER -Xswiftc -use-ld=lld
+
+.PHONY: build release run test conformance bench fuzz clean check-swift check-ncurses
 
 build: check-swift check-ncurses
 	$(SWIFT) build
@@ -61,6 +78,15 @@ conformance: release
 bench: check-swift
 	$(SWIFT) build $(RELEASE_FLAGS) --product TensorBench
 	.build/release/TensorBench $(BENCH) $(BENCH_ARGS)
+
+fuzz: check-swift
+	$(SWIFT) build $(FUZZ_FLAGS)
+	mkdir -p $(FUZZ_DIR)/corpus $(FUZZ_DIR)/artifacts
+	SWIFT_BACKTRACE=enable=no $(FUZZ_DIR)/release/MiniPythonFuzz $(FUZZ_DIR)/corpus Fuzz/corpus \
+	  -dict=Fuzz/python.dict -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
+	  -artifact_prefix=$(FUZZ_DIR)/artifacts/ -print_final_stats=1 $(FUZZ_ARGS) 2>&1 | tee $(FUZZ_DIR)/fuzz.log
+	@echo "fuzz: $$(grep -o 'number_of_executed_units: [0-9]*' $(FUZZ_DIR)/fuzz.log | grep -o '[0-9]*') executions"
+	@! grep -q '^SUMMARY: libFuzzer' $(FUZZ_DIR)/fuzz.log || { echo "fuzz: failure, reproducer in $(FUZZ_DIR)/artifacts"; exit 1; }
 
 clean:
 	rm -rf .build

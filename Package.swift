@@ -19,6 +19,7 @@ let package = Package(
         .executableTarget(name: "TensorBench", dependencies: ["TensorEngine"], swiftSettings: engineSettings),
         .target(name: "MiniPython"),
         .target(name: "TorchBridge", dependencies: ["TensorEngine", "MiniPython"]),
+        .executableTarget(name: "MiniPythonFuzz", dependencies: ["MiniPython"]),
         .testTarget(name: "TensorEngineTests", dependencies: ["TensorEngine"], exclude: ["Fixtures"]),
         .testTarget(name: "MiniPythonTests", dependencies: ["MiniPython"], exclude: ["Fixtures", "Programs"]),
         .testTarget(name: "TorchBridgeTests", dependencies: ["TorchBridge", "MiniPython", "TensorEngine"],

@@ -1,5 +1,32 @@
 /// The bodies of the builtin functions, each under its Python signature.
 extension Builtins {
+    /// `divmod(x, y)` (a function, not a closure over the module: the module must not keep
+    /// itself alive, and user code may delete or replace `builtins.divmod`).
+    static func divmod(_ interp: Interpreter, _ x: PyValue, _ y: PyValue) throws(PyError) -> PyValue {
+        switch (x, y) {
+        case (.int(let a), .int(let b)):
+            let (q, r) = try interp.numbers { () throws(PyNumberError) in try a.divMod(b) }
+            return .tuple([.int(q), .int(r)])
+        case (.int, .float), (.float, .int), (.float, .float):
+            let a = try interp.expectFloat(x), b = try interp.expectFloat(y)
+            let (q, r) = try interp.numbers { () throws(PyNumberError) in try PyFloatOps.divMod(a, b) }
+            return .tuple([.float(q), .float(r)])
+        default:
+            if let method = x.type.lookup("__divmod__") {
+                let r = try interp.call(try interp.bind(method, to: x, x.type), [y])
+                if !r.isNotImplemented { return r }
+            }
+            if let method = y.type.lookup("__rdivmod__") {
+                let r = try interp.call(try interp.bind(method, to: y, y.type), [x])
+                if !r.isNotImplemented { return r }
+            }
+            if case .bool = x {
+                return try divmod(interp, PyValue(try interp.expectInt(x)), y)
+            }
+            throw PyError.typeError("unsupported operand type(s) for divmod(): '\(x.type.name)' and '\(y.type.name)'")
+        }
+    }
+
     static func fillFunctions(_ m: PyModule) {
         /// print(*objects, sep=' ', end='\n', file=None, flush=False)
         m.addFunction("print(*objects, sep=None, end=None, file=None, flush=False)") { (interp, args) throws(PyError) in
@@ -85,30 +112,7 @@ extension Builtins {
             }
             return .bool(result)
         }
-        m.addFunction("divmod(x, y, /)") { (interp, args) throws(PyError) in
-            switch (args[0], args[1]) {
-            case (.int(let a), .int(let b)):
-                let (q, r) = try interp.numbers { () throws(PyNumberError) in try a.divMod(b) }
-                return .tuple([.int(q), .int(r)])
-            case (.int, .float), (.float, .int), (.float, .float):
-                let a = try interp.expectFloat(args[0]), b = try interp.expectFloat(args[1])
-                let (q, r) = try interp.numbers { () throws(PyNumberError) in try PyFloatOps.divMod(a, b) }
-                return .tuple([.float(q), .float(r)])
-            default:
-                if let method = args[0].type.lookup("__divmod__") {
-                    let r = try interp.call(try interp.bind(method, to: args[0], args[0].type), [args[1]])
-                    if !r.isNotImplemented { return r }
-                }
-                if let method = args[1].type.lookup("__rdivmod__") {
-                    let r = try interp.call(try interp.bind(method, to: args[1], args[1].type), [args[0]])
-                    if !r.isNotImplemented { return r }
-                }
-                if case .bool = args[0] {
-                    return try interp.call(m["divmod"]!, [PyValue(try interp.expectInt(args[0])), args[1]])
-                }
-                throw PyError.typeError("unsupported operand type(s) for divmod(): '\(args[0].type.name)' and '\(args[1].type.name)'")
-            }
-        }
+        m.addFunction("divmod(x, y, /)") { (interp, args) throws(PyError) in try divmod(interp, args[0], args[1]) }
         m.addFunction("pow(base, exp, mod=None)") { (interp, args) throws(PyError) in
             if args.isNone(2) { return try interp.binaryOperation(.power, args[0], args[1]) }
             guard case .int(let b) = args[0], case .int(let e) = args[1], case .int(let mod) = args[2] else {

@@ -208,6 +208,7 @@ enum StrMethods {
                     throw PyError.typeError("The fill character must be exactly one character long")
                 }
                 let padding = max(0, width - scalars.count)
+                if width > Interpreter.maxStringLength { throw PyError.memoryError() }
                 var left = 0
                 switch name {
                 case "center": left = padding / 2 + (padding & width & 1)
@@ -225,6 +226,7 @@ enum StrMethods {
             let width = try interp.expectInt(args[1])
             let padding = width - scalars.count
             guard padding > 0 else { return args[0] }
+            if width > Interpreter.maxStringLength { throw PyError.memoryError() }
             let signed = scalars.first == "+" || scalars.first == "-"
             scalars.insert(contentsOf: repeatElement(Unicode.Scalar("0"), count: padding), at: signed ? 1 : 0)
             return .str(text(scalars[...]))
@@ -235,17 +237,24 @@ enum StrMethods {
             let new = Array(try interp.expectStr(args[2]).unicodeScalars)
             var remaining = try interp.expectInt(args[3])
             if remaining < 0 { remaining = Int.max }
+            /// Whether `count` scalars (4 bytes each here) exceed the string size limit.
+            func tooLong(_ count: Int) -> Bool { count > Interpreter.maxStringLength / 4 }
             var out: [Unicode.Scalar] = []
             var i = 0
             if old.isEmpty {
                 for c in hay {
-                    if remaining > 0 { out += new; remaining -= 1 }
+                    if remaining > 0 {
+                        if tooLong(out.count + new.count) { throw PyError.memoryError() }
+                        out += new
+                        remaining -= 1
+                    }
                     out.append(c)
                 }
                 if remaining > 0 { out += new }
                 return .str(text(out[...]))
             }
             while remaining > 0, let found = StringSearch.find(hay, old, i) {
+                if tooLong(out.count + found - i + new.count) { throw PyError.memoryError() }
                 out += hay[i..<found]
                 out += new
                 i = found + old.count
@@ -268,6 +277,7 @@ enum StrMethods {
             for c in try s(interp, args[0]).unicodeScalars {
                 if c == "\t" {
                     let n = size > 0 ? size - column % size : 0
+                    if n > Interpreter.maxStringLength - out.utf8.count { throw PyError.memoryError() }
                     out += String(repeating: " ", count: n)
                     column += n
                 } else {

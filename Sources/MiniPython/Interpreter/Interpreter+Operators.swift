@@ -164,7 +164,10 @@ extension Interpreter {
             switch op {
             case .add: return .int(x + y)
             case .subtract: return .int(x - y)
-            case .multiply: return .int(x * y)
+            case .multiply:
+                // Like `**` and `<<`, a product beyond `maxBitLength` is a MemoryError, not minutes of work.
+                if x.bitLength + y.bitLength > PyIntValue.maxBitLength + 1 { throw PyNumberError.memory }
+                return .int(x * y)
             case .divide: return .float(try x.trueDivided(by: y))
             case .floorDivide: return .int(try x.floorDivided(by: y))
             case .modulo: return .int(try x.modulo(y))
@@ -227,12 +230,18 @@ extension Interpreter {
         guard let n = c.asInt else { throw PyError.overflowError("cannot fit 'int' into an index-sized integer") }
         if n <= 0 || s.isEmpty { return "" }
         let (total, overflow) = s.utf8.count.multipliedReportingOverflow(by: n)
-        if overflow || total > Interpreter.maxSequenceLength { throw PyError.memoryError() }
+        if overflow || total > Interpreter.maxStringLength { throw PyError.memoryError() }
         return String(repeating: s, count: n)
     }
 
-    /// The largest list, tuple or string (in items or bytes) MiniPython will build.
-    static let maxSequenceLength = 1 << 31
+    /// The largest list, tuple or string MiniPython will build, in bytes (larger ones raise
+    /// `MemoryError`): 2 GB, an allocation any 64-bit system grants (a failed allocation would
+    /// trap). The fuzzer lowers it.
+    nonisolated(unsafe) public static var maxSequenceBytes = 1 << 31
+    /// The most items of a list or tuple (see ``maxSequenceBytes``).
+    static var maxSequenceLength: Int { maxSequenceBytes / MemoryLayout<PyValue>.stride }
+    /// The most UTF-8 bytes of a string (see ``maxSequenceBytes``).
+    static var maxStringLength: Int { maxSequenceBytes }
 
     // MARK: - Unary
 

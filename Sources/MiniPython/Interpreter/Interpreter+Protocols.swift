@@ -200,28 +200,37 @@ extension Interpreter {
         throw PyError.typeError("'\(iterator.type.name)' object is not an iterator")
     }
 
-    /// Calls `body` with each item of an iterable; `body` returns false to stop early.
+    /// Calls `body` with each item of an iterable; `body` returns false to stop early. Checks
+    /// for an interrupt at every item, so native loops (`sum(range(10**12))`) can be stopped.
     public func forEach(_ iterable: PyValue, _ body: (PyValue) throws(PyError) -> Bool) throws(PyError) {
         if case .object(let o) = iterable, !o.type.isHeapType {
             if let list = o as? PyList {
                 var i = 0
                 while i < list.items.count {
+                    try checkInterrupt()
                     if !(try body(list.items[i])) { return }
                     i += 1
                 }
                 return
             }
             if let tuple = o as? PyTuple {
-                for item in tuple.items where !(try body(item)) { return }
+                for item in tuple.items {
+                    try checkInterrupt()
+                    if !(try body(item)) { return }
+                }
                 return
             }
             if let range = o as? PyRange, let count = range.count {
-                for i in 0..<count where !(try body(PyValue(range.element(i)))) { return }
+                for i in 0..<count {
+                    try checkInterrupt()
+                    if !(try body(PyValue(range.element(i)))) { return }
+                }
                 return
             }
         }
         let iterator = try iter(iterable)
         while let item = try next(iterator) {
+            try checkInterrupt()
             if !(try body(item)) { return }
         }
     }

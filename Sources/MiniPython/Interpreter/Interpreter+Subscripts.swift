@@ -30,7 +30,8 @@ extension Interpreter {
             if case .int(let i) = v, i.asInt == nil { return i.isNegative ? Int.min / 2 : Int.max / 2 }
             return try index(v, "slice indices must be integers or None or have an __index__ method")
         }
-        let step = try bound(slice.step) ?? 1
+        // Like CPython, a step below -sys.maxsize is -sys.maxsize (so `-step` cannot overflow).
+        let step = max(try bound(slice.step) ?? 1, -Int.max)
         if step == 0 { throw PyError.valueError("slice step cannot be zero") }
         func adjust(_ value: Int?, _ defaultValue: Int) -> Int {
             guard var v = value else { return defaultValue }

@@ -125,7 +125,13 @@ enum MathModule {
             let n = try interp.expectInt(args[0])
             guard n >= 0 else { throw PyError.valueError("factorial() not defined for negative values") }
             var result = PyIntValue(1)
-            if n > 1 { for i in 2...n { result = result * PyIntValue(i) } }
+            if n > 1 {
+                for i in 2...n {
+                    try interp.checkInterrupt()
+                    result = result * PyIntValue(i)
+                    if result.bitLength > PyIntValue.maxBitLength { throw PyError.memoryError() }
+                }
+            }
             return .int(result)
         }
         m.addFunction("gcd(*integers)") { (interp, args) throws(PyError) in
@@ -222,6 +228,8 @@ enum MathModule {
             if k > n { return PyValue(0) }
             var result = PyIntValue(1)
             for i in 0..<min(k, n - k) {
+                try interp.checkInterrupt()
+                if result.bitLength > PyIntValue.maxBitLength { throw PyError.memoryError() }
                 result = try interp.numbers { () throws(PyNumberError) in try (result * PyIntValue(n - i)).floorDivided(by: PyIntValue(i + 1)) }
             }
             return .int(result)
@@ -232,7 +240,11 @@ enum MathModule {
             guard n >= 0, k >= 0 else { throw PyError.valueError("n must be a non-negative integer") }
             if k > n { return PyValue(0) }
             var result = PyIntValue(1)
-            for i in 0..<k { result = result * PyIntValue(n - i) }
+            for i in 0..<k {
+                try interp.checkInterrupt()
+                result = result * PyIntValue(n - i)
+                if result.bitLength > PyIntValue.maxBitLength { throw PyError.memoryError() }
+            }
             return .int(result)
         }
         m.addFunction("modf(x, /)") { (interp, args) throws(PyError) in

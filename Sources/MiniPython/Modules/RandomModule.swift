@@ -127,17 +127,21 @@ enum RandomModule {
         m.addFunction("getrandbits(k, /)") { (interp, args) throws(PyError) in
             let k = try interp.expectInt(args[0])
             guard k >= 0 else { throw PyError.valueError("number of bits must be non-negative") }
-            var result = PyIntValue(0)
-            var shift = 0
+            if k > PyIntValue.maxBitLength { throw PyError.memoryError() }
+            // 32-bit words, least significant first, two to a limb.
+            var limbs: [UInt64] = []
+            limbs.reserveCapacity((k + 63) / 64)
             var remaining = k
             while remaining > 0 {
-                let take = min(32, remaining)
-                let word = PyIntValue(Int(state.twister.bits(take)))
-                result = result | (try interp.numbers { () throws(PyNumberError) in try word.shiftedLeft(by: PyIntValue(shift)) })
-                shift += 32
-                remaining -= take
+                var limb = state.twister.bits(min(32, remaining))
+                remaining -= min(32, remaining)
+                if remaining > 0 {
+                    limb |= state.twister.bits(min(32, remaining)) << 32
+                    remaining -= min(32, remaining)
+                }
+                limbs.append(limb)
             }
-            return .int(result)
+            return .int(PyIntValue(BigInt(limbs: limbs, negative: false)))
         }
         func randrange(_ interp: Interpreter, _ start: Int, _ stop: Int?, _ step: Int) throws(PyError) -> Int {
             guard let stop else {

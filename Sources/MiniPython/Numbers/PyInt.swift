@@ -9,9 +9,10 @@ public enum PyIntValue: Sendable, Hashable {
     /// A value outside the `Int` range.
     case big(BigInt)
 
-    /// Upper bound on the bit length of results of `**` and `<<`; larger results raise
-    /// `MemoryError` / `OverflowError` instead of exhausting memory.
-    public static let maxBitLength = 1 << 26
+    /// Upper bound on the bit length of results of `**`, `<<` and (in the interpreter) `*`;
+    /// larger results raise `MemoryError` / `OverflowError` instead of exhausting memory.
+    /// The fuzzer lowers it.
+    nonisolated(unsafe) public static var maxBitLength = 1 << 26
 
     /// CPython 3.11's default `sys.get_int_max_str_digits()`.
     public static let defaultMaxStrDigits = 4300

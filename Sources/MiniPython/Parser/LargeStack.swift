@@ -4,14 +4,17 @@ import Glibc
 import Darwin
 #endif
 
-/// Runs `body` on a new thread with a 64 MiB stack and waits for it.
+/// Runs `body` on a new thread with a 64 MiB stack and waits for it, or right here if the
+/// current thread has that much stack left (the interpreter's 512 MiB thread).
 ///
 /// The parser is recursive descent: every bracket level nests about 25 calls, and CPython
 /// allows 200 levels. A test runner's or a dispatch worker's thread may have only 512 KiB, so
-/// parsing always runs on a thread of its own. Depth limits (`Parser.nest()`,
-/// `Parser.openBracket()`) keep the recursion well inside this stack, so no input overflows it.
+/// parsing runs on a thread of its own unless the current one is large enough. Depth limits
+/// (`Parser.nest()`, `Parser.openBracket()`) keep the recursion well inside this stack, so no
+/// input overflows it.
 func withLargeStack<T>(_ body: () -> T) -> T {
-    withoutActuallyEscaping(body) { escapable in
+    if remainingStack() >= 64 << 20 { return body() }
+    return withoutActuallyEscaping(body) { escapable in
         var result: T?
         let work = StackWork { result = escapable() }
         var attributes = pthread_attr_t()
@@ -47,4 +50,13 @@ func withLargeStack<T>(_ body: () -> T) -> T {
 private final class StackWork: @unchecked Sendable {
     let run: () -> Void
     init(_ run: @escaping () -> Void) { self.run = run }
+}
+
+/// Bytes of stack left below the current frame on this thread (0 if unknown).
+private func remainingStack() -> UInt {
+    let limit = Interpreter.currentStackLimit()
+    guard limit != 0 else { return 0 }
+    var marker: UInt8 = 0
+    let here = withUnsafeMutablePointer(to: &marker) { UInt(bitPattern: $0) }
+    return here > limit ? here - limit : 0
 }

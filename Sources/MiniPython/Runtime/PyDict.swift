@@ -20,7 +20,7 @@ public final class PyDict: PyObject, @unchecked Sendable {
             if let entry { values.append(entry.key); values.append(entry.value) }
         }
         storage = DictStorage()
-        Trashcan.release(values)
+        Trashcan.release(consume values)
     }
 
     /// The number of items.

@@ -16,6 +16,6 @@ public final class PyList: PyObject, @unchecked Sendable {
         // active during the whole nested release and make exclusivity checks quadratic.
         var taken: [PyValue] = []
         swap(&taken, &items)
-        Trashcan.release(taken)
+        Trashcan.release(consume taken)
     }
 }

@@ -16,7 +16,7 @@ public final class PyTuple: PyObject, @unchecked Sendable {
         // active during the whole nested release and make exclusivity checks quadratic.
         var taken: [PyValue] = []
         swap(&taken, &items)
-        Trashcan.release(taken)
+        Trashcan.release(consume taken)
     }
 
     /// The shared empty tuple.

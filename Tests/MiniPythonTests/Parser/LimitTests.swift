@@ -43,6 +43,7 @@ import Testing
         "x" + String(repeating: ".a", count: 5000),
         "f" + String(repeating: "()", count: 5000),
         String(repeating: "2 ** ", count: 5000) + "2",
+        "if x: pass\n" + String(repeating: "elif x: pass\n", count: 5000),
     ])
     func deepChainsFailCleanly(_ source: String) {
         #expect(syntaxError(source)?.message == "maximum recursion depth exceeded during compilation")

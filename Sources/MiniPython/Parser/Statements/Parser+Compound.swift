@@ -17,6 +17,9 @@ extension Parser {
         let body = try block(after: name, line: keyword.start.line)
         var orElse: [Stmt] = []
         if check(.elif) {
+            let depth = self.depth
+            defer { self.depth = depth }
+            try nest()
             orElse = [try ifStatement()]
         } else if check(.else) {
             orElse = try elseBlock()

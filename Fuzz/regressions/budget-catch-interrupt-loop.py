@@ -1,0 +1,4 @@
+while True:
+    try:
+        while True: pass
+    except BaseException: pass

@@ -1,0 +1,2 @@
+a = []
+for i in range(10**7): a = [a]

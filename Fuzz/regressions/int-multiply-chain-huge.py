@@ -1,0 +1,2 @@
+x = 2**(2**25)
+y = x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x
