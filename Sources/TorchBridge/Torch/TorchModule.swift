@@ -74,7 +74,9 @@ enum TorchModule {
     static func register(_ interp: Interpreter) {
         interp.registerModule("torch", make)
         for (name, factory) in submodules { interp.registerModule("torch.\(name)", factory) }
-        for name in ["torch.nn", "torch.nn.functional", "torch.nn.init", "torch.optim", "torch.optim.lr_scheduler",
+        interp.registerModule("torch.nn", NNModule.make)
+        interp.registerModule("torch.nn.functional", FunctionalModule.make)
+        for name in ["torch.nn.init", "torch.optim", "torch.optim.lr_scheduler",
                      "torch.utils", "torch.utils.data"] {
             interp.registerModule(name) { (_) throws(PyError) in
                 let error = PyError(type: .moduleNotFoundError,

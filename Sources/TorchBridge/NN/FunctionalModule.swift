@@ -1,0 +1,13 @@
+import MiniPython
+import TensorEngine
+
+/// `torch.nn.functional`: the stateless form of every layer. Each group of functions lives in
+/// its own file (`Functional+Activations.swift`, ...) and is added here.
+enum FunctionalModule {
+    static func make(_ interp: Interpreter) throws(PyError) -> PyModule {
+        let module = PyModule(name: "torch.nn.functional")
+        addActivations(to: module)
+        addLinear(to: module)
+        return module
+    }
+}

@@ -1,0 +1,5 @@
+/// The Python source of `torch.nn`.
+enum NNSource {
+    static let module = #"""
+"""#
+}
