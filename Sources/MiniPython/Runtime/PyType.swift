@@ -35,6 +35,10 @@ public final class PyType: PyObject, @unchecked Sendable {
     /// Allocates a bare instance of a (sub)type: the "solid base" that decides the Swift
     /// class of instances. Inherited from the first base that has one.
     public var allocator: ((PyType) -> PyObject)?
+    /// True for a native type created with its own allocator (a Swift layout of its own);
+    /// subtypes that only inherit one share their base's layout (`OSError` and `ValueError`
+    /// both have `BaseException`'s, so a class may derive from both).
+    let definesLayout: Bool
     /// Bumped whenever a member of this type or a base changes (for lookup caches).
     var isException: Bool { mro.contains { $0 === PyType.baseException } }
 
@@ -50,6 +54,7 @@ public final class PyType: PyObject, @unchecked Sendable {
         self.isBaseType = isBaseType
         self.mro = []
         self.allocator = allocator ?? base?.allocator
+        self.definesLayout = allocator != nil
         super.init(metatype: nil)
         self.mro = [self] + (base?.mro ?? [])
     }
@@ -67,6 +72,7 @@ public final class PyType: PyObject, @unchecked Sendable {
         self.isBaseType = true
         self.mro = []
         self.allocator = nil
+        self.definesLayout = false
         super.init(metatype: nil)
         for base in self.bases where !base.isBaseType {
             throw PyError.typeError("type '\(base.name)' is not an acceptable base type")
@@ -204,7 +210,7 @@ public final class PyType: PyObject, @unchecked Sendable {
 
     /// The nearest class along the MRO that is native and defines how instances are stored.
     var solidBase: PyType? {
-        mro.first { !$0.isHeapType && $0.allocator != nil && $0 !== PyType.object }
+        mro.first { !$0.isHeapType && $0.definesLayout && $0 !== PyType.object }
     }
 }
 
