@@ -17,7 +17,7 @@ let package = Package(
         .target(name: "TensorEngine", swiftSettings: engineSettings),
         .executableTarget(name: "pytorch-tutor", dependencies: ["TensorEngine", "MiniPython", "TorchBridge"]),
         .executableTarget(name: "TensorBench", dependencies: ["TensorEngine", "MiniPython", "TorchBridge"], swiftSettings: engineSettings),
-        .target(name: "MiniPython"),
+        .target(name: "MiniPython", swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]),
         .target(name: "NeuralNet", dependencies: ["TensorEngine"], swiftSettings: engineSettings),
         .target(name: "TorchBridge", dependencies: ["TensorEngine", "NeuralNet", "MiniPython"]),
         .executableTarget(name: "MiniPythonFuzz", dependencies: ["MiniPython"]),

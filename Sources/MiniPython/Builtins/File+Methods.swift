@@ -11,11 +11,7 @@ enum FileTypes {
     static let bufferedRandom = makeType("BufferedRandom", text: false)
 
     /// `io.UnsupportedOperation`, an `OSError` and a `ValueError` as in CPython.
-    static let unsupportedOperation: PyType = {
-        let type = try? PyType(heapTypeNamed: "UnsupportedOperation", qualname: "UnsupportedOperation", module: "io",
-                               bases: [.osError, .valueError], members: MemberDict())
-        return type ?? PyType(name: "UnsupportedOperation", module: "io", base: .osError)
-    }()
+    static let unsupportedOperation = PyType(name: "UnsupportedOperation", module: "io", bases: [.osError, .valueError])
 
     private static func makeType(_ name: String, text: Bool) -> PyType {
         let type = PyType(name: name, module: "_io", base: .object, isBaseType: false)
