@@ -10,22 +10,47 @@ import TorchBridge
 /// machine:
 /// - `op_add_1`: µs per iteration of `y = x + 1` on a 1-element tensor in a Python loop,
 ///   the `torch_add_1` case of ../shared/bench/op_overhead.py (PyTorch: about 2.6 µs);
-/// - `py_loop`: seconds for ``pyLoopProgram`` (parsing included), and `py_loop_cpython`: the
-///   same source run by the machine's `python3` and timed inside it (needs `python3` on PATH);
+/// - `py_loop`: seconds for ``pyLoopProgram``, op_overhead.py's pure-Python loops
+///   (`py_loop_empty`, `py_float_add`), parsing included; `py_loop_cpython`: the same source
+///   run by the machine's `python3` and timed inside it (needs `python3` on PATH);
+/// - `py_mixed` and `py_mixed_cpython`: the same for ``pyMixedProgram``, a broader
+///   workload (calls, classes, attributes, lists, dicts, strings) that shows where the
+///   interpreter stands on general code;
 /// - `startup_run`: ms of wall time for `pytorch-tutor run` on a three-line tensor script
 ///   (needs the release `pytorch-tutor` next to this executable: `make bench` builds both).
 func interpreterBenchmarks() -> [Benchmark] {
-    var list = [opAdd1Benchmark(), pyLoopBenchmark()]
-    if let python = ChildProcess.find("python3") { list.append(pyLoopCPythonBenchmark(python)) }
+    var list = [opAdd1Benchmark(), programBenchmark("py_loop", pyLoopProgram)]
+    let python = ChildProcess.find("python3")
+    if let python { list.append(cpythonBenchmark("py_loop_cpython", pyLoopProgram, python)) }
+    list.append(programBenchmark("py_mixed", pyMixedProgram))
+    if let python { list.append(cpythonBenchmark("py_mixed_cpython", pyMixedProgram, python)) }
     let tutor = ChildProcess.ownDirectory + "/pytorch-tutor"
     if access(tutor, X_OK) == 0 { list.append(startupBenchmark(tutor)) }
     return list
 }
 
-/// A pure-Python workload of the kind lessons run: loops, int and float arithmetic, calls,
-/// a small class, list/dict methods, string building with a generator expression, and
-/// op_overhead.py's `py_loop_empty` and `py_float_add` loops.
+/// op_overhead.py's pure-Python loops: the loop itself, and one float addition per
+/// iteration, a million iterations each.
 let pyLoopProgram = """
+    def py_loop_empty(n):
+        for _ in range(n):
+            pass
+
+
+    def py_float_add(n):
+        a = 1.0
+        for _ in range(n):
+            y = a + 1.0
+
+
+    py_loop_empty(1000000)
+    py_float_add(1000000)
+
+    """
+
+/// A pure-Python workload of the kind lessons run: loops, int and float arithmetic, calls,
+/// a small class, list/dict methods, string building with a generator expression.
+let pyMixedProgram = """
     class Point:
         def __init__(self, x, y):
             self.x = x
@@ -59,19 +84,6 @@ let pyLoopProgram = """
         return total, acc, len(items), s, len(counts), len(words)
 
 
-    def py_loop_empty(n):
-        for _ in range(n):
-            pass
-
-
-    def py_float_add(n):
-        a = 1.0
-        for _ in range(n):
-            y = a + 1.0
-
-
-    py_loop_empty(100000)
-    py_float_add(100000)
     print(work(100000), fib(20))
 
     """
@@ -99,36 +111,37 @@ private func opAdd1Benchmark() -> Benchmark {
     }
 }
 
-private func pyLoopBenchmark() -> Benchmark {
-    Benchmark(name: "py_loop", threads: 1, unit: "s", decimals: 3) {
+/// Seconds for MiniPython to parse and run `program` in a fresh interpreter.
+private func programBenchmark(_ name: String, _ program: String) -> Benchmark {
+    Benchmark(name: name, threads: 1, unit: "s", decimals: 3) {
         Measured(call: {
             let interp = Interpreter()
             interp.writeStdout = { _ in }
-            do throws(PyError) { try interp.execute(pyLoopProgram, filename: "py_loop.py") } catch { fatalError("py_loop: \(error)") }
+            do throws(PyError) { try interp.execute(program, filename: "\(name).py") } catch { fatalError("\(name): \(error)") }
         }, value: { $0 })
     }
 }
 
 /// CPython times the program itself (compile included, interpreter start-up excluded),
-/// like ``pyLoopBenchmark`` does for MiniPython.
-private func pyLoopCPythonBenchmark(_ python: String) -> Benchmark {
+/// like ``programBenchmark(_:_:)`` does for MiniPython.
+private func cpythonBenchmark(_ name: String, _ program: String, _ python: String) -> Benchmark {
     let driver = """
         import contextlib, io, sys, time
         source = open(sys.argv[1]).read()
         start = time.perf_counter()
         with contextlib.redirect_stdout(io.StringIO()):
-            exec(compile(source, "py_loop.py", "exec"), {"__name__": "__main__"})
+            exec(compile(source, "program.py", "exec"), {"__name__": "__main__"})
         print(time.perf_counter() - start)
         """
-    return Benchmark(name: "py_loop_cpython", threads: 1, unit: "s", decimals: 3) {
-        let program = ChildProcess.temporaryFile(named: "py_loop.py", pyLoopProgram)
+    return Benchmark(name: name, threads: 1, unit: "s", decimals: 3) {
+        let file = ChildProcess.temporaryFile(named: "\(name).py", program)
         return Measured(call: {}, value: { $0 }, timedCall: {
-            guard let result = ChildProcess.run([python, "-c", driver, program]), result.status == 0,
+            guard let result = ChildProcess.run([python, "-c", driver, file]), result.status == 0,
                   let seconds = Double(result.output.split(separator: "\n").last ?? "") else {
-                fatalError("py_loop_cpython: \(python) failed")
+                fatalError("\(name): \(python) failed")
             }
             return seconds
-        }, teardown: { unlink(program) })
+        }, teardown: { unlink(file) })
     }
 }
 

@@ -24,6 +24,44 @@ public enum BinaryOperator: String, Hashable, Sendable, CaseIterable {
         }
     }
 
+    /// The reflected special method (`__radd__`).
+    public var reflectedMethodName: String {
+        switch self {
+        case .add: return "__radd__"
+        case .subtract: return "__rsub__"
+        case .multiply: return "__rmul__"
+        case .matrixMultiply: return "__rmatmul__"
+        case .divide: return "__rtruediv__"
+        case .floorDivide: return "__rfloordiv__"
+        case .modulo: return "__rmod__"
+        case .power: return "__rpow__"
+        case .leftShift: return "__rlshift__"
+        case .rightShift: return "__rrshift__"
+        case .bitOr: return "__ror__"
+        case .bitXor: return "__rxor__"
+        case .bitAnd: return "__rand__"
+        }
+    }
+
+    /// The in-place special method (`__iadd__`).
+    public var inPlaceMethodName: String {
+        switch self {
+        case .add: return "__iadd__"
+        case .subtract: return "__isub__"
+        case .multiply: return "__imul__"
+        case .matrixMultiply: return "__imatmul__"
+        case .divide: return "__itruediv__"
+        case .floorDivide: return "__ifloordiv__"
+        case .modulo: return "__imod__"
+        case .power: return "__ipow__"
+        case .leftShift: return "__ilshift__"
+        case .rightShift: return "__irshift__"
+        case .bitOr: return "__ior__"
+        case .bitXor: return "__ixor__"
+        case .bitAnd: return "__iand__"
+        }
+    }
+
     /// The operator for an augmented-assignment token (`+=` gives `.add`).
     static func augmented(_ kind: TokenKind) -> BinaryOperator? {
         switch kind {

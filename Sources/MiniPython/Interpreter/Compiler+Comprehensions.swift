@@ -5,9 +5,9 @@ extension Compiler {
     struct Clauses {
         struct Loop {
             /// The iterable of every clause but the first (evaluated in the comprehension).
-            let iterable: Eval?
+            let iterable: CompiledExpression?
             let target: Store
-            let conditions: [(Interpreter, Frame) throws(PyError) -> Bool]
+            let conditions: [CompiledCondition]
         }
 
         let code: CodeInfo
@@ -40,9 +40,9 @@ extension Compiler {
             try interp.forEach(iterable) { (item) throws(PyError) in
                 try interp.checkInterrupt()
                 try loop.target(interp, frame, item)
-                for condition in loop.conditions where !(try condition(interp, frame)) { return true }
+                for condition in loop.conditions where !(try condition.test(interp, frame)) { return true }
                 if level + 1 < loops.count, let next = loops[level + 1].iterable {
-                    try run(interp, level + 1, try next(interp, frame), frame, body)
+                    try run(interp, level + 1, try next.eval(interp, frame), frame, body)
                 } else {
                     try body(frame)
                 }
@@ -56,8 +56,9 @@ extension Compiler {
         guard let childCode = child(range), let firstClause = clauses.first else { return nil }
         let inner = Compiler(code: childCode)
         let loops = clauses.enumerated().map { (i, clause) in
-            Clauses.Loop(iterable: i == 0 ? nil : inner.compile(clause.iter), target: inner.compileTarget(clause.target),
-                         conditions: clause.conditions.map { inner.compileCondition($0) })
+            Clauses.Loop(iterable: i == 0 ? nil : CompiledExpression(eval: inner.compile(clause.iter)),
+                         target: inner.compileTarget(clause.target),
+                         conditions: clause.conditions.map { CompiledCondition(test: inner.compileCondition($0)) })
         }
         let plan = Clauses(code: childCode, first: compile(firstClause.iter), cells: closureCells(for: childCode), loops: loops)
         return (plan, inner)
@@ -128,13 +129,13 @@ extension Compiler {
                         let loop = loops[level]
                         try loop.target(interp, frame, item)
                         var passes = true
-                        for condition in loop.conditions where !(try condition(interp, frame)) {
+                        for condition in loop.conditions where !(try condition.test(interp, frame)) {
                             passes = false
                             break
                         }
                         if !passes { continue }
                         if level + 1 < loops.count, let next = loops[level + 1].iterable {
-                            stack.append(try interp.iter(try next(interp, frame)))
+                            stack.append(try interp.iter(try next.eval(interp, frame)))
                             continue
                         }
                         return try element(interp, frame)

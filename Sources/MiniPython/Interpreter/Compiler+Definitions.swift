@@ -42,7 +42,8 @@ extension Compiler {
             var values = try positional(interp, f, o)
             f.line = line
             if let function = site.function(o.type) {
-                if case .object(let instance) = o, let dict = instance.dict, dict.count > 0, dict.get(str: name) != nil {
+                if case .object(let instance) = o, let dict = instance.dict, dict.count > 0,
+                   dict.get(str: name, hash: site.nameHash) != nil {
                     values.removeFirst()
                     return try interp.call(try interp.getAttribute(o, name), Arguments(values))
                 }
@@ -57,57 +58,41 @@ extension Compiler {
     /// when there is a keyword or a star).
     private func compileSelfAndPositional(_ arguments: [Argument])
         -> ((Interpreter, Frame, PyValue) throws(PyError) -> [PyValue])? {
-        var values: [Eval] = []
+        var values: [CompiledExpression] = []
         for argument in arguments {
             guard case .positional(let e) = argument else { return nil }
-            values.append(compile(e))
+            values.append(CompiledExpression(eval: compile(e)))
         }
         switch values.count {
         case 0:
             return { (_, _, first) throws(PyError) in [first] }
         case 1:
-            let a = values[0]
+            let a = values[0].eval
             return { (interp, f, first) throws(PyError) in [first, try a(interp, f)] }
         case 2:
-            let a = values[0], b = values[1]
+            let a = values[0].eval, b = values[1].eval
             return { (interp, f, first) throws(PyError) in
                 let x = try a(interp, f)
                 return [first, x, try b(interp, f)]
             }
         default:
-            return { (interp, f, first) throws(PyError) in
-                var result: [PyValue] = [first]
-                result.reserveCapacity(values.count + 1)
-                for value in values { result.append(try value(interp, f)) }
-                return result
-            }
+            return { (interp, f, first) throws(PyError) in .prepending(first, to: try values.evaluate(interp, f)) }
         }
     }
 
     func compileArguments(_ arguments: [Argument]) -> (Interpreter, Frame) throws(PyError) -> Arguments {
         let positionalOnly = arguments.allSatisfy { if case .positional = $0 { return true } else { return false } }
         if positionalOnly {
-            var values: [Eval] = []
-            for case .positional(let e) in arguments { values.append(compile(e)) }
+            var values: [CompiledExpression] = []
+            for case .positional(let e) in arguments { values.append(CompiledExpression(eval: compile(e))) }
             switch values.count {
             case 0:
                 return { (_, _) throws(PyError) in Arguments() }
             case 1:
-                let first = values[0]
+                let first = values[0].eval
                 return { (interp, f) throws(PyError) in Arguments([try first(interp, f)]) }
-            case 2:
-                let first = values[0], second = values[1]
-                return { (interp, f) throws(PyError) in
-                    let a = try first(interp, f)
-                    return Arguments([a, try second(interp, f)])
-                }
             default:
-                return { (interp, f) throws(PyError) in
-                    var positional: [PyValue] = []
-                    positional.reserveCapacity(values.count)
-                    for value in values { positional.append(try value(interp, f)) }
-                    return Arguments(positional)
-                }
+                return { (interp, f) throws(PyError) in Arguments(try values.evaluate(interp, f)) }
             }
         }
         enum Part {
@@ -187,16 +172,17 @@ extension Compiler {
     /// `lambda` when it runs.
     private func compileSignature(_ name: String, _ parameters: Parameters) -> (Interpreter, Frame) throws(PyError) -> Signature {
         let qualified = qualifiedName(name)
-        var specs: [(name: String, kind: Signature.Kind, value: Eval?)] = []
-        for p in parameters.positionalOnly { specs.append((p.name, .positionalOnly, p.defaultValue.map { compile($0) })) }
-        for p in parameters.positional { specs.append((p.name, .positionalOrKeyword, p.defaultValue.map { compile($0) })) }
-        for p in parameters.keywordOnly { specs.append((p.name, .keywordOnly, p.defaultValue.map { compile($0) })) }
+        var specs: [(name: String, kind: Signature.Kind, value: CompiledExpression?)] = []
+        func value(_ p: Parameter) -> CompiledExpression? { p.defaultValue.map { CompiledExpression(eval: compile($0)) } }
+        for p in parameters.positionalOnly { specs.append((p.name, .positionalOnly, value(p))) }
+        for p in parameters.positional { specs.append((p.name, .positionalOrKeyword, value(p))) }
+        for p in parameters.keywordOnly { specs.append((p.name, .keywordOnly, value(p))) }
         let varArgs = parameters.varArgs?.name, varKeywords = parameters.varKeywords?.name
         return { (interp, f) throws(PyError) in
             var result: [Signature.Parameter] = []
             result.reserveCapacity(specs.count)
             for spec in specs {
-                let value: Signature.Default = try spec.value.map { (e) throws(PyError) in .value(try e(interp, f)) } ?? .required
+                let value: Signature.Default = try spec.value.map { (e) throws(PyError) in .value(try e.eval(interp, f)) } ?? .required
                 result.append(Signature.Parameter(name: spec.name, kind: spec.kind, defaultValue: value))
             }
             return Signature(name: qualified, parameters: result, varArgs: varArgs, varKeywords: varKeywords)
@@ -208,7 +194,7 @@ extension Compiler {
     func compileFunction(_ def: FunctionDef, _ range: SourceRange) -> Eval {
         guard let childCode = child(range) else { return { (_, _) throws(PyError) in throw Compiler.unresolved(range) } }
         childCode.firstLine = range.line
-        let decorators = def.decorators.map { compile($0) }
+        let decorators = def.decorators.map { CompiledExpression(eval: compile($0)) }
         let signature = compileSignature(def.name, def.parameters)
         let cells = closureCells(for: childCode)
         let ownCount = childCode.ownCellCount
@@ -217,7 +203,7 @@ extension Compiler {
         let body = def.body, line = range.line
         return { (interp, f) throws(PyError) in
             var decoratorValues: [PyValue] = []
-            for d in decorators { decoratorValues.append(try d(interp, f)) }
+            for d in decorators { decoratorValues.append(try d.eval(interp, f)) }
             let bound = try signature(interp, f)
             var module = "__main__"
             if case .str(let s) = f.globals.get(str: "__name__") ?? .none { module = s }
@@ -250,7 +236,7 @@ extension Compiler {
 
     func compileClass(_ def: ClassDef, _ range: SourceRange) -> Eval {
         guard let childCode = child(range) else { return { (_, _) throws(PyError) in throw Compiler.unresolved(range) } }
-        let decorators = def.decorators.map { compile($0) }
+        let decorators = def.decorators.map { CompiledExpression(eval: compile($0)) }
         enum Base { case one(Eval), many(Eval), keyword(String, Eval), doubleStarred }
         let bases: [Base] = def.arguments.map { argument in
             switch argument {
@@ -266,7 +252,7 @@ extension Compiler {
         let name = def.name, body = def.body, line = range.line
         return { (interp, f) throws(PyError) in
             var decoratorValues: [PyValue] = []
-            for d in decorators { decoratorValues.append(try d(interp, f)) }
+            for d in decorators { decoratorValues.append(try d.eval(interp, f)) }
             var baseTypes: [PyType] = []
             for base in bases {
                 switch base {

@@ -9,12 +9,12 @@ extension Compiler {
             }
         }
         let exception = compile(exceptionExpr)
-        let cause = causeExpr.map { compile($0) }
+        let cause = causeExpr.map { CompiledExpression(eval: compile($0)) }
         return { (interp, f) throws(PyError) in
             f.line = line
             let exc = try interp.makeException(try exception(interp, f))
             if let cause {
-                let value = try cause(interp, f)
+                let value = try cause.eval(interp, f)
                 exc.cause = value.isNone ? nil : try interp.makeException(value)
                 exc.suppressContext = true
             }
@@ -25,9 +25,9 @@ extension Compiler {
 
     /// One compiled `except` clause.
     private struct Handler {
-        let type: Eval?
-        let bind: Store?
-        let unbind: ((Interpreter, Frame) throws(PyError) -> Void)?
+        let type: CompiledExpression?
+        let bind: CompiledTarget?
+        let unbind: CompiledDelete?
         let body: Exec
         let line: Int
     }
@@ -37,8 +37,10 @@ extension Compiler {
         let body = compile(bodyStmts), orElse = compile(orElseStmts), finally = compile(finallyStmts)
         let hasElse = !orElseStmts.isEmpty, hasFinally = !finallyStmts.isEmpty
         let handlers = handlerStmts.map { h in
-            Handler(type: h.type.map { compile($0) }, bind: h.name.map { compileStore($0) },
-                    unbind: h.name.map { compileDelete(.name($0, h.range)) }, body: compile(h.body), line: h.range.line)
+            Handler(type: h.type.map { CompiledExpression(eval: compile($0)) },
+                    bind: h.name.map { CompiledTarget(store: compileStore($0)) },
+                    unbind: h.name.map { CompiledDelete(run: compileDelete(.name($0, h.range))) },
+                    body: compile(h.body), line: h.range.line)
         }
         return { (interp, f) throws(PyError) in
             f.line = line
@@ -85,22 +87,22 @@ extension Compiler {
             if let type = handler.type {
                 f.line = handler.line
                 do throws(PyError) {
-                    guard try interp.exceptionMatches(exc, try type(interp, f)) else { continue }
+                    guard try interp.exceptionMatches(exc, try type.eval(interp, f)) else { continue }
                 } catch let inner {
                     return .failure(interp.chain(inner, context: exc))
                 }
             }
             if let bind = handler.bind {
-                do throws(PyError) { try bind(interp, f, .object(exc)) } catch { return .failure(error) }
+                do throws(PyError) { try bind.store(interp, f, .object(exc)) } catch { return .failure(error) }
             }
             interp.handling.append(exc)
             defer { interp.handling.removeLast() }
             do throws(PyError) {
                 let flow = try handler.body(interp, f)
-                try? handler.unbind?(interp, f)
+                try? handler.unbind?.run(interp, f)
                 return .success(flow)
             } catch let inner {
-                try? handler.unbind?(interp, f)
+                try? handler.unbind?.run(interp, f)
                 return .failure(inner.isGeneratorKill ? inner : interp.chain(inner, context: exc))
             }
         }

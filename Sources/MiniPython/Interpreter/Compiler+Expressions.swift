@@ -65,12 +65,12 @@ extension Compiler {
         case .binary(let left, let op, let right, _):
             return compileBinary(compile(left), op, compile(right))
         case .boolean(let op, let operandExprs, _):
-            let operands = operandExprs.map { compile($0) }
+            let operands = operandExprs.map { CompiledExpression(eval: compile($0)) }
             let isAnd = op == .and
             return { (interp, f) throws(PyError) in
                 var value = PyValue.none
                 for operand in operands {
-                    value = try operand(interp, f)
+                    value = try operand.eval(interp, f)
                     if try interp.isTrue(value) != isAnd { return value }
                 }
                 return value
@@ -91,9 +91,9 @@ extension Compiler {
         case .generator(let element, let clauses, let range):
             return compileGeneratorExpression(element, clauses, range)
         case .yield(let valueExpr, _):
-            let value = valueExpr.map { compile($0) }
+            let value = valueExpr.map { CompiledExpression(eval: compile($0)) }
             return { (interp, f) throws(PyError) in
-                let v = try value.map { (e) throws(PyError) in try e(interp, f) } ?? .none
+                let v = try value.map { (e) throws(PyError) in try e.eval(interp, f) } ?? .none
                 guard let channel = f.generator else { throw PyError(type: .syntaxError, message: "'yield' outside function") }
                 return try channel.yield(v, interp)
             }
@@ -160,13 +160,8 @@ extension Compiler {
     func compileItems(_ items: [Expr]) -> (Interpreter, Frame) throws(PyError) -> [PyValue] {
         let hasStar = items.contains { if case .starred = $0 { return true } else { return false } }
         if !hasStar {
-            let values = items.map { compile($0) }
-            return { (interp, f) throws(PyError) in
-                var result: [PyValue] = []
-                result.reserveCapacity(values.count)
-                for value in values { result.append(try value(interp, f)) }
-                return result
-            }
+            let values = items.map { CompiledExpression(eval: compile($0)) }
+            return { (interp, f) throws(PyError) in try values.evaluate(interp, f) }
         }
         let parts: [(isStar: Bool, value: Eval)] = items.map { item in
             if case .starred(let inner, _) = item { return (true, compile(inner)) }
@@ -213,10 +208,10 @@ extension Compiler {
     func compileIndex(_ index: Expr) -> Eval {
         switch index {
         case .slice(let lower, let upper, let step, _):
-            let parts = [lower, upper, step].map { $0.map { compile($0) } }
+            let parts = [lower, upper, step].map { $0.map { CompiledExpression(eval: compile($0)) } }
             return { (interp, f) throws(PyError) in
                 var values: [PyValue] = []
-                for part in parts { values.append(try part.map { (e) throws(PyError) in try e(interp, f) } ?? .none) }
+                for part in parts { values.append(try part.map { (e) throws(PyError) in try e.eval(interp, f) } ?? .none) }
                 return .object(PySlice(start: values[0], stop: values[1], step: values[2]))
             }
         case .tuple(let items, _):
@@ -281,6 +276,7 @@ extension Compiler {
 
     /// `a op b`, with the int and float cases answered in place.
     private func compileBinary(_ left: @escaping Eval, _ op: BinaryOperator, _ right: @escaping Eval) -> Eval {
+        let site = BinarySite(op)
         switch op {
         case .add:
             return { (interp, f) throws(PyError) in
@@ -291,7 +287,7 @@ extension Compiler {
                 } else if case .float(let x) = a, case .float(let y) = b {
                     return .float(x + y)
                 }
-                return try interp.binaryOperation(.add, a, b)
+                return try interp.binaryOperation(.add, a, b, site)
             }
         case .subtract:
             return { (interp, f) throws(PyError) in
@@ -302,7 +298,7 @@ extension Compiler {
                 } else if case .float(let x) = a, case .float(let y) = b {
                     return .float(x - y)
                 }
-                return try interp.binaryOperation(.subtract, a, b)
+                return try interp.binaryOperation(.subtract, a, b, site)
             }
         case .multiply:
             return { (interp, f) throws(PyError) in
@@ -313,7 +309,7 @@ extension Compiler {
                 } else if case .float(let x) = a, case .float(let y) = b {
                     return .float(x * y)
                 }
-                return try interp.binaryOperation(.multiply, a, b)
+                return try interp.binaryOperation(.multiply, a, b, site)
             }
         case .modulo:
             return { (interp, f) throws(PyError) in
@@ -321,18 +317,18 @@ extension Compiler {
                 if case .int(.small(let x)) = a, case .int(.small(let y)) = b, y > 0, x >= 0 {
                     return .int(.small(x % y))
                 }
-                return try interp.binaryOperation(.modulo, a, b)
+                return try interp.binaryOperation(.modulo, a, b, site)
             }
         case .bitAnd:
             return { (interp, f) throws(PyError) in
                 let a = try left(interp, f), b = try right(interp, f)
                 if case .int(.small(let x)) = a, case .int(.small(let y)) = b { return .int(.small(x & y)) }
-                return try interp.binaryOperation(.bitAnd, a, b)
+                return try interp.binaryOperation(.bitAnd, a, b, site)
             }
         default:
             return { (interp, f) throws(PyError) in
                 let a = try left(interp, f)
-                return try interp.binaryOperation(op, a, try right(interp, f))
+                return try interp.binaryOperation(op, a, try right(interp, f), site)
             }
         }
     }
@@ -340,9 +336,9 @@ extension Compiler {
     /// `a < b <= c`: each operand evaluated once, stopping at the first false comparison.
     private func compileCompare(_ firstExpr: Expr, _ ops: [ComparisonOperator], _ restExprs: [Expr]) -> Eval {
         let first = compile(firstExpr)
-        let rest = restExprs.map { compile($0) }
+        let rest = restExprs.map { CompiledExpression(eval: compile($0)) }
         if ops.count == 1 {
-            let op = ops[0], right = rest[0]
+            let op = ops[0], right = rest[0].eval
             return { (interp, f) throws(PyError) in
                 let a = try first(interp, f), b = try right(interp, f)
                 if case .int(.small(let x)) = a, case .int(.small(let y)) = b {
@@ -362,7 +358,7 @@ extension Compiler {
         return { (interp, f) throws(PyError) in
             var left = try first(interp, f)
             for (op, rightValue) in zip(ops, rest) {
-                let right = try rightValue(interp, f)
+                let right = try rightValue.eval(interp, f)
                 let result = try interp.compare(op, left, right)
                 if !(try interp.isTrue(result)) { return result }
                 left = right

@@ -18,8 +18,16 @@ extension Compiler {
                 throw PyError.nameError("cannot access free variable '\(name)' where it is not associated with a value in enclosing scope")
             }
         case .global:
+            let site = GlobalSite(name)
             return { (interp, f) throws(PyError) in
-                if let v = f.globals.get(str: name) ?? interp.builtins.get(str: name) { return v }
+                if let v = site.load(f.globals, interp.builtins) { return v }
+                throw interp.nameError(name, f)
+            }
+        case .name where code.kind == .module:
+            // Module code: the namespace is the globals.
+            let site = GlobalSite(name)
+            return { (interp, f) throws(PyError) in
+                if let v = site.load(f.globals, interp.builtins) { return v }
                 throw interp.nameError(name, f)
             }
         case .name:
@@ -39,7 +47,12 @@ extension Compiler {
         switch code.slot(name) {
         case .fast(let i): return { (_, f, v) throws(PyError) in f.fast[i] = v }
         case .cell(let i): return { (_, f, v) throws(PyError) in f.cells[i].value = v }
-        case .global: return { (_, f, v) throws(PyError) in f.globals.set(str: name, v) }
+        case .global:
+            let site = GlobalStoreSite(name)
+            return { (_, f, v) throws(PyError) in site.store(v, f.globals) }
+        case .name where code.kind == .module:
+            let site = GlobalStoreSite(name)
+            return { (_, f, v) throws(PyError) in site.store(v, f.globals) }
         case .name, .classCell: return { (_, f, v) throws(PyError) in f.namespace.set(str: name, v) }
         }
     }
@@ -79,7 +92,7 @@ extension Compiler {
             return { (interp, f, value) throws(PyError) in
                 let o = try object(interp, f)
                 if case .object(let instance) = o, let dict = instance.dict, site.isPlainStore(instance.type) {
-                    dict.set(str: name, value)
+                    dict.set(str: name, value, hash: site.nameHash)
                     return
                 }
                 try interp.setAttribute(o, name, value)
@@ -101,7 +114,7 @@ extension Compiler {
 
     /// `a, *b, c = value`
     private func compileUnpack(_ targets: [Expr]) -> Store {
-        let stores = targets.map { compileTarget($0) }
+        let stores = targets.map { CompiledTarget(store: compileTarget($0)) }
         let starIndex = targets.firstIndex { if case .starred = $0 { return true } else { return false } }
         let count = targets.count
         return { (interp, f, value) throws(PyError) in
@@ -111,16 +124,16 @@ extension Compiler {
                 guard items.count >= count - 1 else {
                     throw PyError.valueError("not enough values to unpack (expected at least \(count - 1), got \(items.count))")
                 }
-                for i in 0..<star { try stores[i](interp, f, items[i]) }
-                try stores[star](interp, f, .list(Array(items[star..<(items.count - after)])))
-                for j in 0..<after { try stores[star + 1 + j](interp, f, items[items.count - after + j]) }
+                for i in 0..<star { try stores[i].store(interp, f, items[i]) }
+                try stores[star].store(interp, f, .list(Array(items[star..<(items.count - after)])))
+                for j in 0..<after { try stores[star + 1 + j].store(interp, f, items[items.count - after + j]) }
                 return
             }
             if items.count > count { throw PyError.valueError("too many values to unpack (expected \(count))") }
             if items.count < count {
                 throw PyError.valueError("not enough values to unpack (expected \(count), got \(items.count))")
             }
-            for i in 0..<count { try stores[i](interp, f, items[i]) }
+            for i in 0..<count { try stores[i].store(interp, f, items[i]) }
         }
     }
 
@@ -138,8 +151,8 @@ extension Compiler {
                 try interp.deleteItem(container, try index(interp, f))
             }
         case .tuple(let targets, _), .list(let targets, _):
-            let deletes = targets.map { compileDelete($0) }
-            return { (interp, f) throws(PyError) in for delete in deletes { try delete(interp, f) } }
+            let deletes = targets.map { CompiledDelete(run: compileDelete($0)) }
+            return { (interp, f) throws(PyError) in for delete in deletes { try delete.run(interp, f) } }
         default:
             return { (_, _) throws(PyError) in throw PyError(type: .syntaxError, message: "cannot delete expression") }
         }

@@ -20,7 +20,7 @@ final class Frame {
 
     init(code: CodeInfo, globals: PyDict, namespace: PyDict? = nil, cells: [PyCell] = [], id: Int) {
         self.code = code
-        self.fast = Array(repeating: nil, count: code.fastCount)
+        self.fast = .nils(code.fastCount)
         self.cells = cells
         self.globals = globals
         self.namespace = namespace ?? globals

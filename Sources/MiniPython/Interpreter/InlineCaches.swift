@@ -46,11 +46,16 @@ final class AttributeSite {
 /// The cache of one `obj.name = value` (see Note [Inline caches]).
 final class StoreSite {
     let name: String
+    /// ``PyHash/string(_:)`` of the name, for the instance dict.
+    let nameHash: Int
     private var type: PyType?
     private var epoch = -1
     private var isPlain = false
 
-    init(_ name: String) { self.name = name }
+    init(_ name: String) {
+        self.name = name
+        nameHash = PyHash.string(name)
+    }
 
     /// True when storing into an instance of `type` just sets its `__dict__` entry: an
     /// ordinary instance, no `__setattr__` written in Python, and no property or descriptor
@@ -78,11 +83,16 @@ final class StoreSite {
 /// The cache of one `obj.name(...)` call (see Note [Inline caches]).
 final class MethodSite {
     let name: String
+    /// ``PyHash/string(_:)`` of the name, for the instance-dict check.
+    let nameHash: Int
     private var type: PyType?
     private var epoch = -1
     private var method: PyValue?
 
-    init(_ name: String) { self.name = name }
+    init(_ name: String) {
+        self.name = name
+        nameHash = PyHash.string(name)
+    }
 
     /// The function `obj.name` finds in the class of `obj` when calling it needs no bound
     /// method object (a plain function or native method of an ordinary instance); nil
@@ -100,5 +110,88 @@ final class MethodSite {
             }
         }
         return method
+    }
+}
+
+/// The cache of one `a op b` whose left operand is an object of a native type from another
+/// module (TorchBridge's `Tensor`): its `__op__` method, called without a bound method (see
+/// Note [Inline caches]). Builtin containers and classes from `class` statements take the
+/// general path.
+final class BinarySite {
+    let op: BinaryOperator
+    private var type: PyType?
+    private var epoch = -1
+    private var method: PyBuiltinFunction?
+
+    init(_ op: BinaryOperator) { self.op = op }
+
+    @inline(__always)
+    func method(_ type: PyType) -> PyBuiltinFunction? {
+        let now = PyType.epoch.load(ordering: .relaxed)
+        if self.type !== type || epoch != now {
+            self.type = type
+            epoch = now
+            method = nil
+            let builtinStorage: [PyType] = [.list, .tuple, .set, .frozenset, .dict]
+            if !type.isHeapType && !type.usesBuiltinFastPaths && !builtinStorage.contains(where: { type.isSubtype(of: $0) }) {
+                method = type.lookup(op.methodName)?.as(PyBuiltinFunction.self)
+            }
+        }
+        return method
+    }
+}
+
+/// The cache of one read of a global name (or a builtin one, when no global has that name):
+/// the entry position in the module dict or in `builtins`, valid while the dicts have the
+/// same versions, that is, no key was added or removed (see Note [Inline caches]). The value
+/// is read from the entry each time, so rebinding the global is seen at once.
+final class GlobalSite {
+    let name: String
+    private var globals: PyDict?
+    private var globalsVersion = -1
+    private var builtinsVersion = -1
+    /// The entry in the globals, or -1 when the name is a builtin.
+    private var globalEntry = -1
+    private var builtinEntry = -1
+
+    init(_ name: String) { self.name = name }
+
+    @inline(__always)
+    func load(_ globals: PyDict, _ builtins: PyDict) -> PyValue? {
+        if self.globals === globals && globalsVersion == globals.version {
+            if globalEntry >= 0 { return globals.value(atEntry: globalEntry) }
+            if builtinsVersion == builtins.version, builtinEntry >= 0 { return builtins.value(atEntry: builtinEntry) }
+        }
+        self.globals = globals
+        globalsVersion = globals.version
+        builtinsVersion = builtins.version
+        globalEntry = globals.entryPosition(str: name) ?? -1
+        builtinEntry = globalEntry >= 0 ? -1 : builtins.entryPosition(str: name) ?? -1
+        if globalEntry >= 0 { return globals.value(atEntry: globalEntry) }
+        return builtinEntry >= 0 ? builtins.value(atEntry: builtinEntry) : nil
+    }
+}
+
+/// The cache of one assignment to a global name (module-level code, or `global x` in a
+/// function): the entry position of the name in the module dict, valid while its version
+/// holds (see ``GlobalSite``).
+final class GlobalStoreSite {
+    let name: String
+    private var globals: PyDict?
+    private var version = -1
+    private var entry = -1
+
+    init(_ name: String) { self.name = name }
+
+    @inline(__always)
+    func store(_ value: PyValue, _ globals: PyDict) {
+        if self.globals === globals && version == globals.version && entry >= 0,
+           globals.setValue(value, atEntry: entry) {
+            return
+        }
+        globals.set(str: name, value)
+        self.globals = globals
+        version = globals.version
+        entry = globals.entryPosition(str: name) ?? -1
     }
 }

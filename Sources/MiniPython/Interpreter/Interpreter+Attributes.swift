@@ -64,7 +64,7 @@ extension Interpreter {
         }
         if let attribute = resolved.attribute, resolved.isDataDescriptor { return try bind(attribute, to: v, type) }
         if case .object(let o) = v, let dict = o.dict {
-            if let value = dict.get(str: name) { return value }
+            if let value = dict.get(str: name, hash: resolved.nameHash) { return value }
             if name == "__dict__" { return .object(dict) }
         }
         if let attribute = resolved.attribute { return try bind(attribute, to: v, type) }
@@ -94,8 +94,11 @@ final class InstanceAttribute {
     let attribute: PyValue?
     let isDataDescriptor: Bool
     let getattr: PyValue?
+    /// ``PyHash/string(_:)`` of the name, for the instance dict.
+    let nameHash: Int
 
     init(_ type: PyType, _ name: String) {
+        nameHash = PyHash.string(name)
         if let override = type.lookup("__getattribute__"), override.as(PyFunction.self) != nil {
             getattribute = override
         } else {

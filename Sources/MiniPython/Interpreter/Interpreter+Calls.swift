@@ -71,12 +71,14 @@ extension Interpreter {
         frame.line = code.firstLine
         let slots = code.parameterSlots
         let given = args.positional.count
-        if args.keywords.isEmpty, let layout = function.simpleLayout, given >= layout.required,
-           given <= layout.defaults.count + layout.required {
+        if args.keywords.isEmpty, function.hasSimpleLayout, given >= function.requiredCount, given <= slots.count {
             // Positional arguments only, to a function without *args, **kwargs or keyword-only
             // parameters: no binding step.
             for i in 0..<given { frame.set(slots[i], args.positional[i]) }
-            for i in given..<slots.count { frame.set(slots[i], layout.defaults[i - layout.required]) }
+            if given < slots.count {
+                let defaults = function.positionalDefaults, required = function.requiredCount
+                for i in given..<slots.count { frame.set(slots[i], defaults[i - required]) }
+            }
         } else {
             let bound = try function.signature.bind(args)
             let named = function.signature.parameters.count
@@ -95,7 +97,7 @@ extension Interpreter {
             }
         }
         if code.isGenerator {
-            let body = code.compiledBody(function.body)
+            let body = code.compiledStatements ?? code.compiledBody(function.body)
             return .object(PyGenerator(name: function.name, qualname: function.qualname) { (interp, channel) throws(PyError) in
                 frame.generator = channel
                 interp.currentFrame = frame
@@ -122,6 +124,10 @@ extension Interpreter {
             }
         }
         do throws(PyError) {
+            if let body = code.compiledStatements {
+                if case .returned(let value) = try body(self, frame) { return value }
+                return .none
+            }
             if let lambda = function.lambdaBody { return try code.compiledExpression(lambda)(self, frame) }
             if case .returned(let value) = try code.compiledBody(function.body)(self, frame) { return value }
             return .none

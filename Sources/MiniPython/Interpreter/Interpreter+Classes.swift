@@ -53,10 +53,7 @@ extension Interpreter {
             // A class with its own `__init__` and object's `__new__`: make the instance and
             // run `__init__` directly, as `object.__new__` would allow.
             let instance = PyValue.object(type.allocator?(type) ?? PyObject(type: type, hasDict: true))
-            var positional = [instance]
-            positional.reserveCapacity(args.positional.count + 1)
-            positional += args.positional
-            let result = try callFunction(initializer, Arguments(positional, keywords: args.keywords))
+            let result = try callFunction(initializer, args.prepending(instance))
             if !result.isNone { throw PyError.typeError("__init__() should return None, not '\(result.type.name)'") }
             return instance
         }

@@ -9,7 +9,7 @@ extension Interpreter {
         if !a.type.isHeapType && !b.type.isHeapType, let result = try nativeBinary(op, a, b) { return result }
         let leftType = a.type, rightType = b.type
         let name = op.methodName
-        let reflected = "__r" + name.dropFirst(2)
+        let reflected = op.reflectedMethodName
         let leftMethod = leftType.lookup(name)
         let rightMethod = rightType !== leftType ? rightType.lookup(reflected) : nil
         var triedRight = false
@@ -27,6 +27,21 @@ extension Interpreter {
             if !result.isNotImplemented { return result }
         }
         throw binaryTypeError(op, a, b)
+    }
+
+    /// `a op b` trying the method cached at a compiled site first (see ``BinarySite``).
+    func binaryOperation(_ op: BinaryOperator, _ a: PyValue, _ b: PyValue, _ site: BinarySite) throws(PyError) -> PyValue {
+        if case .object(let o) = a, let method = site.method(o.type) {
+            let rightType = b.type
+            // A subclass on the right would get the first try (its reflected method).
+            if rightType === o.type || !rightType.isSubtype(of: o.type) {
+                try checkInterrupt()
+                try checkStack()
+                let result = try method.call(self, Arguments([a, b]))
+                if !result.isNotImplemented { return result }
+            }
+        }
+        return try binaryOperation(op, a, b)
     }
 
     private func binaryTypeError(_ op: BinaryOperator, _ a: PyValue, _ b: PyValue) -> PyError {
@@ -62,7 +77,7 @@ extension Interpreter {
                     return a
                 }
             }
-            let name = "__i" + op.methodName.dropFirst(2)
+            let name = op.inPlaceMethodName
             if let method = o.type.lookup(name), !method.isNone {
                 let result = try call(try bind(method, to: a, o.type), [b])
                 if !result.isNotImplemented { return result }

@@ -11,7 +11,7 @@ public struct Arguments {
 
     /// The same arguments with `value` inserted first (a bound method's `self`).
     public func prepending(_ value: PyValue) -> Arguments {
-        Arguments([value] + positional, keywords: keywords)
+        Arguments(.prepending(value, to: positional), keywords: keywords)
     }
 
     /// The value of keyword `name`, if given.

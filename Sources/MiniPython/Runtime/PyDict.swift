@@ -16,8 +16,9 @@ public final class PyDict: PyObject, @unchecked Sendable {
         guard storage.count > 0 else { return }
         var values: [PyValue] = []
         values.reserveCapacity(storage.count * 2)
-        for entry in storage.entries {
-            if let entry { values.append(entry.key); values.append(entry.value) }
+        for entry in storage.entries where entry.isLive {
+            values.append(entry.key)
+            values.append(entry.value)
         }
         storage = DictStorage()
         Trashcan.release(consume values)
@@ -33,7 +34,7 @@ public final class PyDict: PyObject, @unchecked Sendable {
         let hash = try interp.hash(key)
         guard let index = try storage.find(hash: hash, { (k) throws(PyError) in try interp.keysEqual(k, key) }).entry
         else { return nil }
-        return storage.entries[index]?.value
+        return storage.entries[index].value
     }
 
     public func set(_ key: PyValue, _ value: PyValue, _ interp: Interpreter) throws(PyError) {
@@ -56,17 +57,25 @@ public final class PyDict: PyObject, @unchecked Sendable {
     // MARK: - String keys
 
     public func get(str key: String) -> PyValue? {
-        let hash = PyHash.string(key)
-        let found = storage.find(hash: hash) { k in
-            if case .str(let s) = k { return s.utf8.elementsEqual(key.utf8) } else { return false }
-        }
-        guard let index = found.entry else { return nil }
-        return storage.entries[index]?.value
+        get(str: key, hash: PyHash.string(key))
+    }
+
+    /// `get(str:)` with the key's ``PyHash/string(_:)`` computed ahead (compiled code knows
+    /// the hashes of the attribute names it uses).
+    func get(str key: String, hash: Int) -> PyValue? {
+        guard let index = storage.entry(str: key, hash: hash) else { return nil }
+        return storage.entries[index].value
     }
 
     public func set(str key: String, _ value: PyValue) {
-        storage.insert(key: .str(key), value: value, hash: PyHash.string(key)) { k in
-            if case .str(let s) = k { return s.utf8.elementsEqual(key.utf8) } else { return false }
+        set(str: key, value, hash: PyHash.string(key))
+    }
+
+    /// `set(str:_:)` with the key's hash computed ahead (see ``get(str:hash:)``).
+    func set(str key: String, _ value: PyValue, hash: Int) {
+        // Equal hashes of the UTF-8 bytes make == exact here (see `DictStorage.entry`).
+        storage.insert(key: .str(key), value: value, hash: hash) { k in
+            if case .str(let s) = k { return s == key } else { return false }
         }
     }
 
@@ -81,13 +90,18 @@ public final class PyDict: PyObject, @unchecked Sendable {
 
     /// The live items in insertion order.
     public var items: [(key: PyValue, value: PyValue)] {
-        storage.entries.compactMap { $0.map { ($0.key, $0.value) } }
+        storage.entries.compactMap { $0.isLive ? ($0.key, $0.value) : nil }
     }
 
-    public var keys: [PyValue] { storage.entries.compactMap { $0?.key } }
-    public var values: [PyValue] { storage.entries.compactMap { $0?.value } }
+    public var keys: [PyValue] { storage.entries.compactMap { $0.isLive ? $0.key : nil } }
+    public var values: [PyValue] { storage.entries.compactMap { $0.isLive ? $0.value : nil } }
 
-    public func removeAll() { storage = DictStorage() }
+    public func removeAll() {
+        // The version keeps counting up: caches remember versions (see ``GlobalSite``).
+        let version = storage.version
+        storage = DictStorage()
+        storage.version = version + 1
+    }
 
     /// A shallow copy with the same type `dict`.
     public func copy() -> PyDict {
@@ -99,14 +113,36 @@ public final class PyDict: PyObject, @unchecked Sendable {
     /// Removes and returns the last item (`popitem`).
     func popLast() -> (key: PyValue, value: PyValue)? { storage.popLast() }
 
-    /// Bumped by every insertion or removal, for iterators' "changed size" check.
+    /// Bumped by every insertion or removal, for iterators' "changed size" check and the
+    /// caches of global names: while it holds, every key keeps its entry position.
     var version: Int { storage.version }
+
+    /// The entry position of string key `key`, to read its value later with
+    /// ``value(atEntry:)`` while ``version`` is unchanged.
+    func entryPosition(str key: String) -> Int? {
+        storage.find(hash: PyHash.string(key)) { k in
+            if case .str(let s) = k { return s.utf8.elementsEqual(key.utf8) } else { return false }
+        }.entry
+    }
+
+    /// The current value at an entry position from ``entryPosition(str:)``.
+    func value(atEntry position: Int) -> PyValue? {
+        position < storage.entries.count && storage.entries[position].isLive ? storage.entries[position].value : nil
+    }
+
+    /// Replaces the value at a live entry position from ``entryPosition(str:)``; false when
+    /// there is no entry there.
+    func setValue(_ value: PyValue, atEntry position: Int) -> Bool {
+        guard position < storage.entries.count, storage.entries[position].isLive else { return false }
+        storage.entries[position].value = value
+        return true
+    }
 
     /// The item at a raw entry position (for iterators), skipping deleted slots.
     func entry(atOrAfter position: inout Int) -> (key: PyValue, value: PyValue)? {
         while position < storage.entries.count {
             defer { position += 1 }
-            if let e = storage.entries[position] { return (e.key, e.value) }
+            if storage.entries[position].isLive { return (storage.entries[position].key, storage.entries[position].value) }
         }
         return nil
     }
@@ -115,19 +151,23 @@ public final class PyDict: PyObject, @unchecked Sendable {
 /// The compact, insertion-ordered open-addressing table behind ``PyDict`` (CPython's
 /// `dictobject.c` layout: a sparse index table pointing into a dense entry array).
 struct DictStorage {
+    /// An item; a removed one stays as a dead entry (no key or value) until the next
+    /// rebuild, so positions of the others do not move. Entries are not optionals: reading
+    /// one field of an optional entry would copy the whole entry, key and value included.
     struct Entry {
         var key: PyValue
         var value: PyValue
         var hash: Int
+        var isLive = true
     }
 
     static let emptySlot = -1
     static let dummySlot = -2
 
-    var entries: [Entry?] = []
+    var entries: [Entry] = []
     var indices: [Int] = []
     private(set) var count = 0
-    private(set) var version = 0
+    var version = 0
 
     /// Finds the entry for `hash` whose key satisfies `matches`; also returns the slot where
     /// a new key would go.
@@ -142,9 +182,30 @@ struct DictStorage {
             if ix == DictStorage.emptySlot { return (freeSlot >= 0 ? freeSlot : i, nil) }
             if ix == DictStorage.dummySlot {
                 if freeSlot < 0 { freeSlot = i }
-            } else if entries[ix]?.hash == hash, let key = entries[ix]?.key, try matches(key) {
+            } else if entries[ix].hash == hash, try matches(entries[ix].key) {
                 // Fields are read in place: copying a whole entry would retain its value too.
                 return (i, ix)
+            }
+            perturb >>= 5
+            i = (i &* 5 &+ 1 &+ Int(truncatingIfNeeded: perturb)) & mask
+        }
+    }
+
+    /// The entry of string key `key` (the common lookup of attribute and global names).
+    func entry(str key: String, hash: Int) -> Int? {
+        if indices.isEmpty { return nil }
+        let mask = indices.count - 1
+        var i = hash & mask
+        var perturb = UInt(bitPattern: hash)
+        while true {
+            let ix = indices[i]
+            if ix == DictStorage.emptySlot { return nil }
+            // Python compares code points, Swift's == canonical equivalence; with equal
+            // 61-bit hashes of the UTF-8 bytes the two agree (distinct byte sequences that are
+            // canonically equivalent would also need colliding hashes), and == is one
+            // comparison for the identical short strings attribute names are.
+            if ix != DictStorage.dummySlot, entries[ix].hash == hash, case .str(let s) = entries[ix].key, s == key {
+                return ix
             }
             perturb >>= 5
             i = (i &* 5 &+ 1 &+ Int(truncatingIfNeeded: perturb)) & mask
@@ -155,7 +216,7 @@ struct DictStorage {
                                    _ matches: (PyValue) throws(E) -> Bool) throws(E) {
         var found = try find(hash: hash, matches)
         if let index = found.entry {
-            entries[index]!.value = value
+            entries[index].value = value
             return
         }
         if (entries.count + 1) * 3 >= indices.count * 2 {
@@ -171,8 +232,8 @@ struct DictStorage {
     mutating func remove<E: Error>(hash: Int, _ matches: (PyValue) throws(E) -> Bool) throws(E) -> PyValue? {
         let found = try find(hash: hash, matches)
         guard let index = found.entry else { return nil }
-        let old = entries[index]?.value
-        entries[index] = nil
+        let old = entries[index].value
+        entries[index] = Entry(key: .none, value: .none, hash: 0, isLive: false)
         indices[found.slot] = DictStorage.dummySlot
         count -= 1
         version += 1
@@ -181,8 +242,8 @@ struct DictStorage {
     }
 
     mutating func popLast() -> (key: PyValue, value: PyValue)? {
-        while let last = entries.last {
-            guard let entry = last else {
+        while let entry = entries.last {
+            guard entry.isLive else {
                 entries.removeLast()
                 continue
             }
@@ -196,9 +257,9 @@ struct DictStorage {
     private mutating func rebuild(capacity: Int) {
         var size = 8
         while size < capacity { size <<= 1 }
-        let live = entries.compactMap { $0 }
+        let live = entries.filter(\.isLive)
         entries = live
-        indices = Array(repeating: DictStorage.emptySlot, count: size)
+        indices = .filled(DictStorage.emptySlot, count: size)
         let mask = size - 1
         for (n, entry) in live.enumerated() {
             var i = entry.hash & mask

@@ -8,9 +8,12 @@ public final class PyFunction: PyObject, @unchecked Sendable {
     let globals: PyDict
     /// The parameters with their default values, used to bind every call.
     let signature: Signature
-    /// For a function with only positional(-or-keyword) parameters: how many are required,
-    /// and the defaults of the others, for calls that pass positional arguments only.
-    let simpleLayout: (required: Int, defaults: [PyValue])?
+    /// For a function with only positional(-or-keyword) parameters (``hasSimpleLayout``):
+    /// how many are required, and the defaults of the others, for calls that pass
+    /// positional arguments only.
+    let hasSimpleLayout: Bool
+    let requiredCount: Int
+    let positionalDefaults: [PyValue]
     let closure: [PyCell]
     public var name: String
     public var qualname: String
@@ -28,7 +31,10 @@ public final class PyFunction: PyObject, @unchecked Sendable {
         self.lambdaBody = lambdaBody
         self.globals = globals
         self.signature = signature
-        self.simpleLayout = PyFunction.simpleLayout(of: signature)
+        let layout = PyFunction.simpleLayout(of: signature)
+        self.hasSimpleLayout = layout != nil
+        self.requiredCount = layout?.required ?? 0
+        self.positionalDefaults = layout?.defaults ?? []
         self.closure = closure
         self.name = code.name
         self.qualname = code.qualname

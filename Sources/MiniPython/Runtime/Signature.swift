@@ -25,21 +25,93 @@ public struct Signature: @unchecked Sendable {
         public var defaultValue: Default
     }
 
+    /// The fields, shared by copies until one of them changes: every ``BoundArguments``
+    /// carries the signature, and copying one reference is cheaper than copying five.
+    private final class Storage: @unchecked Sendable {
+        var name: String
+        var parameters: [Parameter]
+        var varArgsName: String?
+        var varKeywordsName: String?
+        var isNative = false
+        var hasSelf = false
+        /// How many parameters have no default, and whether the first is one of them.
+        var requiredCount = 0
+        var firstIsRequired = false
+        /// True when every parameter is positional-only (`f(a, b, /)`).
+        var allPositionalOnly = false
+        /// How many parameters may be passed by position.
+        var positionalCount = 0
+
+        init(name: String, parameters: [Parameter], varArgsName: String?, varKeywordsName: String?) {
+            self.name = name
+            self.parameters = parameters
+            self.varArgsName = varArgsName
+            self.varKeywordsName = varKeywordsName
+            summarize()
+        }
+
+        func copy() -> Storage {
+            let copy = Storage(name: name, parameters: parameters, varArgsName: varArgsName, varKeywordsName: varKeywordsName)
+            copy.isNative = isNative
+            copy.hasSelf = hasSelf
+            return copy
+        }
+
+        /// Recomputes what binding needs on every call from `parameters`.
+        func summarize() {
+            func isRequired(_ p: Parameter) -> Bool { if case .required = p.defaultValue { return true } else { return false } }
+            requiredCount = parameters.filter(isRequired).count
+            firstIsRequired = parameters.first.map(isRequired) ?? false
+            allPositionalOnly = parameters.allSatisfy { $0.kind == .positionalOnly }
+            positionalCount = parameters.prefix { $0.kind != .keywordOnly }.count
+        }
+    }
+
+    private var storage: Storage
+
+    /// The storage, copied first if another signature shares it.
+    private mutating func unique() -> Storage {
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+        return storage
+    }
+
     /// The function name used in messages (`f() missing 1 required...`).
-    public var name: String
-    public var parameters: [Parameter]
-    public var varArgsName: String?
-    public var varKeywordsName: String?
+    public var name: String {
+        get { storage.name }
+        set { unique().name = newValue }
+    }
+    public var parameters: [Parameter] {
+        get { storage.parameters }
+        set {
+            let s = unique()
+            s.parameters = newValue
+            s.summarize()
+        }
+    }
+    public var varArgsName: String? {
+        get { storage.varArgsName }
+        set { unique().varArgsName = newValue }
+    }
+    public var varKeywordsName: String? {
+        get { storage.varKeywordsName }
+        set { unique().varKeywordsName = newValue }
+    }
     /// Set for native functions, whose count errors use CPython's C wording
     /// (`len() takes exactly one argument (2 given)`); `self` is not counted when `hasSelf`.
-    public var isNative = false
-    public var hasSelf = false
+    public var isNative: Bool {
+        get { storage.isNative }
+        set { unique().isNative = newValue }
+    }
+    public var hasSelf: Bool {
+        get { storage.hasSelf }
+        set { unique().hasSelf = newValue }
+    }
+    private var requiredCount: Int { storage.requiredCount }
+    private var firstIsRequired: Bool { storage.firstIsRequired }
+    private var allPositionalOnly: Bool { storage.allPositionalOnly }
 
     public init(name: String, parameters: [Parameter], varArgs: String? = nil, varKeywords: String? = nil) {
-        self.name = name
-        self.parameters = parameters
-        self.varArgsName = varArgs
-        self.varKeywordsName = varKeywords
+        storage = Storage(name: name, parameters: parameters, varArgsName: varArgs, varKeywordsName: varKeywords)
     }
 
     /// Parses `"name(a, b=1, /, c=None, *args, d, **kw)"`. A malformed signature is a
@@ -48,8 +120,8 @@ public struct Signature: @unchecked Sendable {
         guard let open = text.firstIndex(of: "("), text.hasSuffix(")") else {
             preconditionFailure("malformed signature: \(text)")
         }
-        name = String(text[..<open]).trimmingSpaces
-        parameters = []
+        var parameters: [Parameter] = []
+        var varArgsName: String?, varKeywordsName: String?
         let inner = text[text.index(after: open)..<text.index(before: text.endIndex)]
         var kind = Kind.positionalOrKeyword
         for rawPart in Signature.splitTopLevel(String(inner)) {
@@ -72,6 +144,8 @@ public struct Signature: @unchecked Sendable {
                 parameters.append(Parameter(name: part, kind: kind, defaultValue: .required))
             }
         }
+        storage = Storage(name: String(text[..<open]).trimmingSpaces, parameters: parameters, varArgsName: varArgsName,
+                          varKeywordsName: varKeywordsName)
     }
 
     public func index(of name: String) -> Int? {
@@ -82,8 +156,9 @@ public struct Signature: @unchecked Sendable {
 
     /// Binds `arguments`, raising `TypeError` like CPython on any mismatch.
     public func bind(_ arguments: Arguments) throws(PyError) -> BoundArguments {
-        var bound = BoundArguments(signature: self, values: Array(repeating: nil, count: parameters.count))
-        let positionalCount = parameters.prefix { $0.kind != .keywordOnly }.count
+        let parameters = storage.parameters
+        var bound = BoundArguments(signature: self, values: .nils(parameters.count))
+        let positionalCount = storage.positionalCount
         let given = arguments.positional
         if isNative, let error = nativeCountError(given.count, arguments) { throw error }
         if given.count > positionalCount {
@@ -112,13 +187,13 @@ public struct Signature: @unchecked Sendable {
         }
         var missingPositional: [String] = []
         var missingKeyword: [String] = []
-        for (i, parameter) in parameters.enumerated() where bound.values[i] == nil {
-            switch parameter.defaultValue {
+        for i in parameters.indices where bound.values[i] == nil {
+            switch parameters[i].defaultValue {
             case .value(let v): bound.values[i] = v
             case .unset: break
             case .required:
-                if parameter.kind == .keywordOnly { missingKeyword.append(parameter.name) } else {
-                    missingPositional.append(parameter.name)
+                if parameters[i].kind == .keywordOnly { missingKeyword.append(parameters[i].name) } else {
+                    missingPositional.append(parameters[i].name)
                 }
             }
         }
@@ -129,11 +204,10 @@ public struct Signature: @unchecked Sendable {
 
     /// CPython's messages for C functions taking only positional-only arguments.
     private func nativeCountError(_ count: Int, _ arguments: Arguments) -> PyError? {
-        guard varArgsName == nil, varKeywordsName == nil, arguments.keywords.isEmpty,
-              parameters.allSatisfy({ $0.kind == .positionalOnly }) else { return nil }
+        guard varArgsName == nil, varKeywordsName == nil, arguments.keywords.isEmpty, allPositionalOnly else { return nil }
         let skip = hasSelf ? 1 : 0
         let maxCount = parameters.count - skip
-        let minCount = parameters.dropFirst(skip).filter { if case .required = $0.defaultValue { return true } else { return false } }.count
+        let minCount = requiredCount - (hasSelf && firstIsRequired ? 1 : 0)
         let given = count - skip
         guard given < minCount || given > maxCount else { return nil }
         let plainName = name.split(separator: ".").last.map(String.init) ?? name
