@@ -4,9 +4,11 @@ extension Compiler {
     // MARK: - Calls
 
     func compileCall(_ callee: Expr, _ arguments: [Argument], _ line: Int) -> Eval {
-        if case .attribute(let objectExpr, let name, _) = callee,
-           let positional = compileSelfAndPositional(arguments) {
-            return compileMethodCall(compile(objectExpr), name, positional, line)
+        if let values = compilePositional(arguments) {
+            if case .attribute(let objectExpr, let name, _) = callee {
+                return compileMethodCall(compile(objectExpr), name, values, line)
+            }
+            return compileFunctionCall(compile(callee), values, line)
         }
         let args = compileArguments(arguments)
         if case .attribute(let objectExpr, let name, _) = callee {
@@ -24,59 +26,79 @@ extension Compiler {
             let fn = try function(interp, f)
             let a = try args(interp, f)
             f.line = line
-            if case .object(let o) = fn, o === PyType.superType, a.positional.isEmpty {
-                return try interp.zeroArgumentSuper(f)
-            }
             return try interp.call(fn, a)
         }
     }
 
-    /// `obj.name(a, b)` with positional arguments: the function found in the class is
-    /// called with `obj` first, without a bound method object (see ``MethodSite``).
-    private func compileMethodCall(_ object: @escaping Eval, _ name: String,
-                                   _ positional: @escaping (Interpreter, Frame, PyValue) throws(PyError) -> [PyValue],
-                                   _ line: Int) -> Eval {
-        let site = MethodSite(name)
-        return { (interp, f) throws(PyError) in
-            let o = try object(interp, f)
-            var values = try positional(interp, f, o)
-            f.line = line
-            if let function = site.function(o.type) {
-                if case .object(let instance) = o, let dict = instance.dict, dict.count > 0,
-                   dict.get(str: name, hash: site.nameHash) != nil {
-                    values.removeFirst()
-                    return try interp.call(try interp.getAttribute(o, name), Arguments(values))
-                }
-                return try interp.call(function, Arguments(values))
-            }
-            values.removeFirst()
-            return try interp.callMethod(o, name, Arguments(values))
-        }
-    }
-
-    /// `first` followed by the values of an argument list of plain positional arguments (nil
-    /// when there is a keyword or a star).
-    private func compileSelfAndPositional(_ arguments: [Argument])
-        -> ((Interpreter, Frame, PyValue) throws(PyError) -> [PyValue])? {
+    /// The compiled arguments when all are plain positional ones; nil for keywords and stars.
+    private func compilePositional(_ arguments: [Argument]) -> [CompiledExpression]? {
         var values: [CompiledExpression] = []
         for argument in arguments {
             guard case .positional(let e) = argument else { return nil }
             values.append(CompiledExpression(eval: compile(e)))
         }
-        switch values.count {
-        case 0:
-            return { (_, _, first) throws(PyError) in [first] }
-        case 1:
-            let a = values[0].eval
-            return { (interp, f, first) throws(PyError) in [first, try a(interp, f)] }
-        case 2:
-            let a = values[0].eval, b = values[1].eval
-            return { (interp, f, first) throws(PyError) in
-                let x = try a(interp, f)
-                return [first, x, try b(interp, f)]
+        return values
+    }
+
+    /// `f(a, b)`: a Python function gets its arguments straight into the slots of its new
+    /// frame (no argument array, no binding step); anything else is called with them.
+    private func compileFunctionCall(_ function: @escaping Eval, _ values: [CompiledExpression], _ line: Int) -> Eval {
+        let count = values.count
+        return { (interp, f) throws(PyError) in
+            let callee = try function(interp, f)
+            if case .object(let o) = callee, o.type === PyType.function, let pf = o as? PyFunction, pf.accepts(positional: count) {
+                var frame = interp.newFrame(for: pf)
+                let slots = pf.code.parameterSlots
+                for i in 0..<count { frame.set(slots[i], try values[i].eval(interp, f)) }
+                pf.bindDefaults(from: count, in: frame)
+                f.line = line
+                defer { interp.recycle(&frame) }
+                return try interp.run(pf, in: frame)
             }
-        default:
-            return { (interp, f, first) throws(PyError) in .prepending(first, to: try values.evaluate(interp, f)) }
+            let args = Arguments(try values.evaluate(interp, f))
+            f.line = line
+            if case .object(let o) = callee, o === PyType.superType, args.positional.isEmpty {
+                return try interp.zeroArgumentSuper(f)
+            }
+            return try interp.call(callee, args)
+        }
+    }
+
+    /// `obj.name(a, b)`: the function found in the class is called with `obj` first, without
+    /// a bound method object (see ``MethodSite``); a Python method gets its arguments
+    /// straight into its frame, like ``compileFunctionCall(_:_:_:)``.
+    private func compileMethodCall(_ object: @escaping Eval, _ name: String, _ values: [CompiledExpression],
+                                   _ line: Int) -> Eval {
+        let site = MethodSite(name)
+        let count = values.count
+        return { (interp, f) throws(PyError) in
+            let o = try object(interp, f)
+            guard let function = site.function(o.type) else {
+                let args = Arguments(try values.evaluate(interp, f))
+                f.line = line
+                return try interp.callMethod(o, name, args)
+            }
+            if case .object(let instance) = o, let dict = instance.dict, dict.count > 0,
+               dict.get(str: name, hash: site.nameHash) != nil {
+                // The instance has an attribute of that name: it hides the method.
+                let args = Arguments(try values.evaluate(interp, f))
+                f.line = line
+                return try interp.call(try interp.getAttribute(o, name), args)
+            }
+            if case .object(let fo) = function, fo.type === PyType.function, let pf = fo as? PyFunction,
+               pf.accepts(positional: count + 1) {
+                var frame = interp.newFrame(for: pf)
+                let slots = pf.code.parameterSlots
+                frame.set(slots[0], o)
+                for i in 0..<count { frame.set(slots[i + 1], try values[i].eval(interp, f)) }
+                pf.bindDefaults(from: count + 1, in: frame)
+                f.line = line
+                defer { interp.recycle(&frame) }
+                return try interp.run(pf, in: frame)
+            }
+            let args = Arguments(try values.evaluate(after: o, interp, f))
+            f.line = line
+            return try interp.call(function, args)
         }
     }
 

@@ -56,6 +56,22 @@ extension Array where Element == CompiledExpression {
             return result
         }
     }
+
+    /// `first` followed by the values of the expressions.
+    func evaluate(after first: PyValue, _ interp: Interpreter, _ f: Frame) throws(PyError) -> [PyValue] {
+        switch count {
+        case 0: return [first]
+        case 1: return [first, try self[0].eval(interp, f)]
+        case 2:
+            let a = try self[0].eval(interp, f)
+            return [first, a, try self[1].eval(interp, f)]
+        case 3:
+            let a = try self[0].eval(interp, f), b = try self[1].eval(interp, f)
+            return [first, a, b, try self[2].eval(interp, f)]
+        default:
+            return .prepending(first, to: try evaluate(interp, f))
+        }
+    }
 }
 
 /// A compiled `del` target in a container.

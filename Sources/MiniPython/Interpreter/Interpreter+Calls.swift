@@ -8,12 +8,14 @@ extension Interpreter {
         guard case .object(let object) = callee else {
             throw PyError.typeError("'\(callee.type.name)' object is not callable")
         }
-        if let function = object as? PyFunction { return try callFunction(function, args) }
-        if let builtin = object as? PyBuiltinFunction {
+        // The type checks first: a failing cast costs more than an identity comparison.
+        let type = object.type
+        if type === PyType.builtinFunction, let builtin = object as? PyBuiltinFunction {
             try checkInterrupt()
             try checkStack()
             return try builtin.call(self, args)
         }
+        if type === PyType.function, let function = object as? PyFunction { return try callFunction(function, args) }
         if let method = object as? PyMethod { return try call(method.function, args.prepending(method.selfValue)) }
         if let type = object as? PyType { return try callType(type, args) }
         if let dunder = object.type.lookup("__call__") {
@@ -55,37 +57,21 @@ extension Interpreter {
     // MARK: - Python functions
 
     func callFunction(_ function: PyFunction, _ args: Arguments) throws(PyError) -> PyValue {
-        try checkInterrupt()
-        let code = function.code
-        let cells = function.closure.isEmpty && code.ownCellCount == 0
-            ? [] : (0..<code.ownCellCount).map { _ in PyCell() } + function.closure
-        var frame: Frame
-        if let pooled = code.framePool.popLast() {
-            nextFrameID += 1
-            pooled.reuse(globals: function.globals, cells: cells, id: nextFrameID)
-            frame = pooled
-        } else {
-            frame = makeFrame(code: code, globals: function.globals, cells: cells)
-        }
-        frame.function = function
-        frame.line = code.firstLine
-        let slots = code.parameterSlots
+        var frame = newFrame(for: function)
+        let slots = function.code.parameterSlots
         let given = args.positional.count
-        if args.keywords.isEmpty, function.hasSimpleLayout, given >= function.requiredCount, given <= slots.count {
+        if args.keywords.isEmpty, function.accepts(positional: given) {
             // Positional arguments only, to a function without *args, **kwargs or keyword-only
             // parameters: no binding step.
             for i in 0..<given { frame.set(slots[i], args.positional[i]) }
-            if given < slots.count {
-                let defaults = function.positionalDefaults, required = function.requiredCount
-                for i in given..<slots.count { frame.set(slots[i], defaults[i - required]) }
-            }
+            function.bindDefaults(from: given, in: frame)
         } else {
             let bound = try function.signature.bind(args)
             let named = function.signature.parameters.count
             for (i, slot) in slots.enumerated() {
                 let value: PyValue
                 if i < named {
-                    value = bound.values[i] ?? .none
+                    value = bound[i]
                 } else if i == named, function.signature.varArgsName != nil {
                     value = .tuple(bound.varArgs)
                 } else {
@@ -96,6 +82,44 @@ extension Interpreter {
                 frame.set(slot, value)
             }
         }
+        defer { recycle(&frame) }
+        return try run(function, in: frame)
+    }
+
+    /// A frame for a call of `function`, its arguments not bound yet: a finished one from the
+    /// pool when there is one (see ``CodeInfo/framePool``).
+    func newFrame(for function: PyFunction) -> Frame {
+        let code = function.code
+        let cells = function.closure.isEmpty && code.ownCellCount == 0
+            ? [] : (0..<code.ownCellCount).map { _ in PyCell() } + function.closure
+        let frame: Frame
+        if let pooled = code.framePool.popLast() {
+            nextFrameID += 1
+            pooled.reuse(globals: function.globals, cells: cells, id: nextFrameID)
+            frame = pooled
+        } else {
+            frame = makeFrame(code: code, globals: function.globals, cells: cells)
+        }
+        frame.function = function
+        frame.line = code.firstLine
+        return frame
+    }
+
+    /// Returns a finished call's frame to its pool when nothing else refers to it (a
+    /// generator, for one, keeps its frame).
+    func recycle(_ frame: inout Frame) {
+        let code = frame.code
+        if isKnownUniquelyReferenced(&frame) && code.framePool.count < 4 {
+            frame.clear()
+            code.framePool.append(frame)
+        }
+    }
+
+    /// Runs the body of `function` in `frame`, its arguments bound: the return value, or a
+    /// generator for a generator function.
+    func run(_ function: PyFunction, in frame: Frame) throws(PyError) -> PyValue {
+        try checkInterrupt()
+        let code = function.code
         if code.isGenerator {
             let body = code.compiledStatements ?? code.compiledBody(function.body)
             return .object(PyGenerator(name: function.name, qualname: function.qualname) { (interp, channel) throws(PyError) in
@@ -118,10 +142,6 @@ extension Interpreter {
         defer {
             depth -= 1
             currentFrame = saved
-            if isKnownUniquelyReferenced(&frame) && code.framePool.count < 4 {
-                frame.clear()
-                code.framePool.append(frame)
-            }
         }
         do throws(PyError) {
             if let body = code.compiledStatements {

@@ -48,12 +48,22 @@ extension Interpreter {
             if args.positional.count == 3 { return try typeWithThreeArguments(args.positional) }
             throw PyError.typeError("type() takes 1 or 3 arguments")
         }
-        if type.isHeapType, let initializer = type.lookup("__init__")?.as(PyFunction.self),
-           let new = type.lookup("__new__"), case .object(let newObject) = new, newObject === Interpreter.objectNew {
+        if type.isHeapType, let initializer = type.plainInitializer {
             // A class with its own `__init__` and object's `__new__`: make the instance and
             // run `__init__` directly, as `object.__new__` would allow.
             let instance = PyValue.object(type.allocator?(type) ?? PyObject(type: type, hasDict: true))
-            let result = try callFunction(initializer, args.prepending(instance))
+            let result: PyValue
+            if args.keywords.isEmpty, initializer.accepts(positional: args.positional.count + 1) {
+                var frame = newFrame(for: initializer)
+                let slots = initializer.code.parameterSlots
+                frame.set(slots[0], instance)
+                for (i, value) in args.positional.enumerated() { frame.set(slots[i + 1], value) }
+                initializer.bindDefaults(from: args.positional.count + 1, in: frame)
+                defer { recycle(&frame) }
+                result = try run(initializer, in: frame)
+            } else {
+                result = try callFunction(initializer, args.prepending(instance))
+            }
             if !result.isNone { throw PyError.typeError("__init__() should return None, not '\(result.type.name)'") }
             return instance
         }
@@ -63,7 +73,10 @@ extension Interpreter {
         if let staticMethod = new.as(PyStaticMethod.self) { new = staticMethod.function }
         let instance = try call(new, args.prepending(.object(type)))
         let instanceType = instance.type
-        if instanceType.isSubtype(of: type), let initializer = instanceType.lookup("__init__") {
+        // `object.__init__` does nothing here: its only complaint, extra arguments for a
+        // class overriding neither method, `object.__new__` has already raised.
+        if instanceType.isSubtype(of: type), let initializer = instanceType.lookup("__init__"),
+           initializer.object !== PyType.objectInit {
             let result = try call(try bind(initializer, to: instance, instanceType), args)
             if !result.isNone {
                 throw PyError.typeError("__init__() should return None, not '\(result.type.name)'")
@@ -71,9 +84,6 @@ extension Interpreter {
         }
         return instance
     }
-
-    /// `object.__new__` as classes find it (a staticmethod wrapper).
-    static let objectNew: PyObject? = PyType.object.lookup("__new__")?.object
 
     private func typeWithThreeArguments(_ args: [PyValue]) throws(PyError) -> PyValue {
         guard case .str(let name) = args[0] else { throw PyError.typeError("type.__new__() argument 1 must be str, not \(args[0].type.name)") }

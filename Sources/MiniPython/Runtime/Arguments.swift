@@ -25,29 +25,45 @@ public struct Arguments {
 /// `*args` and `**kwargs`.
 public struct BoundArguments {
     public let signature: Signature
-    public var values: [PyValue?]
+    /// One value per named parameter; nil for an omitted `<unset>` parameter. Empty when
+    /// ``exact`` holds the values.
+    var values: [PyValue?]
+    /// The positional arguments as passed, when there was exactly one per named parameter
+    /// (the usual call, bound without copying them).
+    var exact: [PyValue] = []
     /// What `*args` collected.
     public var varArgs: [PyValue] = []
     /// What `**kwargs` collected, in order.
     public var varKeywords: [(name: String, value: PyValue)] = []
 
+    init(signature: Signature, values: [PyValue?]) {
+        self.signature = signature
+        self.values = values
+    }
+
+    init(signature: Signature, exact: [PyValue]) {
+        self.signature = signature
+        self.values = []
+        self.exact = exact
+    }
+
     /// The value of the i-th named parameter (`None` when it was omitted without a default).
-    public subscript(index: Int) -> PyValue { values[index] ?? .none }
+    public subscript(index: Int) -> PyValue { optional(index) ?? .none }
 
     /// The value of the parameter called `name`.
     public subscript(name: String) -> PyValue {
         guard let i = signature.index(of: name) else { return .none }
-        return values[i] ?? .none
+        return self[i]
     }
 
     /// The value of the i-th parameter, or nil when it was omitted (default `<unset>`).
-    public func optional(_ index: Int) -> PyValue? { values[index] }
+    public func optional(_ index: Int) -> PyValue? { exact.isEmpty ? values[index] : exact[index] }
 
     /// The value of parameter `name`, or nil when it was omitted (default `<unset>`).
     public func optional(_ name: String) -> PyValue? {
-        signature.index(of: name).flatMap { values[$0] }
+        signature.index(of: name).flatMap { optional($0) }
     }
 
     /// True when the parameter was omitted or given as `None`.
-    public func isNone(_ index: Int) -> Bool { values[index]?.isNone ?? true }
+    public func isNone(_ index: Int) -> Bool { optional(index)?.isNone ?? true }
 }

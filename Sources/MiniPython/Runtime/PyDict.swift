@@ -14,6 +14,13 @@ public final class PyDict: PyObject, @unchecked Sendable {
 
     deinit {
         guard storage.count > 0 else { return }
+        // Only objects can nest (see Note [Trashcan]); a dict of numbers and strings (most
+        // instance dicts) is freed right here.
+        guard storage.entries.contains(where: { entry in
+            if case .object = entry.value { return true }
+            if case .object = entry.key { return true }
+            return false
+        }) else { return }
         var values: [PyValue] = []
         values.reserveCapacity(storage.count * 2)
         for entry in storage.entries where entry.isLive {

@@ -43,6 +43,21 @@ public final class PyFunction: PyObject, @unchecked Sendable {
         super.init(type: .function, hasDict: true)
     }
 
+    /// True when a call with `count` positional arguments and no keywords binds them in
+    /// order (see ``hasSimpleLayout``).
+    @inline(__always)
+    func accepts(positional count: Int) -> Bool {
+        hasSimpleLayout && count >= requiredCount && count <= requiredCount + positionalDefaults.count
+    }
+
+    /// Binds the defaults of the parameters after the first `given` ones.
+    @inline(__always)
+    func bindDefaults(from given: Int, in frame: Frame) {
+        let slots = code.parameterSlots
+        guard given < slots.count else { return }
+        for i in given..<slots.count { frame.set(slots[i], positionalDefaults[i - requiredCount]) }
+    }
+
     private static func simpleLayout(of signature: Signature) -> (required: Int, defaults: [PyValue])? {
         guard signature.varArgsName == nil, signature.varKeywordsName == nil else { return nil }
         var required = 0

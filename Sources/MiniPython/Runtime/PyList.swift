@@ -12,6 +12,9 @@ public final class PyList: PyObject, @unchecked Sendable {
     }
 
     deinit {
+        // Only objects can nest (see Note [Trashcan]): items that are all numbers or strings
+        // are freed right here.
+        guard items.contains(where: { if case .object = $0 { return true } else { return false } }) else { return }
         // Move the items to a local first: an inout access to the stored property would stay
         // active during the whole nested release and make exclusivity checks quadratic.
         var taken: [PyValue] = []

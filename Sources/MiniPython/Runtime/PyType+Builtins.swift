@@ -109,6 +109,12 @@ extension PyType {
     public static let runtimeWarning = PyType(name: "RuntimeWarning", base: warning)
     public static let futureWarning = PyType(name: "FutureWarning", base: warning)
 
+    /// `object.__new__` as classes find it (a staticmethod wrapper), once the builtin types
+    /// are filled in.
+    static let objectNew: PyObject? = PyType.object.lookup("__new__")?.object
+    /// `object.__init__`.
+    static let objectInit: PyObject? = PyType.object.lookup("__init__")?.object
+
     /// Every builtin exception class, in hierarchy order (the `builtins` module exports them).
     public static let builtinExceptions: [PyType] = [
         baseException, exception, arithmeticError, zeroDivisionError, overflowError, floatingPointError,

@@ -51,6 +51,24 @@ public final class PyType: PyObject, @unchecked Sendable {
     /// ``cacheEpoch`` (builtin types are shared between threads and never cache).
     private var lookupCache: [String: PyValue?] = [:]
     private var cacheEpoch = -1
+    private var cachedInitializer: PyFunction?
+
+    /// For a class from a `class` statement with its own `__init__` written in Python and
+    /// `object`'s `__new__`: that `__init__` (calling the class then needs no `__new__`
+    /// call and no bound method). Cached like ``lookup(_:)``.
+    var plainInitializer: PyFunction? {
+        let now = PyType.epoch.load(ordering: .relaxed)
+        if cacheEpoch != now {
+            lookupCache.removeAll(keepingCapacity: true)
+            cacheEpoch = now
+            cachedInitializer = nil
+            if let initializer = lookupInMRO("__init__")?.as(PyFunction.self), case .object(let new)? = lookupInMRO("__new__"),
+               new === PyType.objectNew {
+                cachedInitializer = initializer
+            }
+        }
+        return cachedInitializer
+    }
 
     /// A native type. `allocator` creates instances (nil: inherit the base's).
     public init(name: String, module: String = "builtins", base: PyType?, isBaseType: Bool = true,
@@ -118,11 +136,7 @@ public final class PyType: PyObject, @unchecked Sendable {
     /// Finds `name` along the MRO (`_PyType_Lookup`).
     public func lookup(_ name: String) -> PyValue? {
         guard isHeapType else { return lookupInMRO(name) }
-        let now = PyType.epoch.load(ordering: .relaxed)
-        if cacheEpoch != now {
-            lookupCache.removeAll(keepingCapacity: true)
-            cacheEpoch = now
-        }
+        if cacheEpoch != PyType.epoch.load(ordering: .relaxed) { _ = plainInitializer }
         if let cached = lookupCache[name] { return cached }
         let found = lookupInMRO(name)
         lookupCache[name] = .some(found)
@@ -130,8 +144,9 @@ public final class PyType: PyObject, @unchecked Sendable {
     }
 
     private func lookupInMRO(_ name: String) -> PyValue? {
+        let hash = PyHash.string(name)
         for type in mro {
-            if let value = type.members[name] { return value }
+            if let value = type.members.value(forKey: name, hash: hash) { return value }
         }
         return nil
     }
@@ -256,20 +271,19 @@ public final class PyType: PyObject, @unchecked Sendable {
     }
 }
 
-/// The members of a class, in definition order.
+/// The members of a class, in definition order: the same table as a `dict` with string
+/// keys (FNV hashes instead of Swift's seeded hashing, which dominated method lookups).
 public struct MemberDict: Sequence {
-    private var storage: [String: Int] = [:]
-    private var entries: [(key: String, value: PyValue)?] = []
+    private var storage = DictStorage()
 
     public init() {}
 
     public subscript(key: String) -> PyValue? {
-        get { storage[key].flatMap { entries[$0]?.value } }
+        get { value(forKey: key, hash: PyHash.string(key)) }
         set {
             if let newValue {
-                if let i = storage[key] { entries[i] = (key, newValue) } else {
-                    storage[key] = entries.count
-                    entries.append((key, newValue))
+                storage.insert(key: .str(key), value: newValue, hash: PyHash.string(key)) { k in
+                    if case .str(let s) = k { return s == key } else { return false }
                 }
             } else {
                 _ = removeValue(forKey: key)
@@ -277,17 +291,28 @@ public struct MemberDict: Sequence {
         }
     }
 
-    @discardableResult
-    public mutating func removeValue(forKey key: String) -> PyValue? {
-        guard let i = storage.removeValue(forKey: key) else { return nil }
-        let old = entries[i]?.value
-        entries[i] = nil
-        return old
+    /// The member `key`, given ``PyHash/string(_:)`` of it (computed once per MRO walk).
+    func value(forKey key: String, hash: Int) -> PyValue? {
+        guard let i = storage.entry(str: key, hash: hash) else { return nil }
+        return storage.entries[i].value
     }
 
-    public var keys: [String] { entries.compactMap { $0?.key } }
+    @discardableResult
+    public mutating func removeValue(forKey key: String) -> PyValue? {
+        storage.remove(hash: PyHash.string(key)) { k in
+            if case .str(let s) = k { return s == key } else { return false }
+        }
+    }
+
+    public var keys: [String] {
+        storage.entries.compactMap { entry in
+            if entry.isLive, case .str(let s) = entry.key { return s } else { return nil }
+        }
+    }
 
     public func makeIterator() -> some IteratorProtocol<(key: String, value: PyValue)> {
-        entries.lazy.compactMap { $0 }.makeIterator()
+        storage.entries.lazy.compactMap { entry -> (key: String, value: PyValue)? in
+            if entry.isLive, case .str(let s) = entry.key { return (s, entry.value) } else { return nil }
+        }.makeIterator()
     }
 }

@@ -157,9 +157,12 @@ public struct Signature: @unchecked Sendable {
     /// Binds `arguments`, raising `TypeError` like CPython on any mismatch.
     public func bind(_ arguments: Arguments) throws(PyError) -> BoundArguments {
         let parameters = storage.parameters
-        var bound = BoundArguments(signature: self, values: .nils(parameters.count))
         let positionalCount = storage.positionalCount
         let given = arguments.positional
+        if given.count == parameters.count && positionalCount == parameters.count && arguments.keywords.isEmpty {
+            return BoundArguments(signature: self, exact: given)
+        }
+        var bound = BoundArguments(signature: self, values: .nils(parameters.count))
         if isNative, let error = nativeCountError(given.count, arguments) { throw error }
         if given.count > positionalCount {
             if varArgsName == nil { throw tooManyPositional(given.count, arguments) }
