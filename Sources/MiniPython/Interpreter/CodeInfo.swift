@@ -37,7 +37,7 @@ final class CodeInfo {
     /// frame nor its array of locals. Only frames nothing else refers to come back here.
     var framePool: [Frame] = []
     /// Where each of ``parameterNames`` lives, in the same order.
-    lazy var parameterSlots: [NameSlot] = parameterNames.map { slot($0) }
+    var parameterSlots: [NameSlot] = []
 
     var defaultSlot: NameSlot {
         kind == .module || kind == .classBody ? .name : .global

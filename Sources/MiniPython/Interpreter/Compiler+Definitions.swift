@@ -48,8 +48,8 @@ extension Compiler {
             let callee = try function(interp, f)
             if case .object(let o) = callee, o.type === PyType.function, let pf = o as? PyFunction, pf.accepts(positional: count) {
                 var frame = interp.newFrame(for: pf)
-                let slots = pf.code.parameterSlots
-                for i in 0..<count { frame.set(slots[i], try values[i].eval(interp, f)) }
+                let code = pf.code
+                for i in 0..<count { frame.set(code.parameterSlots[i], try values[i].eval(interp, f)) }
                 pf.bindDefaults(from: count, in: frame)
                 f.line = line
                 defer { interp.recycle(&frame) }
@@ -88,9 +88,9 @@ extension Compiler {
             if case .object(let fo) = function, fo.type === PyType.function, let pf = fo as? PyFunction,
                pf.accepts(positional: count + 1) {
                 var frame = interp.newFrame(for: pf)
-                let slots = pf.code.parameterSlots
-                frame.set(slots[0], o)
-                for i in 0..<count { frame.set(slots[i + 1], try values[i].eval(interp, f)) }
+                let code = pf.code
+                frame.set(code.parameterSlots[0], o)
+                for i in 0..<count { frame.set(code.parameterSlots[i + 1], try values[i].eval(interp, f)) }
                 pf.bindDefaults(from: count + 1, in: frame)
                 f.line = line
                 defer { interp.recycle(&frame) }

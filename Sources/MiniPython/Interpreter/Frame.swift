@@ -31,17 +31,20 @@ final class Frame {
 extension Frame {
     /// Makes a finished function frame (see ``CodeInfo/framePool``) ready for a new call.
     func reuse(globals: PyDict, cells: [PyCell], id: Int) {
-        self.globals = globals
-        self.namespace = globals
-        self.cells = cells
+        if self.globals !== globals {
+            self.globals = globals
+            self.namespace = globals
+        }
+        if !cells.isEmpty { self.cells = cells }
         self.id = id
     }
 
-    /// Drops everything the finished call held, as freeing the frame would.
+    /// Drops the values the finished call held, as freeing the frame would. The function and
+    /// globals stay for the next call (usually of the same function), which keeps them alive
+    /// as long as their code anyway.
     func clear() {
         for i in fast.indices { fast[i] = nil }
-        cells = []
-        function = nil
+        if !cells.isEmpty { cells = [] }
         line = 0
     }
 

@@ -100,7 +100,7 @@ extension Interpreter {
         } else {
             frame = makeFrame(code: code, globals: function.globals, cells: cells)
         }
-        frame.function = function
+        if frame.function !== function { frame.function = function }
         frame.line = code.firstLine
         return frame
     }

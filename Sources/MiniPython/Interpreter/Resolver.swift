@@ -302,6 +302,7 @@ struct Resolver {
         }
         info.cellNames = cells
         info.fastCount = info.fastNames.count
+        info.parameterSlots = info.parameterNames.map { info.slot($0) }
         return free
     }
 }
