@@ -85,9 +85,9 @@ enum TorchModule {
         interp.registerModule("torch", make)
         for (name, factory) in submodules { interp.registerModule("torch.\(name)", factory) }
         interp.registerModule("torch.nn", NNModule.make)
-        interp.registerModule("torch.nn.functional", FunctionalModule.make)
-        for name in ["torch.nn.init", "torch.optim", "torch.optim.lr_scheduler",
-                     "torch.utils", "torch.utils.data"] {
+        interp.registerModule("torch.utils", DataModule.makeUtils)
+        interp.registerModule("torch.utils.data", DataModule.makeData)
+        for name in ["torch.optim", "torch.optim.lr_scheduler"] {
             interp.registerModule(name) { (_) throws(PyError) in
                 let error = PyError(type: .moduleNotFoundError,
                                     message: "No module named '\(name)' (\(name) is not available in this build of pytorch-tutor yet)")
