@@ -14,6 +14,7 @@ public enum TorchBridge {
     /// `import torch`, so start-up stays fast for scripts that never import it.
     public static func install(into interp: Interpreter) {
         TorchModule.register(interp)
+        VisionModule.register(interp)
     }
 
     /// The engine tensor behind a Python value, if it is a `torch.Tensor` (for other modules

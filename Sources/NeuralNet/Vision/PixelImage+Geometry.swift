@@ -108,3 +108,17 @@ extension PixelImage {
         }
     }
 }
+
+extension PixelImage {
+    /// The image mirrored along its main diagonal: pixel (row, column) moves to (column, row).
+    public func transposed() -> PixelImage {
+        var out = pixels
+        for y in 0..<height {
+            for x in 0..<width {
+                let src = (y * width + x) * channels, dst = (x * height + y) * channels
+                for c in 0..<channels { out[dst + c] = pixels[src + c] }
+            }
+        }
+        return PixelImage(unchecked: height, width, channels, out)
+    }
+}
