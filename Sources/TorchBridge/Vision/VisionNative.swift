@@ -20,18 +20,21 @@ enum VisionNative {
     static func addDatasets(to module: PyModule) {
         /// The CIFAR-10 binary release under `root`, or None when it is not there.
         module.addFunction("open_cifar10(root, train)") { (interp, args) throws(PyError) in
-            let root = try HostAccess.resolve(try interp.expectStr(args[0], "root"))
+            let root = try interp.expectStr(args[0], "root")
             let train = try interp.isTrue(args[1])
             let names = train ? (1...5).map { "data_batch_\($0).bin" } : ["test_batch.bin"]
-            let folder = root + "/cifar-10-batches-bin"
-            if names.allSatisfy({ FileBytes.isFile(folder + "/" + $0) }) {
+            var paths: [String] = []
+            for name in names {
+                guard let path = try hostFile(root + "/cifar-10-batches-bin/" + name) else { break }
+                paths.append(path)
+            }
+            if paths.count == names.count {
                 return .object(PyImageSource(try vision { () throws(VisionError) in
-                    try CIFARBinary(files: try names.map { (n) throws(VisionError) in try FileBytes.read(folder + "/" + n) },
+                    try CIFARBinary(files: try paths.map { (p) throws(VisionError) in try FileBytes.read(p) },
                                     names: names.map { "cifar-10-batches-bin/" + $0 })
                 }))
             }
-            let archive = root + "/cifar-10-binary.tar.gz"
-            guard FileBytes.isFile(archive) else { return .none }
+            guard let archive = try hostFile(root + "/cifar-10-binary.tar.gz") else { return .none }
             return .object(PyImageSource(try vision { () throws(VisionError) in
                 let tar = try TarArchive(try Gzip.decompress(try FileBytes.read(archive)))
                 var files: [[UInt8]] = []
@@ -46,14 +49,13 @@ enum VisionNative {
         }
         /// The MNIST-format IDX pair (`train-…` or `t10k-…`, plain or `.gz`) in `folder`, or None.
         module.addFunction("open_idx(folder, train)") { (interp, args) throws(PyError) in
-            let folder = try HostAccess.resolve(try interp.expectStr(args[0], "folder"))
+            let folder = try interp.expectStr(args[0], "folder")
             let prefix = try interp.isTrue(args[1]) ? "train" : "t10k"
-            func find(_ name: String) -> String? {
-                let plain = folder + "/" + name
-                if FileBytes.isFile(plain) { return plain }
-                return FileBytes.isFile(plain + ".gz") ? plain + ".gz" : nil
+            func find(_ name: String) throws(PyError) -> String? {
+                if let plain = try hostFile(folder + "/" + name) { return plain }
+                return try hostFile(folder + "/" + name + ".gz")
             }
-            guard let images = find("\(prefix)-images-idx3-ubyte"), let labels = find("\(prefix)-labels-idx1-ubyte") else {
+            guard let images = try find("\(prefix)-images-idx3-ubyte"), let labels = try find("\(prefix)-labels-idx1-ubyte") else {
                 return .none
             }
             return .object(PyImageSource(try vision { () throws(VisionError) in
@@ -74,6 +76,13 @@ enum VisionNative {
             case let other: throw PyError.valueError("no stand-in for '\(other)'")
             }
         }
+    }
+
+    /// The host path of `path` when it is a regular file inside the working directory, nil
+    /// when there is no such file; PermissionError for a path (or symlink) leading outside.
+    static func hostFile(_ path: String) throws(PyError) -> String? {
+        let resolved = try HostAccess.resolve(path)
+        return FileBytes.isFile(resolved) ? resolved : nil
     }
 
     // MARK: - Image <-> tensor
