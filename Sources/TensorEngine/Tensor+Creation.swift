@@ -56,6 +56,8 @@ extension Tensor {
     }
 
     /// A tensor from row-major values of a Swift element type.
+    @_specialize(exported: true, where T == Float)
+    @_specialize(exported: true, where T == UInt8)
     public static func from<T: TensorElement>(_ values: [T], shape: [Int]? = nil) throws(TensorError) -> Tensor {
         let shape = shape ?? [values.count]
         let n = try Shape.checkedCount(shape)

@@ -70,41 +70,23 @@ extension PixelImage {
 
 extension NeuralNet {
     /// `transforms.Normalize`: `(x - mean[c]) / std[c]` for each channel `c` of a float tensor
-    /// of shape `[..., C, H, W]`, computed as a new contiguous tensor of the same dtype.
+    /// image `[..., C, H, W]`, with torchvision's checks and errors.
     ///
-    /// The subtraction and division round exactly as PyTorch's `sub_` then `div_`. One mean
-    /// or std value applies to every channel.
-    public static func normalizeImage(_ x: Tensor, mean: [Double], std: [Double]) throws(TensorError) -> Tensor {
+    /// Computed as torchvision does (the mean and std converted to the tensor's dtype, then a
+    /// subtraction and a division), so values, autograd history and in-place semantics match.
+    /// One mean or std value applies to every channel.
+    public static func normalizeImage(_ x: Tensor, mean: [Double], std: [Double], inplace: Bool) throws(TensorError) -> Tensor {
+        guard x.dim >= 2 else { throw .type("Tensor is not a torch image.") }
+        guard x.isFloatingPoint else { throw .type("Input tensor should be a float tensor. Got \(x.dtype.name).") }
         guard x.dim >= 3 else {
             throw .value("Expected tensor to be a tensor image of size (..., C, H, W). Got tensor.size() = \(Shape.sizeRepr(x.shape))")
         }
-        let channels = x.shape[x.dim - 3]
-        let plane = x.shape[x.dim - 2] * x.shape[x.dim - 1]
-        for values in [mean, std] where values.count != 1 && values.count != channels {
-            throw .runtime("The size of tensor a (\(channels)) must match the size of tensor b (\(values.count)) at non-singleton dimension \(x.dim - 3)")
+        let m = try Tensor.from(mean, shape: [mean.count, 1, 1], dtype: x.dtype)
+        let s = try Tensor.from(std, shape: [std.count, 1, 1], dtype: x.dtype)
+        if s.toArray(Double.self).contains(0) {
+            throw .value("std evaluated to zero after conversion to \(x.dtype.name), leading to division by zero.")
         }
-        func at(_ values: [Double], _ c: Int) -> Double { values.count == 1 ? values[0] : values[c] }
-        switch x.dtype {
-        case .float32:
-            let m = (0..<channels).map { Float(at(mean, $0)) }, s = (0..<channels).map { Float(at(std, $0)) }
-            if s.contains(0) { throw .value("std evaluated to zero after conversion to torch.float32, leading to division by zero.") }
-            var values = x.toArray(Float.self)
-            for i in values.indices {
-                let c = (i / plane) % channels
-                values[i] = (values[i] - m[c]) / s[c]
-            }
-            return try Tensor.from(values, shape: x.shape)
-        case .float64:
-            let m = (0..<channels).map { at(mean, $0) }, s = (0..<channels).map { at(std, $0) }
-            if s.contains(0) { throw .value("std evaluated to zero after conversion to torch.float64, leading to division by zero.") }
-            var values = x.toArray(Double.self)
-            for i in values.indices {
-                let c = (i / plane) % channels
-                values[i] = (values[i] - m[c]) / s[c]
-            }
-            return try Tensor.from(values, shape: x.shape)
-        default:
-            throw .type("Input tensor should be a float tensor. Got \(x.dtype.name).")
-        }
+        if inplace { return try x.sub_(m).div_(s) }
+        return try x.sub(m).div(s)
     }
 }

@@ -57,7 +57,9 @@ public enum ResamplingFilter: Int, Sendable {
 // a convolution whose filter is stretched by the scale when shrinking (so shrinking averages,
 // "antialias"). The weights of each output pixel are normalised to sum to 1, then turned into
 // 22-bit fixed point; sums start at 2^21 (rounding) and are clipped to 0...255 after the shift.
-// The horizontal pass only computes the source rows the vertical pass will read. NEAREST is not
+// The horizontal pass goes first and computes only the source rows the vertical pass will
+// read, unless the height shrinks by more than twice as many pixels as the width: then the
+// vertical pass goes first (Pillow 11+ chooses so; the order changes the rounding). NEAREST is not
 // a convolution: PIL samples the source at `(x + 0.5) * scale`, accumulating the position by
 // repeated addition, as its affine scaler does.
 
@@ -73,16 +75,21 @@ extension PixelImage {
         if newWidth == width && newHeight == height { return self }
         if filter == .nearest { return nearest(newWidth, newHeight) }
         let vertical = Self.coefficients(inSize: height, outSize: newHeight, filter: filter)
+        let horizontal = Self.coefficients(inSize: width, outSize: newWidth, filter: filter)
+        let shrinkY = height - newHeight, shrinkX = width - newWidth
+        if shrinkY > 0 && shrinkY > shrinkX * 2 {
+            let shorter = verticalPass(vertical, rowOffset: 0)
+            return newWidth == width ? shorter : shorter.horizontalPass(horizontal, rows: 0..<newHeight)
+        }
         var source = self
         var rowOffset = 0
         if newWidth != width {
             let first = vertical.bounds[0].start
             let last = vertical.bounds[newHeight - 1].start + vertical.bounds[newHeight - 1].count
-            let horizontal = Self.coefficients(inSize: width, outSize: newWidth, filter: filter)
             source = horizontalPass(horizontal, rows: first..<last)
             rowOffset = first
         }
-        if newHeight == height && rowOffset == 0 { return source }
+        if newHeight == height { return source }
         return source.verticalPass(vertical, rowOffset: rowOffset)
     }
 

@@ -178,7 +178,7 @@ enum PILImage {
         }
         for name in ["open", "fromarray", "frombytes"] {
             module.addRawFunction(name) { (_, _) throws(PyError) in
-                throw TorchErrors.notInTutor("PIL.Image.\(name) (the tutor has no image files or numpy)")
+                throw TorchErrors.notInTutor("PIL.Image.\(name)")
             }
         }
         return module

@@ -98,12 +98,13 @@ enum VisionNative {
             let t = try args.tensor(0)
             return .image(try vision { () throws(VisionError) in try PixelImage(tensor: t) })
         }
-        /// normalize(tensor, mean, std): a new tensor; the Python side handles in-place and
-        /// autograd cases with tensor ops.
-        module.addFunction("normalize(tensor, mean, std)") { (interp, args) throws(PyError) in
+        /// normalize(tensor, mean, std, inplace): torchvision's `F.normalize` for tensors.
+        module.addFunction("normalize(tensor, mean, std, inplace=False)") { (interp, args) throws(PyError) in
             let t = try args.tensor(0)
             let mean = try numbers(args[1], interp), std = try numbers(args[2], interp)
-            return .tensor(try engine { try NeuralNet.normalizeImage(t, mean: mean, std: std) })
+            let inplace = try interp.isTrue(args[3])
+            let out = try engine { try NeuralNet.normalizeImage(t, mean: mean, std: std, inplace: inplace) }
+            return inplace ? args[0] : .tensor(out)
         }
     }
 

@@ -124,26 +124,7 @@ def normalize(tensor, mean, std, inplace=False):
     """(tensor - mean) / std per channel of a float tensor image (..., C, H, W)."""
     if not isinstance(tensor, torch.Tensor):
         raise TypeError(f"img should be Tensor Image. Got {type(tensor)}")
-    _assert_image_tensor(tensor)
-    if not tensor.is_floating_point():
-        raise TypeError(f"Input tensor should be a float tensor. Got {tensor.dtype}.")
-    if tensor.ndim < 3:
-        raise ValueError("Expected tensor to be a tensor image of size (..., C, H, W). Got tensor.size() = "
-                         f"{tensor.size()}")
-    if not inplace and not tensor.requires_grad:
-        return _native.normalize(tensor, mean, std)
-    if not inplace:
-        tensor = tensor.clone()
-    dtype = tensor.dtype
-    mean = torch.as_tensor(mean, dtype=dtype)
-    std = torch.as_tensor(std, dtype=dtype)
-    if (std == 0).any():
-        raise ValueError(f"std evaluated to zero after conversion to {dtype}, leading to division by zero.")
-    if mean.ndim == 1:
-        mean = mean.view(-1, 1, 1)
-    if std.ndim == 1:
-        std = std.view(-1, 1, 1)
-    return tensor.sub_(mean).div_(std)
+    return _native.normalize(tensor, mean, std, inplace)
 
 
 def _output_size(height, width, size, max_size):

@@ -8,6 +8,7 @@ import random
 import torch
 import torch.nn as nn
 from PIL import Image
+import torchvision._native as _native
 import torchvision.transforms.functional as F
 from torchvision.transforms.functional import InterpolationMode
 
@@ -49,7 +50,9 @@ class ToTensor:
     """PIL image (H, W, C) with bytes 0-255 -> float tensor (C, H, W) with values in [0, 1]."""
 
     def __call__(self, pic):
-        return F.to_tensor(pic)
+        if not isinstance(pic, Image.Image):
+            raise TypeError(f"pic should be PIL Image or ndarray. Got {type(pic)}")
+        return _native.to_tensor(pic)
 
     def __repr__(self):
         return f"{type(self).__name__}()"
@@ -102,7 +105,9 @@ class Normalize(nn.Module):
         self.inplace = inplace
 
     def forward(self, tensor):
-        return F.normalize(tensor, self.mean, self.std, self.inplace)
+        if not isinstance(tensor, torch.Tensor):
+            raise TypeError(f"img should be Tensor Image. Got {type(tensor)}")
+        return _native.normalize(tensor, self.mean, self.std, self.inplace)
 
     def __repr__(self):
         return f"{type(self).__name__}(mean={self.mean}, std={self.std})"
