@@ -87,6 +87,28 @@ extension NeuralNet {
             throw .value("std evaluated to zero after conversion to \(x.dtype.name), leading to division by zero.")
         }
         if inplace { return try x.sub_(m).div_(s) }
+        if x.dtype == .float32 && !x.requiresGrad {
+            return try normalizedFloats(x, mean: m.toArray(Float.self), std: s.toArray(Float.self))
+        }
         return try x.sub(m).div(s)
+    }
+
+    /// The common case (a fresh float32 image from `ToTensor`) in one pass; the same float
+    /// subtraction and division as the tensor ops, so the same values.
+    private static func normalizedFloats(_ x: Tensor, mean: [Float], std: [Float]) throws(TensorError) -> Tensor {
+        let channels = x.shape[x.dim - 3], plane = x.shape[x.dim - 2] * x.shape[x.dim - 1]
+        for values in [mean, std] where values.count != 1 && values.count != channels {
+            throw .runtime("The size of tensor a (\(channels)) must match the size of tensor b (\(values.count)) at non-singleton dimension \(x.dim - 3)")
+        }
+        var values = x.toArray(Float.self)
+        guard plane > 0 else { return try Tensor.from(values, shape: x.shape) }
+        var i = 0
+        while i < values.count {
+            let c = (i / plane) % channels
+            let m = mean.count == 1 ? mean[0] : mean[c], s = std.count == 1 ? std[0] : std[c]
+            for j in i..<i + plane { values[j] = (values[j] - m) / s }
+            i += plane
+        }
+        return try Tensor.from(values, shape: x.shape)
     }
 }

@@ -50,6 +50,7 @@ extension Tensor {
     }
 
     /// All elements in row-major order, converted to `T`.
+    @_specialize(exported: true, where T == Float)
     public func toArray<T: TensorElement>(_: T.Type) -> [T] {
         (try? dtype.visit(ArrayReader<T>(t: self))) ?? []
     }

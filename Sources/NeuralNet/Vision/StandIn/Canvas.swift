@@ -152,11 +152,19 @@ struct Canvas {
     }
 
     /// The canvas as bytes, with per-value noise of about `noise` (in 0...1 units; triangular,
-    /// which is cheaper than Gaussian and looks the same at this size).
+    /// the sum of two uniforms, which looks Gaussian enough at this size and costs one random
+    /// draw per value).
     func pixels(noise: Double, random: inout StandInRandom) -> [UInt8] {
-        values.map { v in
-            let n = noise > 0 ? v + noise * (random.unit() + random.unit() - 1) * 1.7 : v
-            return UInt8(min(max(n * 255 + 0.5, 0), 255))
+        var out = [UInt8](repeating: 0, count: values.count)
+        let scale = noise * 1.7 * 255 / 4_294_967_296
+        for i in 0..<values.count {
+            var v = values[i] * 255 + 0.5
+            if noise > 0 {
+                let r = random.next()
+                v += (Double(r & 0xffff_ffff) + Double(r >> 32) - 4_294_967_295) * scale
+            }
+            out[i] = UInt8(min(max(v, 0), 255))
         }
+        return out
     }
 }
