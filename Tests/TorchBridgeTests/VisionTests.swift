@@ -81,6 +81,10 @@ import TorchBridge
         torchvision.datasets.ImageNet
         """, "AttributeError")
         expectError("""
+        import torchvision
+        torchvision.datasets.FashionMNIST('./no-such-data')
+        """, "RuntimeError")
+        expectError("""
         import torchvision.transforms as T
         T.ColorJitter(0.2)
         """, "AttributeError")

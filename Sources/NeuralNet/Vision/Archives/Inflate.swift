@@ -43,6 +43,7 @@ public enum Inflate {
         reader.alignToByte()
         let length = try reader.bits(16), complement = try reader.bits(16)
         guard length == ~complement & 0xffff else { throw corrupt("stored block length check failed") }
+        reader.alignToByte()
         let from = reader.position
         guard from + length <= reader.bytes.count else { throw truncated }
         guard out.count + length <= maxOutput else { throw corrupt("output larger than 1 GiB") }

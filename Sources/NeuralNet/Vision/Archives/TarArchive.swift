@@ -5,7 +5,7 @@
 /// let batch = tar.contents(of: "cifar-10-batches-bin/data_batch_1.bin")
 /// ```
 public struct TarArchive {
-    /// One member: its path and where its bytes lie in the archive.
+    /// One member: its path (without a trailing `/`) and where its bytes lie in the archive.
     public struct Entry: Sendable, Equatable {
         public var name: String
         public var offset: Int
@@ -50,7 +50,9 @@ public struct TarArchive {
                     if !prefix.isEmpty { name = prefix + "/" + name }
                 }
                 let isFile = type == 0 || type == UInt8(ascii: "0") || type == UInt8(ascii: "7")
-                entries.append(Entry(name: longName ?? name, offset: dataStart, size: size, isFile: isFile))
+                var path = Substring(longName ?? name)
+                while path.count > 1 && path.hasSuffix("/") { path = path.dropLast() }
+                entries.append(Entry(name: String(path), offset: dataStart, size: size, isFile: isFile))
                 longName = nil
             }
             position = dataStart + (size + 511) / 512 * 512

@@ -10,7 +10,7 @@ from torch.utils.data import Dataset
 from PIL import Image
 import torchvision._native as _native
 
-__all__ = ['VisionDataset', 'StandardTransform', 'CIFAR10', 'MNIST', 'FakeData']
+__all__ = ['VisionDataset', 'StandardTransform', 'CIFAR10', 'MNIST', 'FashionMNIST', 'FakeData']
 
 _announced = set()
 
@@ -159,6 +159,9 @@ class MNIST(VisionDataset):
             name = type(self).__name__
             wanted = (f"{name}/raw/train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte "
                       "and t10k-labels-idx1-ubyte (or their .gz files)")
+            if self._stand_in is None:
+                raise RuntimeError(f"Dataset not found. The tutor cannot download it and has no stand-in for {name}: "
+                                   f"put {wanted} in '{self.root}'")
             _announce_stand_in(name, self.root, wanted, "60,000 + 10,000")
             source = _native.stand_in(self._stand_in, train)
         self._source = source
@@ -202,6 +205,14 @@ class MNIST(VisionDataset):
         return f"Split: {split}"
 
 
+class FashionMNIST(MNIST):
+    """Fashion-MNIST: 28x28 grey images of 10 kinds of clothing, in MNIST's IDX format under
+    `root/FashionMNIST/raw` (no built-in stand-in)."""
+
+    classes = ["T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"]
+    _stand_in = None
+
+
 class FakeData(VisionDataset):
     """Random images (standard normal pixels, as PIL images) with random labels; sample `i`
     is drawn from torch's generator seeded with `i + random_offset`, without disturbing it."""
@@ -235,6 +246,6 @@ class FakeData(VisionDataset):
 
 def __getattr__(name):
     raise AttributeError(f"module 'torchvision.datasets' has no attribute '{name}' "
-                         "(pytorch-tutor has CIFAR10, MNIST and FakeData)")
+                         "(pytorch-tutor has CIFAR10, MNIST, FashionMNIST and FakeData)")
 """#
 }
