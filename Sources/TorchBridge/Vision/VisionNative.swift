@@ -67,12 +67,13 @@ enum VisionNative {
                 return try IDXImages(images: try load(images), labels: try load(labels))
             }))
         }
-        /// The built-in offline stand-in for `name` ('cifar10' or 'mnist').
+        /// The built-in offline stand-in for `name` ('cifar10', 'mnist' or 'fashionmnist').
         module.addFunction("stand_in(name, train)") { (interp, args) throws(PyError) in
             let train = try interp.isTrue(args[1])
             switch try interp.expectStr(args[0], "name") {
             case "cifar10": return .object(PyImageSource(StandInCIFAR(train: train)))
             case "mnist": return .object(PyImageSource(StandInDigits(train: train)))
+            case "fashionmnist": return .object(PyImageSource(StandInFashion(train: train)))
             case let other: throw PyError.valueError("no stand-in for '\(other)'")
             }
         }

@@ -46,6 +46,15 @@ import Testing
         #expect(image[0, 0, 0] == 0)
     }
 
+    @Test func fashionStandInIsDeterministicGarmentsOnBlack() {
+        let a = StandInFashion(train: false), b = StandInFashion(train: false)
+        #expect(a.count == 10_000 && StandInFashion(train: true).count == 60_000)
+        for i in [0, 9_999] { #expect(a.image(at: i) == b.image(at: i)) }
+        let image = a.image(at: 3)
+        #expect(image.width == 28 && image.height == 28 && image.channels == 1)
+        #expect(image[0, 0, 0] < 20 && image.pixels.contains { $0 > 60 })
+    }
+
     @Test func stackedPixelsLayOutNHWC() {
         let set = StandInDigits(count: 3, stream: 9)
         let (bytes, shape) = set.stackedPixels()

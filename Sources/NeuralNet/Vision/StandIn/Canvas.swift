@@ -168,3 +168,22 @@ struct Canvas {
         return out
     }
 }
+
+/// Draws shapes given in the unit square through a `Placement`.
+struct Pen {
+    var canvas: Canvas
+    let at: Placement
+
+    mutating func ellipse(_ x: Double, _ y: Double, _ rx: Double, _ ry: Double, _ angle: Double, _ colour: Colour) {
+        let turn = at.mirrored ? -angle : angle
+        canvas.ellipse(at.apply(Point(x, y)), rx * at.scale, ry * at.scale, angle: turn + at.angle, colour)
+    }
+
+    mutating func polygon(_ points: [(Double, Double)], _ colour: Colour) {
+        canvas.polygon(points.map { at.apply(Point($0.0, $0.1)) }, colour)
+    }
+
+    mutating func line(_ x0: Double, _ y0: Double, _ x1: Double, _ y1: Double, _ width: Double, _ colour: Colour) {
+        canvas.line(at.apply(Point(x0, y0)), at.apply(Point(x1, y1)), width: width * at.scale, colour)
+    }
+}
