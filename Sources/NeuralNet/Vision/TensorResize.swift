@@ -28,8 +28,8 @@ extension NeuralNet {
         let rows: AxisWeights, columns: AxisWeights
         switch (mode, antialias) {
         case ("nearest", _):
-            rows = AxisWeights(nearest: h, h_out: height)
-            columns = AxisWeights(nearest: w, h_out: width)
+            rows = AxisWeights(nearest: h, out: height)
+            columns = AxisWeights(nearest: w, out: width)
         case ("bilinear", false):
             rows = AxisWeights(linear: h, out: height)
             columns = AxisWeights(linear: w, out: width)
@@ -72,7 +72,7 @@ extension NeuralNet {
 struct AxisWeights {
     var taps: [(start: Int, weights: [Float])]
 
-    init(nearest inSize: Int, h_out outSize: Int) {
+    init(nearest inSize: Int, out outSize: Int) {
         let scale = Float(inSize) / Float(outSize)
         taps = (0..<outSize).map { i in (min(Int((Float(i) * scale).rounded(.down)), inSize - 1), [1]) }
     }

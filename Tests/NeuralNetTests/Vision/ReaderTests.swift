@@ -56,6 +56,5 @@ import Testing
         #expect(throws: VisionError.self) { try FileBytes.read(VisionFixtures.path("no-such-file")) }
         #expect(FileBytes.isFile(VisionFixtures.path("cifar3.bin")))
         #expect(!FileBytes.isFile(VisionFixtures.directory.path))
-        #expect(FileBytes.isDirectory(VisionFixtures.directory.path))
     }
 }

@@ -13,12 +13,6 @@ public enum FileBytes {
         return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
     }
 
-    /// Whether `path` names an existing directory.
-    public static func isDirectory(_ path: String) -> Bool {
-        var info = stat()
-        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
-    }
-
     /// The contents of the file at `path`.
     public static func read(_ path: String) throws(VisionError) -> [UInt8] {
         let fd = open(path, O_RDONLY)
