@@ -77,30 +77,44 @@ enum BatchNorm {
         let dtype: DType
     }
 
-    /// Mean by a sequential sum in double, rounded to the input's dtype; the variance sum
-    /// adds the squared deviations (computed in the input's dtype) in double, and is
-    /// rounded too; 1/√(varsum/n + eps) is taken in double (PyTorch's CPU kernel).
+    /// PyTorch's CPU kernel: the mean is a sequential sum in double, rounded to the input's
+    /// dtype, and the variance sum adds the squared deviations (computed in the input's
+    /// dtype) in double, rounded too; 1/√(varsum/n + eps) is taken in double. Inputs
+    /// without spatial dims take PyTorch's channels-last kernel, which sums in the input's
+    /// dtype instead, the squares with fused multiply-adds (as it does with one thread).
     static func batchStatistics(_ input: Tensor, _ layout: Layout, eps: Double) throws(TensorError) -> Statistics {
         func compute<T: BinaryFloatingPoint & TensorElement>(_: T.Type) throws(TensorError) -> Statistics {
             let x = try input.contiguous().toArray(T.self)
             var mean = [Double](), invStd = [Double](), varianceSum = [Double]()
             let n = layout.reduced
             for c in 0..<layout.channels {
-                var sum = 0.0
-                for b in 0..<layout.batch {
-                    let base = (b * layout.channels + c) * layout.spatial
-                    for i in 0..<layout.spatial { sum += Double(x[base + i]) }
-                }
-                let m = T(sum / Double(n))
-                var squares = 0.0
-                for b in 0..<layout.batch {
-                    let base = (b * layout.channels + c) * layout.spatial
-                    for i in 0..<layout.spatial {
-                        let d = x[base + i] - m
-                        squares += Double(d * d)
+                let m: T, rounded: T
+                if layout.spatial == 1 {
+                    var sum: T = 0, squares: T = 0
+                    for b in 0..<layout.batch { sum += x[b * layout.channels + c] }
+                    m = sum / T(n)
+                    for b in 0..<layout.batch {
+                        let d = x[b * layout.channels + c] - m
+                        squares = squares.addingProduct(d, d)
                     }
+                    rounded = squares
+                } else {
+                    var sum = 0.0
+                    for b in 0..<layout.batch {
+                        let base = (b * layout.channels + c) * layout.spatial
+                        for i in 0..<layout.spatial { sum += Double(x[base + i]) }
+                    }
+                    m = T(sum / Double(n))
+                    var squares = 0.0
+                    for b in 0..<layout.batch {
+                        let base = (b * layout.channels + c) * layout.spatial
+                        for i in 0..<layout.spatial {
+                            let d = x[base + i] - m
+                            squares += Double(d * d)
+                        }
+                    }
+                    rounded = T(squares)
                 }
-                let rounded = T(squares)
                 mean.append(Double(m))
                 varianceSum.append(Double(rounded))
                 invStd.append(Double(T(1 / (Double(rounded / T(n)) + eps).squareRoot())))
@@ -120,23 +134,24 @@ enum BatchNorm {
         return Statistics(mean: mean, invStd: invStd, varianceSum: [], dtype: dtype)
     }
 
-    /// running = momentum·batch + (1 - momentum)·running, in double, written in place.
+    /// running = momentum·batch + (1 - momentum)·running in the statistics' dtype, written in place.
     static func updateRunning(_ runningMean: Tensor?, _ runningVar: Tensor?, _ stats: Statistics, momentum: Double,
                               count: Int) throws(TensorError) {
         try GradMode.with(false) { () throws(TensorError) in
-            if let runningMean {
-                let old = runningMean.toArray(Double.self)
-                let new = zip(stats.mean, old).map { momentum * $0 + (1 - momentum) * $1 }
-                try runningMean.copy_(Tensor.from(new, shape: runningMean.shape))
+            func blend(_ batch: [Double], _ running: Tensor) throws(TensorError) {
+                let old = running.toArray(Double.self)
+                let new: [Double] = stats.dtype == .float64
+                    ? zip(batch, old).map { momentum * $0 + (1 - momentum) * $1 }
+                    : zip(batch, old).map { Double(Float(momentum) * Float($0) + Float(1 - momentum) * Float($1)) }
+                try running.copy_(Tensor.from(new, shape: running.shape))
             }
+            if let runningMean { try blend(stats.mean, runningMean) }
             if let runningVar {
-                let old = runningVar.toArray(Double.self)
                 // The unbiased variance divides the rounded sum in the stats' dtype.
                 let unbiased: [Double] = stats.dtype == .float64
                     ? stats.varianceSum.map { $0 / Double(count - 1) }
                     : stats.varianceSum.map { Double(Float($0) / Float(count - 1)) }
-                let new = zip(unbiased, old).map { momentum * $0 + (1 - momentum) * $1 }
-                try runningVar.copy_(Tensor.from(new, shape: runningVar.shape))
+                try blend(unbiased, runningVar)
             }
         }
     }
