@@ -75,6 +75,7 @@ enum BatchNorm {
         let invStd: [Double]
         let varianceSum: [Double]
         let dtype: DType
+        let eps: Double
     }
 
     /// PyTorch's CPU kernel: the mean is a sequential sum in double, rounded to the input's
@@ -119,7 +120,7 @@ enum BatchNorm {
                 varianceSum.append(Double(rounded))
                 invStd.append(Double(T(1 / (Double(rounded / T(n)) + eps).squareRoot())))
             }
-            return Statistics(mean: mean, invStd: invStd, varianceSum: varianceSum, dtype: input.dtype)
+            return Statistics(mean: mean, invStd: invStd, varianceSum: varianceSum, dtype: input.dtype, eps: eps)
         }
         return input.dtype == .float64 ? try compute(Double.self) : try compute(Float.self)
     }
@@ -131,7 +132,7 @@ enum BatchNorm {
         let invStd: [Double] = dtype == .float64
             ? variance.map { 1 / ($0 + eps).squareRoot() }
             : variance.map { Double(1 / (Float($0) + Float(eps)).squareRoot()) }
-        return Statistics(mean: mean, invStd: invStd, varianceSum: [], dtype: dtype)
+        return Statistics(mean: mean, invStd: invStd, varianceSum: [], dtype: dtype, eps: eps)
     }
 
     /// running = momentum·batch + (1 - momentum)·running in the statistics' dtype, written in place.
@@ -182,8 +183,13 @@ enum BatchNorm {
     static func backward(_ g: Tensor, _ input: Tensor, _ layout: Layout, _ stats: Statistics, weight: Tensor?,
                          bias: Tensor?, batchStats: Bool) throws(TensorError) -> [Tensor?] {
         let dtype = input.dtype
-        let mean = try Tensor.from(stats.mean, shape: layout.channelShape, dtype: dtype)
-        let invStd = try Tensor.from(stats.invStd, shape: layout.channelShape, dtype: dtype)
+        var mean = try Tensor.from(stats.mean, shape: layout.channelShape, dtype: dtype)
+        var invStd = try Tensor.from(stats.invStd, shape: layout.channelShape, dtype: dtype)
+        if batchStats && GradMode.isEnabled {
+            // Double backward (create_graph): the statistics must depend on the input.
+            mean = try input.mean(dims: layout.reducedDims, keepdim: true)
+            invStd = try input.variance(dims: layout.reducedDims, correction: 0, keepdim: true).add(.double(stats.eps)).rsqrt()
+        }
         let centered = try input.sub(mean)
         let sumG = try g.sum(dims: layout.reducedDims, keepdim: true)
         let dot = try g.mul(centered).sum(dims: layout.reducedDims, keepdim: true)
