@@ -11,7 +11,7 @@
 /// -0.0040). A single element or a strided tensor goes through PyTorch's own
 /// loop with libm's erf instead (the generic `.gelu` path in
 /// ElementwiseKernels). Bit-for-bit equal to torch 2.15 on all inputs tested
-/// (Tests/TensorEngineTests/Fixtures/ops/gelu.json).
+/// (Tests/TensorEngineTests/Fixtures/gelu/gelu.json).
 enum GeluKernel {
     /// Coefficients by degree (0...5), 25 polynomials each; index 23 is the
     /// constant 1 used beyond `rightBound`, index 24 the identity (reached by NaN).
