@@ -10,7 +10,7 @@ extension NeuralNet {
         guard target.shape == input.shape else {
             throw .value("Using a target size (\(Shape.sizeRepr(target.shape))) that is different to the input size (\(Shape.sizeRepr(input.shape))) is deprecated. Please ensure they have the same size.")
         }
-        let w = try weight.map { w throws(TensorError) in try w.expand(Shape.broadcast(target.shape, w.shape)) }
+        let w = try weight.map { w throws(TensorError) in try w.expand(BinaryCrossEntropy.broadcastWeight(w, to: target.shape)) }
         guard target.dtype == input.dtype else {
             throw .runtime("Found dtype \(target.dtype.scalarTypeName) but expected \(input.dtype.scalarTypeName)")
         }
@@ -107,6 +107,22 @@ enum BinaryCrossEntropy {
         for (a, b) in zip(x, y) {
             guard a >= 0 && a <= 1 else { throw .runtime("all elements of input should be between 0 and 1") }
             guard b >= 0 && b <= 1 else { throw .runtime("all elements of target should be between 0 and 1") }
+        }
+    }
+
+    /// `torch.broadcast_shapes(target.size(), weight.size())`, with its error wording.
+    static func broadcastWeight(_ weight: Tensor, to shape: [Int]) throws(TensorError) -> [Int] {
+        do {
+            return try Shape.broadcast(shape, weight.shape)
+        } catch {
+            // The first mismatching dim counted from the right.
+            var k = 1
+            while k < Swift.min(shape.count, weight.dim) {
+                let a = weight.shape[weight.dim - k], b = shape[shape.count - k]
+                if a != 1 && b != 1 && a != b { break }
+                k += 1
+            }
+            throw .runtime("Attempting to broadcast a dimension of length \(weight.shape[weight.dim - k]) at -\(k)! Mismatching argument at index 1 had \(Shape.sizeRepr(weight.shape)); but expected shape should be broadcastable to \(Shape.format(shape))")
         }
     }
 

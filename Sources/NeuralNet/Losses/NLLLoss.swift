@@ -65,7 +65,8 @@ enum NLLLoss {
             layout = Layout(batch: input.shape[0], classes: input.shape[1], map: input.shape[2] * input.shape[3])
         } else {
             guard target.dim <= 1 else { throw .runtime("0D or 1D target tensor expected, multi-target not supported") }
-            let noBatch = input.dim == 1 && target.dim == 0
+            // A 1-d input takes a 0-d target, or (as PyTorch 2.15 accepts) a one-element 1-d one.
+            let noBatch = input.dim == 1 && (target.dim == 0 || target.numel == 1)
             guard noBatch || input.shape[0] == target.shape[0] else {
                 throw .runtime("size mismatch (got input: \(Shape.format(input.shape)), target: \(Shape.format(target.shape)))")
             }

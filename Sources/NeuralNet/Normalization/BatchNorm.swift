@@ -11,14 +11,19 @@ extension NeuralNet {
     public static func batchNorm(_ input: Tensor, runningMean: Tensor?, runningVar: Tensor?, weight: Tensor? = nil,
                                  bias: Tensor? = nil, training: Bool = false, momentum: Double = 0.1,
                                  eps: Double = 1e-5) throws(TensorError) -> Tensor {
-        guard input.dim >= 2 else {
-            throw .runtime("batch_norm(): expected input to have at least 2 dimensions, but got \(input.dim)")
-        }
-        let channels = input.shape[1]
+        // PyTorch counts the features of a 1-d input as 0, so its size checks fail first.
+        let channels = input.dim >= 2 ? input.shape[1] : 0
         for (name, t) in [("weight", weight), ("bias", bias), ("running_mean", runningMean), ("running_var", runningVar)] {
             if let t, t.numel != channels {
                 throw .runtime("\(name) should contain \(channels) elements not \(t.numel)")
             }
+        }
+        if !training {
+            if runningMean == nil { throw .runtime("running_mean must be defined in evaluation mode") }
+            if runningVar == nil { throw .runtime("running_var must be defined in evaluation mode") }
+        }
+        guard input.dim >= 2 else {
+            throw .runtime("batch_norm(): expected input to have at least 2 dimensions, but got \(input.dim)")
         }
         guard input.isFloatingPoint else {
             throw TensorError(.notImplemented, "\"batch_norm\" not implemented for '\(input.dtype.scalarTypeName)'")
@@ -29,7 +34,7 @@ extension NeuralNet {
                 throw .value("Expected more than 1 value per channel when training, got input size \(Shape.sizeRepr(input.shape))")
             }
         }
-        let useBatchStats = training || runningMean == nil || runningVar == nil
+        let useBatchStats = training
         let layout = BatchNorm.Layout(input)
         let stats: BatchNorm.Statistics
         if useBatchStats {

@@ -55,6 +55,9 @@ extension NeuralNet {
         guard input.dim >= 2 else {
             throw .runtime("instance_norm(): expected input to have at least 2 dimensions, but got \(input.dim)")
         }
+        if useInputStats && input.shape.dropFirst(2).reduce(1, *) == 1 {
+            throw .value("Expected more than 1 spatial element when training, got input size \(Shape.sizeRepr(input.shape))")
+        }
         let n = input.shape[0], c = input.shape[1]
         func repeated(_ t: Tensor?) throws(TensorError) -> Tensor? {
             try t.map { t throws(TensorError) in try t.repeatTiles([n]) }

@@ -65,7 +65,7 @@ extension FunctionalModule {
         module.addFunction("kl_div(input, target, size_average=None, reduce=None, reduction='mean', log_target=False)") { (interp, args) throws(PyError) in
             let x = try args.tensor(0), t = try args.tensor(1), logTarget = try args.bool("log_target")
             let reduction: NeuralNet.KLReduction
-            if try interp.expectStr(args["reduction"], "reduction") == "batchmean" && !usesLegacyReduction(args) {
+            if case .str("batchmean") = args["reduction"], !usesLegacyReduction(args) {
                 reduction = .batchMean
             } else {
                 reduction = .plain(try lossReduction(args, interp))
@@ -84,7 +84,8 @@ extension FunctionalModule {
             func flag(_ name: String) throws(PyError) -> Bool? { args[name].isNone ? nil : try args.bool(name) }
             return Reduction(sizeAverage: try flag("size_average"), reduce: try flag("reduce"))
         }
-        let name = try interp.expectStr(args["reduction"], "reduction")
+        // PyTorch looks the value up as given, so `reduction=None` is a ValueError too.
+        let name = args["reduction"].isNone ? "None" : try interp.expectStr(args["reduction"], "reduction")
         return try engine { try Reduction(name) }
     }
 }

@@ -33,6 +33,9 @@ extension FunctionalModule {
         /// layer_norm(input, normalized_shape, weight=None, bias=None, eps=1e-05)
         module.addFunction("layer_norm(input, normalized_shape, weight=None, bias=None, eps=1e-05)") { (interp, args) throws(PyError) in
             let x = try args.tensor(0)
+            guard IntArgs.isSequence(args["normalized_shape"]) else {
+                throw PyError.typeError("layer_norm(): argument 'normalized_shape' (position 2) must be tuple of ints, not \(Scalars.typeName(args["normalized_shape"]))")
+            }
             let shape = try IntArgs.list(args["normalized_shape"], interp, "layer_norm", "normalized_shape")
             let w = try args.optionalTensor("weight"), b = try args.optionalTensor("bias"), eps = try args.double("eps", interp)
             return .tensor(try engine { try NeuralNet.layerNorm(x, normalizedShape: shape, weight: w, bias: b, eps: eps) })
@@ -40,6 +43,8 @@ extension FunctionalModule {
         /// group_norm(input, num_groups, weight=None, bias=None, eps=1e-05)
         module.addFunction("group_norm(input, num_groups, weight=None, bias=None, eps=1e-05)") { (interp, args) throws(PyError) in
             let x = try args.tensor(0), groups = try args.int("num_groups", interp)
+            // PyTorch's Python wrapper divides by num_groups first.
+            if groups == 0 { throw PyError(type: .zeroDivisionError, message: "integer division or modulo by zero") }
             let w = try args.optionalTensor("weight"), b = try args.optionalTensor("bias"), eps = try args.double("eps", interp)
             return .tensor(try engine { try NeuralNet.groupNorm(x, numGroups: groups, weight: w, bias: b, eps: eps) })
         }

@@ -82,3 +82,13 @@ attempt(lambda: F.dropout1d(torch.ones(2, 2, 2, 2)))
 
 # gelu prints as torch's vectorised kernel computes it
 print(F.gelu(torch.tensor([-3.0, -1.0, 0.5])), F.gelu(torch.tensor(-3.0)))
+
+# argument handling as in PyTorch's Python wrappers
+attempt(lambda: F.cross_entropy(torch.randn(5), torch.tensor([1])))
+attempt(lambda: F.batch_norm(x, None, None, training=False))
+attempt(lambda: F.layer_norm(x, 5))
+attempt(lambda: F.group_norm(x, 0))
+attempt(lambda: F.cross_entropy(x, t, reduction=None))
+attempt(lambda: F.instance_norm(torch.randn(2, 3)))
+attempt(lambda: F.binary_cross_entropy(torch.rand(2, 3), torch.rand(2, 3), weight=torch.rand(4)))
+attempt(lambda: F.smooth_l1_loss(x, x + 2, size_average=True, reduce=False).shape)
