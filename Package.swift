@@ -23,6 +23,7 @@ let package = Package(
         .executableTarget(name: "MiniPythonFuzz", dependencies: ["MiniPython"]),
         .testTarget(name: "TensorEngineTests", dependencies: ["TensorEngine"], exclude: ["Fixtures"]),
         .testTarget(name: "MiniPythonTests", dependencies: ["MiniPython"], exclude: ["Fixtures", "Programs"]),
+        .testTarget(name: "NeuralNetTests", dependencies: ["NeuralNet", "TensorEngine"], exclude: ["Fixtures"]),
         .testTarget(name: "TorchBridgeTests", dependencies: ["TorchBridge", "MiniPython", "TensorEngine"],
                     exclude: ["Fixtures"]),
     ]

@@ -6,6 +6,7 @@ extension Tensor {
     ///
     /// - Throws: PyTorch's errors for negative sizes, strides or offsets, for a layout
     ///   that overflows, and for one that reaches past the end of the storage.
+    /// - Complexity: O(rank).
     public static func viewing(_ storage: Storage, offset: Int, shape: [Int], strides: [Int]) throws(TensorError) -> Tensor {
         guard shape.count == strides.count else {
             throw .runtime("mismatch in length of strides and shape")
@@ -17,6 +18,9 @@ extension Tensor {
             throw .runtime("as_strided: Negative strides are not supported at the moment, got strides: \(Shape.format(strides))")
         }
         guard offset >= 0 else { throw .runtime("Tensor: invalid storage offset \(offset)") }
+        // Every size, zeros counted as ones, must multiply without overflow: element counts
+        // and contiguous strides are computed that way later.
+        _ = try Shape.checkedCount(shape.map { Swift.max($0, 1) })
         if !shape.contains(0) {
             var last = offset
             for (size, stride) in zip(shape, strides) {

@@ -1,9 +1,12 @@
 /// Writes a ``PickleGraph`` as protocol 2 pickle data, the way CPython's pickler writes what
 /// `torch.save` gives it.
 ///
-/// Every object except None, bools, ints and floats is memoized (BINPUT) when first
-/// written, so a node reached twice (a tensor stored under two keys) is written once and
-/// fetched (BINGET) afterwards; unpickling then yields one shared object, as in PyTorch.
+/// Every object except None, bools, ints, floats and the empty tuple (singletons or
+/// immediates in CPython) is memoized (BINPUT) when first written, so a node reached twice
+/// (a tensor stored under two keys) is written once and fetched (BINGET) afterwards;
+/// unpickling then yields one shared object, as in PyTorch. Equal strings are written once
+/// too: CPython memoizes by identity, and the strings of checkpoints (interned literals,
+/// one-character keys, storage keys) are mostly the same object when they are equal.
 /// Lists and dicts are memoized before their items and filled in batches of 1000
 /// (APPENDS, SETITEMS), as CPython does. `.long` nodes must hold at most 255 bytes (LONG1).
 struct Pickler {
@@ -11,6 +14,7 @@ struct Pickler {
     private var output: [UInt8] = [PickleOpcode.proto.rawValue, 2]
     private var memo: [PickleGraph.Ref: Int] = [:]
     private var globals: [String: Int] = [:]
+    private var strings: [String: Int] = [:]
 
     private static let batchSize = 1000
 
@@ -38,11 +42,13 @@ struct Pickler {
             emit(.binFloat)
             for shift in stride(from: 56, through: 0, by: -8) { output.append(UInt8(truncatingIfNeeded: d.bitPattern >> UInt64(shift))) }
         case .string(let s):
+            if let index = strings[s] { return get(index) }
             writeString(s)
             put(ref)
+            strings[s] = memo[ref]
         case .tuple(let items):
             writeTuple(items)
-            put(ref)
+            if !items.isEmpty { put(ref) }
         case .list(let items):
             emit(.emptyList)
             put(ref)

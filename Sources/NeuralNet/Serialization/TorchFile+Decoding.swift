@@ -6,7 +6,9 @@ import TensorEngine
 ///
 /// Storages are loaded once per record and shared, so views and tensors saved from one
 /// storage share it again; a call reached twice yields the same `Tensor` object. The walk
-/// stops at ``TorchFile/maxDepth`` and at containers that contain themselves.
+/// stops at ``TorchFile/maxDepth``, at containers that contain themselves, and when shared
+/// containers would expand to far more values than the pickle has objects (a few bytes of
+/// memo references can describe billions of them).
 struct TorchDecoder {
     typealias Ref = PickleGraph.Ref
 
@@ -17,9 +19,11 @@ struct TorchDecoder {
     private var storages: [String: Storage] = [:]
     private var tensors: [Ref: TorchValue] = [:]
     private var onPath: Set<Ref> = []
+    private var budget: Int
 
     init(graph: PickleGraph, archive: TorchArchive, byteOrder: ByteOrder, mapLocation: TorchFile.LocationMap) {
         self.graph = graph
+        self.budget = 64 * graph.nodes.count + 100_000
         self.archive = archive
         self.byteOrder = byteOrder
         self.mapLocation = mapLocation
@@ -28,6 +32,10 @@ struct TorchDecoder {
     mutating func value(_ ref: Ref, depth: Int) throws(SerializationError) -> TorchValue {
         guard depth <= TorchFile.maxDepth else {
             throw .notImplemented("torch.load: the object in this file nests more than \(TorchFile.maxDepth) levels deep, deeper than pytorch-tutor loads")
+        }
+        budget -= 1
+        guard budget >= 0 else {
+            throw .notImplemented("torch.load: the shared objects in this file expand to more values than pytorch-tutor loads")
         }
         if let tensor = tensors[ref] { return tensor }
         guard onPath.insert(ref).inserted else {
