@@ -100,7 +100,7 @@ struct Unpickler {
         case .build:
             let state = try pop()
             let target = try top()
-            guard case .call(var call) = graph.take(target) else {
+            guard case .call = graph[target], case .call(var call) = graph.take(target) else {
                 throw .unpickling("Can only build Tensor, Parameter, OrderedDict or types allowlisted via `add_safe_globals`, but got <class '\(graph.typeName(target))'>")
             }
             call.state = state
@@ -122,7 +122,8 @@ struct Unpickler {
 
     private mutating func appendItems(_ items: [PickleGraph.Ref], _ verb: String) throws(SerializationError) {
         let target = try top()
-        guard case .list(var list) = graph.take(target) else {
+        // Checked before taking the node out, which leaves `.none` in its place.
+        guard case .list = graph[target], case .list(var list) = graph.take(target) else {
             throw .unpickling("Can only \(verb) lists, but got <class '\(graph.typeName(target))'>")
         }
         list.append(contentsOf: items)
@@ -134,11 +135,13 @@ struct Unpickler {
         guard flat.count % 2 == 0 else { throw .unpickling("odd number of items for SETITEMS") }
         let pairs = stride(from: 0, to: flat.count, by: 2).map { (key: flat[$0], value: flat[$0 + 1]) }
         let target = try top()
-        switch graph.take(target) {
-        case .dict(var items):
+        switch graph[target] {
+        case .dict:
+            guard case .dict(var items) = graph.take(target) else { return }
             items.append(contentsOf: pairs)
             graph[target] = .dict(items)
-        case .call(var call):
+        case .call:
+            guard case .call(var call) = graph.take(target) else { return }
             call.dictItems.append(contentsOf: pairs)
             graph[target] = .call(call)
         default:

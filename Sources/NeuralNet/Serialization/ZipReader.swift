@@ -22,7 +22,6 @@ struct ZipReader {
     let entries: [Entry]
     private let index: [String: Int]
 
-    private static let endSignature: UInt64 = 0x0605_4B50
     private static let zip64LocatorSignature: UInt64 = 0x0706_4B50
     private static let zip64EndSignature: UInt64 = 0x0606_4B50
     private static let centralSignature: UInt64 = 0x0201_4B50
@@ -93,10 +92,9 @@ struct ZipReader {
         let lowest = max(0, bytes.count - 22 - 65535)
         var offset = bytes.count - 22
         while offset >= lowest {
-            var cursor = ByteCursor(bytes, at: offset)
-            if cursor.unsigned(4) == endSignature {
-                cursor.position = offset + 20
-                if let comment = cursor.u16(), offset + 22 + comment == bytes.count { return offset }
+            if bytes[offset] == 0x50, bytes[offset + 1] == 0x4B, bytes[offset + 2] == 5, bytes[offset + 3] == 6 {
+                let comment = Int(bytes[offset + 20]) | Int(bytes[offset + 21]) << 8
+                if offset + 22 + comment == bytes.count { return offset }
             }
             offset -= 1
         }
