@@ -6,6 +6,18 @@ import Testing
     @Test func crc32MatchesZlib() {
         #expect(CRC32.checksum(Array("123456789".utf8)[...]) == 0xCBF4_3926)
         #expect(CRC32.checksum([][...]) == 0)
+        // Every length and alignment against the one-byte-at-a-time definition.
+        let data = (0..<300).map { UInt8(truncatingIfNeeded: $0 &* 131 &+ 7) }
+        for start in 0..<9 {
+            for end in stride(from: start, through: data.count, by: 7) {
+                var crc: UInt32 = 0xFFFF_FFFF
+                for b in data[start..<end] {
+                    crc ^= UInt32(b)
+                    for _ in 0..<8 { crc = crc & 1 == 1 ? 0xEDB8_8320 ^ (crc >> 1) : crc >> 1 }
+                }
+                #expect(CRC32.checksum(data[start..<end]) == ~crc)
+            }
+        }
     }
 
     static func archive(_ records: [(String, [UInt8])]) throws -> [UInt8] {
