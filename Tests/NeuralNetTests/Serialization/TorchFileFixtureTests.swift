@@ -36,6 +36,19 @@ import TensorEngine
         }
     }
 
+    @Test func blockedGlobalsAreRefusedBeforeAnythingRuns() throws {
+        let bytes = try SerializationFixtures.bytes("blocked_global.pt")
+        let error = #expect(throws: SerializationError.self) { try TorchFile.load(bytes) }
+        guard case .unpickling(let message) = error else {
+            Issue.record("not an unpickling error: \(String(describing: error))")
+            return
+        }
+        #expect(message.contains("\n\n\nTrying to load unsupported GLOBAL os.system whose module os is blocked.\n\n"))
+        #expect(throws: SerializationError.notImplemented("torch.load in pytorch-tutor rebuilds tensors, containers and numbers, not os.system objects (save a state_dict() rather than the object itself)")) {
+            try TorchFile.load(bytes, options: .init(weightsOnly: false))
+        }
+    }
+
     @Test func dtypesTheEngineLacksAreNamed() throws {
         #expect(throws: SerializationError.notImplemented("dtype torch.float16 is not supported by pytorch-tutor (supported: float32, float64, int64, int32, uint8, bool)")) {
             try TorchFile.load(try SerializationFixtures.bytes("half.pt"))

@@ -146,8 +146,19 @@ def write_fixtures():
     expected['python_zipfile.pt'] = description(torch.load(os.path.join(HERE, 'python_zipfile.pt'), weights_only=True))
 
     # Files the tutor must refuse with a clear error.
-    torch.save(torch.ones(2), os.path.join(HERE, 'legacy.pt'), _use_new_zipfile_serialization=False)
+    legacy = os.path.join(HERE, 'legacy.pt')
+    if not os.path.exists(legacy):  # its storage keys are memory addresses: it differs on every run
+        torch.save(torch.ones(2), legacy, _use_new_zipfile_serialization=False)
     torch.save(torch.ones(2, dtype=torch.float16), os.path.join(HERE, 'half.pt'))
+    # A checkpoint that would run a shell command if unpickled without weights_only.
+    with zipfile.ZipFile(os.path.join(HERE, 'blocked_global.pt'), 'w') as z:
+        z.writestr(fixed_time('archive/data.pkl'), b'\x80\x02cos\nsystem\nX\x04\x00\x00\x00date\x85R.')
+        z.writestr(fixed_time('archive/version'), '3\n')
+    try:
+        torch.load(os.path.join(HERE, 'blocked_global.pt'), weights_only=True)
+        sys.exit('blocked_global.pt loaded')
+    except pickle.UnpicklingError as e:
+        assert 'GLOBAL os.system whose module os is blocked' in str(e)
 
     with open(os.path.join(HERE, 'expected.json'), 'w') as f:
         json.dump(expected, f, indent=1, sort_keys=True, ensure_ascii=False)
