@@ -223,7 +223,7 @@ struct TorchDecoder {
         case .device(let device): target = device
         case .table(let table): target = table[location] ?? location
         }
-        if target == "cpu" || target.hasPrefix("cpu") && mapLocation.isDevice { return }
+        if target == "cpu" { return }
         if target.hasPrefix("cuda") {
             throw .runtime("Attempting to deserialize object on a CUDA device but torch.cuda.is_available() is False. If you are running on a CPU-only machine, please use torch.load with map_location=torch.device('cpu') to map your storages to the CPU.")
         }
@@ -277,8 +277,4 @@ struct TorchDecoder {
     private func engine<T>(_ body: () throws(TensorError) -> T) throws(SerializationError) -> T {
         do { return try body() } catch { throw .engine(error) }
     }
-}
-
-private extension TorchFile.LocationMap {
-    var isDevice: Bool { if case .device = self { true } else { false } }
 }

@@ -6,8 +6,9 @@ import TensorEngine
 /// NeuralNet), for file paths inside the working directory (``HostAccess``).
 enum SerializationOps {
     static func add(to module: PyModule) {
-        /// torch.save(obj, f, pickle_module=pickle, pickle_protocol=2, _use_new_zipfile_serialization=True)
+        /// torch.save(obj, f, pickle_module=pickle, pickle_protocol=2, _use_new_zipfile_serialization=True, _disable_byteorder_record=False)
         /// https://pytorch.org/docs/stable/generated/torch.save.html
+        /// The tutor always pickles with its own protocol 2 pickler, whatever `pickle_module` is.
         module.addFunction("save(obj, f, pickle_module=None, pickle_protocol=2, _use_new_zipfile_serialization=True, _disable_byteorder_record=False)") { (interp, args) throws(PyError) in
             guard case .str(let path) = args["f"] else {
                 throw PyError.attributeError("expected 'f' to be string, path, or a file-like object with a 'write' attribute")
@@ -23,7 +24,10 @@ enum SerializationOps {
                 throw PyError.runtimeError("invalid file name: \(path)")
             }
             let value = try SavedValue.torchValue(args["obj"], interp)
-            let bytes = try converting { () throws(SerializationError) in try TorchFile.save(value, archiveName: archiveName) }
+            let byteOrderRecord = !(try interp.isTrue(args["_disable_byteorder_record"]))
+            let bytes = try converting { () throws(SerializationError) in
+                try TorchFile.save(value, archiveName: archiveName, byteOrderRecord: byteOrderRecord)
+            }
             try HostFile.create(resolved, with: bytes, shownAs: path)
             return .none
         }
@@ -36,10 +40,10 @@ enum SerializationOps {
             guard case .str(let path) = args["f"] else {
                 throw PyError.attributeError("'\(args["f"].type.name)' object has no attribute 'seek'. You can only torch.load from a file that is seekable. Please pre-load the data into a buffer like io.BytesIO and try to load from it instead.")
             }
-            var weightsOnly = args.isNone(2)
+            var weightsOnly = args["pickle_module"].isNone
             if !args["weights_only"].isNone {
                 weightsOnly = try interp.isTrue(args["weights_only"])
-                if weightsOnly && !args.isNone(2) {
+                if weightsOnly && !args["pickle_module"].isNone {
                     throw PyError.runtimeError("Can not safely load weights when explicit pickle_module is specified")
                 }
             }
