@@ -6,7 +6,7 @@ import TensorEngine
 enum Unimplemented {
     /// `torch.` functions not in the engine yet.
     static let torchFunctions = [
-        "cumprod", "cummax", "cummin", "logcumsumexp", "bincount", "histc", "histogram", "mode", "einsum",
+        "logcumsumexp", "histc", "histogram", "einsum",
         "tensordot", "kron", "cross", "diag", "diagonal", "diag_embed", "tril", "triu", "trace", "roll", "rot90",
         "searchsorted", "bucketize", "cdist", "cosine_similarity", "pairwise_distance", "det", "inverse",
         "pinverse", "svd", "qr", "cholesky", "matrix_power", "baddbmm", "addbmm", "addmv", "addr", "chain_matmul",
@@ -24,7 +24,7 @@ enum Unimplemented {
 
     /// Tensor methods not in the engine yet.
     static let tensorMethods = [
-        "cumprod", "cummax", "cummin", "bincount", "mode", "index_add_", "index_add", "index_copy_", "index_put_",
+        "index_add_", "index_add", "index_copy_", "index_put_",
         "masked_scatter_", "put_", "diag", "diagonal", "tril", "triu", "tril_", "triu_", "trace", "roll", "unfold",
         "as_strided", "storage", "untyped_storage", "data_ptr", "apply_", "map_", "resize_", "resize_as_", "set_",
         "register_post_accumulate_grad_hook", "to_sparse", "to_dense", "logit", "erfinv", "lgamma", "digamma",

@@ -38,6 +38,13 @@ enum TorchModule {
                 .tensor(try TensorType.legacyConstructor(args.positional, dtype, interp))
             }
         }
+        /// `torch.nn`, `torch.optim` and `torch.utils` load on first use (`import torch` then
+        /// `torch.nn.Linear` works, as in PyTorch, without slowing down scripts that never use them).
+        module.addFunction("__getattr__(name)") { (interp, args) throws(PyError) in
+            let name = try interp.expectStr(args[0], "name")
+            if lazySubmodules.contains(name) { return .object(try interp.importModule("torch.\(name)")) }
+            throw PyError.attributeError("module 'torch' has no attribute '\(name)'")
+        }
         AutogradOps.addGradMode(to: module)
         RandomOps.addSeedFunctions(to: module)
         addUtilities(to: module)
@@ -51,6 +58,9 @@ enum TorchModule {
         }
         return module
     }
+
+    /// The submodules made on their first use.
+    static let lazySubmodules: Set<String> = ["nn", "optim", "utils"]
 
     /// The submodules created with `torch` itself.
     nonisolated(unsafe) static let submodules: [(String, (Interpreter) throws(PyError) -> PyModule)] = [
@@ -76,9 +86,9 @@ enum TorchModule {
         interp.registerModule("torch", make)
         for (name, factory) in submodules { interp.registerModule("torch.\(name)", factory) }
         interp.registerModule("torch.nn", NNModule.make)
-        interp.registerModule("torch.nn.functional", FunctionalModule.make)
-        for name in ["torch.nn.init", "torch.optim", "torch.optim.lr_scheduler",
-                     "torch.utils", "torch.utils.data"] {
+        interp.registerModule("torch.utils", DataModule.makeUtils)
+        interp.registerModule("torch.utils.data", DataModule.makeData)
+        for name in ["torch.optim", "torch.optim.lr_scheduler"] {
             interp.registerModule(name) { (_) throws(PyError) in
                 let error = PyError(type: .moduleNotFoundError,
                                     message: "No module named '\(name)' (\(name) is not available in this build of pytorch-tutor yet)")
