@@ -50,6 +50,43 @@ import MiniPython
         }
     }
 
+    @Test func modelParametersAndStateDictsRoundTrip() throws {
+        try withScratchFolder { folder in
+            expectOutput("""
+                import torch
+                from torch import nn
+                folder = '\(folder)'
+                m = nn.Sequential(nn.Linear(3, 2), nn.ReLU(), nn.Linear(2, 1))
+                with torch.no_grad():
+                    for i, p in enumerate(m.parameters()):
+                        p.copy_(torch.linspace(-1, 1, p.numel()).reshape(p.shape) + i)
+                torch.save({'params': list(m.parameters()), 'sd': m.state_dict(), 'w': m[0].weight}, folder + '/m.pt')
+                r = torch.load(folder + '/m.pt')
+                print(type(r['params'][0]).__name__, r['params'][0].requires_grad, r['w'] is r['params'][0])
+                print(r['params'][1])
+                print(type(r['sd']).__name__, list(r['sd'].keys()), type(r['sd']['0.weight']).__name__, r['sd']['0.weight'].requires_grad)
+                frozen = nn.Parameter(torch.ones(2), requires_grad=False)
+                torch.save(frozen, folder + '/f.pt')
+                f = torch.load(folder + '/f.pt')
+                print(type(f).__name__, f.requires_grad, f)
+                fresh = nn.Sequential(nn.Linear(3, 2), nn.ReLU(), nn.Linear(2, 1))
+                print(fresh.load_state_dict(torch.load(folder + '/m.pt')['sd']))
+                x = torch.tensor([[1.0, 2.0, 3.0]])
+                print(fresh(x), torch.equal(fresh(x), m(x)))
+                """, """
+                Parameter True True
+                Parameter containing:
+                tensor([0., 2.], requires_grad=True)
+                OrderedDict ['0.weight', '0.bias', '2.weight', '2.bias'] Tensor False
+                Parameter False Parameter containing:
+                tensor([1., 1.])
+                <All keys matched successfully>
+                tensor([[21.2000]], grad_fn=<AddmmBackward0>) True
+
+                """)
+        }
+    }
+
     @Test func loadsAStateDictWrittenByPyTorch() throws {
         let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("NeuralNetTests/Fixtures/serialization/state_dict.pt")

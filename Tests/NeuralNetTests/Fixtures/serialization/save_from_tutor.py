@@ -34,3 +34,11 @@ torch.save({'ints': [0, 255, 256, 65535, 65536, -1, 2**31 - 1, -2**31, 2**31, 2*
             'device': torch.device('cpu')}, 'values.pt')
 
 torch.save(torch.tensor([3, 1, 2]), 'my.model.pth')
+
+from torch import nn
+model = nn.Sequential(nn.Linear(3, 2), nn.ReLU(), nn.Linear(2, 1))
+with torch.no_grad():
+    for i, p in enumerate(model.parameters()):
+        p.copy_(torch.linspace(-1, 1, p.numel()).reshape(p.shape) + i)
+model[2].weight.requires_grad_(False)
+torch.save({'params': list(model.parameters()), 'first': model[0].weight}, 'parameters.pt')
