@@ -9,8 +9,6 @@ struct ByteCursor {
         self.position = position
     }
 
-    var isAtEnd: Bool { position >= bytes.count }
-
     /// Reads `n` bytes and advances, or returns nil (without moving) when fewer remain.
     mutating func take(_ n: Int) -> ArraySlice<UInt8>? {
         guard n >= 0, position >= 0, n <= bytes.count - position else { return nil }

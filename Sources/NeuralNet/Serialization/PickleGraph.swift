@@ -10,19 +10,19 @@
 /// let key = g.add(.string("weight"))
 /// let root = g.add(.dict([(key, g.add(.int(1)))]))
 /// ```
-public struct PickleGraph: Sendable {
+struct PickleGraph: Sendable {
     /// The index of a node.
-    public typealias Ref = Int
+    typealias Ref = Int
 
     /// A call of a global, as REDUCE (or NEWOBJ) records it, with what later opcodes add to
     /// the result: dict items (SETITEMS on an `OrderedDict()`) and BUILD state.
-    public struct Call: Sendable {
-        public var callable: Ref
-        public var arguments: Ref
-        public var dictItems: [(key: Ref, value: Ref)] = []
-        public var state: Ref?
+    struct Call: Sendable {
+        var callable: Ref
+        var arguments: Ref
+        var dictItems: [(key: Ref, value: Ref)] = []
+        var state: Ref?
 
-        public init(callable: Ref, arguments: Ref, dictItems: [(key: Ref, value: Ref)] = [], state: Ref? = nil) {
+        init(callable: Ref, arguments: Ref, dictItems: [(key: Ref, value: Ref)] = [], state: Ref? = nil) {
             self.callable = callable
             self.arguments = arguments
             self.dictItems = dictItems
@@ -31,7 +31,7 @@ public struct PickleGraph: Sendable {
     }
 
     /// One object.
-    public enum Node: Sendable {
+    enum Node: Sendable {
         case none
         case bool(Bool)
         /// An int that fits in 64 bits.
@@ -50,18 +50,18 @@ public struct PickleGraph: Sendable {
         case persistent(id: Ref)
     }
 
-    public private(set) var nodes: [Node] = []
+    private(set) var nodes: [Node] = []
 
-    public init() {}
+    init() {}
 
     /// Appends a node and returns its index.
     @discardableResult
-    public mutating func add(_ node: Node) -> Ref {
+    mutating func add(_ node: Node) -> Ref {
         nodes.append(node)
         return nodes.count - 1
     }
 
-    public subscript(ref: Ref) -> Node {
+    subscript(ref: Ref) -> Node {
         get { nodes[ref] }
         set { nodes[ref] = newValue }
     }

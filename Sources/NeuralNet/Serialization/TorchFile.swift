@@ -123,13 +123,14 @@ public enum TorchFile {
     public static func save(_ value: TorchValue, archiveName: String, byteOrderRecord: Bool = true) throws(SerializationError) -> [UInt8] {
         var encoder = TorchEncoder()
         let root = try encoder.node(value, depth: 0)
-        var zip = ZipWriter()
+        let pickle = Pickler.pickle(encoder.graph, root: root)
+        let storageBytes = encoder.storages.reduce(0) { $0 + $1.storage.byteCount }
+        var zip = ZipWriter(reservingCapacity: pickle.count + storageBytes + 200 * (encoder.storages.count + 8))
         var names: [String] = []
         func add(_ name: String, _ write: (inout [UInt8]) -> Void) throws(SerializationError) {
             try zip.add("\(archiveName)/\(name)", write)
             names.append(name)
         }
-        let pickle = Pickler.pickle(encoder.graph, root: root)
         try add("data.pkl") { $0.append(contentsOf: pickle) }
         try add(".format_version") { $0.append(contentsOf: Array("1".utf8)) }
         try add(".storage_alignment") { $0.append(contentsOf: Array("64".utf8)) }

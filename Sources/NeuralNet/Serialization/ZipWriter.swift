@@ -19,6 +19,11 @@ struct ZipWriter {
 
     static let alignment = 64
 
+    /// A writer whose buffer starts with room for about `capacity` bytes of records.
+    init(reservingCapacity capacity: Int = 0) {
+        bytes.reserveCapacity(capacity)
+    }
+
     /// Adds a record whose data `write` appends to the archive's buffer (so storages are
     /// copied once, straight into place).
     mutating func add(_ name: String, _ write: (inout [UInt8]) -> Void) throws(SerializationError) {

@@ -17,6 +17,7 @@ enum HostFile {
         guard fstat(fd, &st) == 0 else { throw osError(errno, shown) }
         if st.st_mode & S_IFMT == S_IFDIR { throw osError(EISDIR, shown) }
         var bytes: [UInt8] = []
+        bytes.reserveCapacity(Int(st.st_size))
         var chunk = [UInt8](repeating: 0, count: 1 << 20)
         while true {
             let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
