@@ -48,6 +48,7 @@ enum TorchModule {
         AutogradOps.addGradMode(to: module)
         RandomOps.addSeedFunctions(to: module)
         addUtilities(to: module)
+        SerializationOps.add(to: module)
         Unimplemented.add(to: module)
         // `import torch` also imports these, as in PyTorch (`torch.autograd.grad` works at once).
         for (name, factory) in submodules {
