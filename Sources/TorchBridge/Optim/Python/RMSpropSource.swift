@@ -1,0 +1,76 @@
+extension OptimSource {
+    /// `torch.optim.RMSprop`.
+    static let rmsprop = #"""
+class RMSprop(Optimizer):
+    """RMSprop: divides the gradient by the root of a running average of its square
+    (square_avg); centered=True subtracts the squared running mean of the gradient first."""
+
+    def __init__(self, params, lr=1e-2, alpha=0.99, eps=1e-8, weight_decay=0, momentum=0, centered=False,
+                 capturable=False, foreach=None, maximize=False, differentiable=False):
+        if isinstance(lr, torch.Tensor) and lr.numel() != 1:
+            raise ValueError("Tensor lr must be 1-element")
+        if not 0.0 <= lr:
+            raise ValueError(f"Invalid learning rate: {lr}")
+        if not 0.0 <= eps:
+            raise ValueError(f"Invalid epsilon value: {eps}")
+        if not 0.0 <= momentum:
+            raise ValueError(f"Invalid momentum value: {momentum}")
+        if not 0.0 <= weight_decay:
+            raise ValueError(f"Invalid weight_decay value: {weight_decay}")
+        if not 0.0 <= alpha:
+            raise ValueError(f"Invalid alpha value: {alpha}")
+        defaults = {'lr': lr, 'momentum': momentum, 'alpha': alpha, 'eps': eps, 'centered': centered,
+                    'weight_decay': weight_decay, 'capturable': capturable, 'foreach': foreach,
+                    'maximize': maximize, 'differentiable': differentiable}
+        _check_options(defaults)
+        super().__init__(params, defaults)
+
+    def __setstate__(self, state):
+        super().__setstate__(state)
+        for group in self.param_groups:
+            group.setdefault('momentum', 0)
+            group.setdefault('centered', False)
+            group.setdefault('foreach', None)
+            group.setdefault('maximize', False)
+            group.setdefault('differentiable', False)
+            group.setdefault('capturable', False)
+            for p in group['params']:
+                p_state = self.state.get(p, [])
+                if len(p_state) != 0 and not torch.is_tensor(p_state['step']):
+                    p_state['step'] = torch.tensor(float(p_state['step']), dtype=torch.float32)
+
+    @_use_grad_for_differentiable
+    def step(self, closure=None):
+        """Performs one update; `closure` (re-evaluating and returning the loss) runs first, with autograd."""
+        loss = None
+        if closure is not None:
+            with torch.enable_grad():
+                loss = closure()
+        for group in self.param_groups:
+            momentum, centered = group['momentum'], group['centered']
+            params, grads, square_avgs, grad_avgs, buffers, steps = [], [], [], [], [], []
+            for p in group['params']:
+                if p.grad is None:
+                    continue
+                params.append(p)
+                grads.append(p.grad)
+                state = self.state[p]
+                if len(state) == 0:
+                    state['step'] = torch.zeros((), dtype=torch.float32)
+                    state['square_avg'] = torch.zeros_like(p)
+                    if momentum > 0:
+                        state['momentum_buffer'] = torch.zeros_like(p)
+                    if centered:
+                        state['grad_avg'] = torch.zeros_like(p)
+                square_avgs.append(state['square_avg'])
+                steps.append(state['step'])
+                if momentum > 0:
+                    buffers.append(state['momentum_buffer'])
+                if centered:
+                    grad_avgs.append(state['grad_avg'])
+            _kernels.rmsprop(params, grads, square_avgs, grad_avgs, buffers, steps, lr=group['lr'],
+                             alpha=group['alpha'], eps=group['eps'], weight_decay=group['weight_decay'],
+                             momentum=momentum, centered=centered, maximize=group['maximize'])
+        return loss
+"""#
+}
