@@ -21,7 +21,7 @@ public struct SGDCoefficients: Sendable {
         self.maximize = maximize
     }
 
-    func scalars<T: OptimizerElement>(_: T.Type) -> SGDScalars<T> {
+    func scalars<T: BinaryFloatingPoint>(_: T.Type) -> SGDScalars<T> {
         SGDScalars(maximize: maximize, weightDecay: weightDecay != 0 ? T(weightDecay) : nil,
                    momentum: momentum != 0 ? T(momentum) : nil, dampeningComplement: T(1 - dampening),
                    nesterov: nesterov, negativeLR: T(-lr))
@@ -57,13 +57,13 @@ public struct AdamCoefficients: Sendable {
         self.maximize = maximize
     }
 
-    func scalars<T: OptimizerElement>(_: T.Type) -> AdamScalars<T> {
+    func scalars<T: BinaryFloatingPoint>(_: T.Type) -> AdamScalars<T> {
         AdamScalars(maximize: maximize,
                     weightDecay: decayFactor == nil && weightDecay != 0 ? T(weightDecay) : nil,
                     decayFactor: decayFactor.map { T($0) },
                     beta1Complement: T(1 - beta1), beta2: T(beta2), beta2Complement: T(1 - beta2),
                     biasCorrection2Sqrt: T(biasCorrection2Sqrt), eps: T(eps),
-                    negativeStepSize: T(-stepSize), amsgrad: amsgrad)
+                    negativeStepSize: T(-stepSize))
     }
 }
 
@@ -87,7 +87,7 @@ public struct RMSpropCoefficients: Sendable {
         self.maximize = maximize
     }
 
-    func scalars<T: OptimizerElement>(_: T.Type) -> RMSpropScalars<T> {
+    func scalars<T: BinaryFloatingPoint>(_: T.Type) -> RMSpropScalars<T> {
         RMSpropScalars(maximize: maximize, weightDecay: weightDecay != 0 ? T(weightDecay) : nil,
                        alpha: T(alpha), alphaComplement: T(1 - alpha), eps: T(eps),
                        momentum: momentum > 0 ? T(momentum) : nil, negativeLR: T(-lr))
@@ -109,7 +109,7 @@ public struct AdagradCoefficients: Sendable {
         self.maximize = maximize
     }
 
-    func scalars<T: OptimizerElement>(_: T.Type) -> AdagradScalars<T> {
+    func scalars<T: BinaryFloatingPoint>(_: T.Type) -> AdagradScalars<T> {
         AdagradScalars(maximize: maximize, weightDecay: weightDecay != 0 ? T(weightDecay) : nil,
                        eps: T(eps), negativeClr: T(-clr))
     }

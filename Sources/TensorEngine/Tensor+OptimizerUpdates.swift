@@ -21,10 +21,10 @@ extension Tensor {
         try FusedUpdate(param: self, grad: grad, state: [buffer]).run { (n, p, g, state) in
             switch dtype {
             case .float64:
-                sgdKernel(n, param: p(Double.self), grad: g(Double.self), buffer: state[0]?(Double.self),
+                sgdKernel(SIMD8<Double>.self, n, param: p(Double.self), grad: g(Double.self), buffer: state[0]?(Double.self),
                           bufferIsNew: momentumBuffer == nil, c.scalars(Double.self))
             default:
-                sgdKernel(n, param: p(Float.self), grad: g(Float.self), buffer: state[0]?(Float.self),
+                sgdKernel(SIMD16<Float>.self, n, param: p(Float.self), grad: g(Float.self), buffer: state[0]?(Float.self),
                           bufferIsNew: momentumBuffer == nil, c.scalars(Float.self))
             }
         }
@@ -41,10 +41,10 @@ extension Tensor {
         try FusedUpdate(param: self, grad: grad, state: [expAvg, expAvgSq, c.amsgrad ? maxExpAvgSq : nil]).run { (n, p, g, state) in
             switch dtype {
             case .float64:
-                adamKernel(n, param: p(Double.self), grad: g(Double.self), expAvg: state[0]!(Double.self),
+                adamKernel(SIMD8<Double>.self, n, param: p(Double.self), grad: g(Double.self), expAvg: state[0]!(Double.self),
                            expAvgSq: state[1]!(Double.self), maxExpAvgSq: state[2]?(Double.self), c.scalars(Double.self))
             default:
-                adamKernel(n, param: p(Float.self), grad: g(Float.self), expAvg: state[0]!(Float.self),
+                adamKernel(SIMD16<Float>.self, n, param: p(Float.self), grad: g(Float.self), expAvg: state[0]!(Float.self),
                            expAvgSq: state[1]!(Float.self), maxExpAvgSq: state[2]?(Float.self), c.scalars(Float.self))
             }
         }
@@ -62,10 +62,10 @@ extension Tensor {
         try FusedUpdate(param: self, grad: grad, state: state).run { (n, p, g, state) in
             switch dtype {
             case .float64:
-                rmspropKernel(n, param: p(Double.self), grad: g(Double.self), squareAvg: state[0]!(Double.self),
+                rmspropKernel(SIMD8<Double>.self, n, param: p(Double.self), grad: g(Double.self), squareAvg: state[0]!(Double.self),
                               gradAvg: state[1]?(Double.self), buffer: state[2]?(Double.self), c.scalars(Double.self))
             default:
-                rmspropKernel(n, param: p(Float.self), grad: g(Float.self), squareAvg: state[0]!(Float.self),
+                rmspropKernel(SIMD16<Float>.self, n, param: p(Float.self), grad: g(Float.self), squareAvg: state[0]!(Float.self),
                               gradAvg: state[1]?(Float.self), buffer: state[2]?(Float.self), c.scalars(Float.self))
             }
         }
@@ -78,9 +78,9 @@ extension Tensor {
         try FusedUpdate(param: self, grad: grad, state: [sum]).run { (n, p, g, state) in
             switch dtype {
             case .float64:
-                adagradKernel(n, param: p(Double.self), grad: g(Double.self), sum: state[0]!(Double.self), c.scalars(Double.self))
+                adagradKernel(SIMD8<Double>.self, n, param: p(Double.self), grad: g(Double.self), sum: state[0]!(Double.self), c.scalars(Double.self))
             default:
-                adagradKernel(n, param: p(Float.self), grad: g(Float.self), sum: state[0]!(Float.self), c.scalars(Float.self))
+                adagradKernel(SIMD16<Float>.self, n, param: p(Float.self), grad: g(Float.self), sum: state[0]!(Float.self), c.scalars(Float.self))
             }
         }
     }

@@ -1,4 +1,5 @@
-/// The square root PyTorch's CPU `Tensor.sqrt()` computes on an AVX-512 machine, bit for bit.
+/// The square root PyTorch's CPU `Tensor.sqrt()` computes on an AVX-512 machine, bit for bit,
+/// on `SIMD16<Float>` and `SIMD8<Double>` lanes.
 ///
 /// Note [VML sqrt]
 /// PyTorch hands elementwise `sqrt` of float32 and float64 tensors to MKL's vector math
@@ -22,43 +23,69 @@
 /// reproduces the machine the fixtures come from.
 enum VMLSqrt {
     @inline(__always)
-    static func sqrt(_ x: Float) -> Float {
-        guard x > 0, x.isFinite else { return special(x) }
-        if x < 0x1p-100 { return core(x * 0x1p48) * 0x1p-24 }
-        return core(x)
+    static func sqrt(_ x: SIMD16<Float>) -> SIMD16<Float> {
+        let bits = unsafeBitCast(x, to: SIMD16<Int32>.self)
+        // Positive and finite: bits in [1, 0x7f80_0000). Lanes that are not compute on 1.
+        let valid = ~((bits &- 1) &>> 31) & ((bits &- 0x7f80_0000) &>> 31)
+        let small = (bits &- 0x0d80_0000) &>> 31 & valid                     // x < 2^-100
+        let one = unsafeBitCast(SIMD16<Float>(repeating: 1), to: SIMD16<Int32>.self)
+        let up = unsafeBitCast(select(small, SIMD16(repeating: 0x5780_0000), one), to: SIMD16<Float>.self)    // 2^48 or 1
+        let down = unsafeBitCast(select(small, SIMD16(repeating: 0x3380_0000), one), to: SIMD16<Float>.self) // 2^-24 or 1
+        let xs = unsafeBitCast(select(valid, bits, one), to: SIMD16<Float>.self) * up
+        let y = RSqrt14.estimate(xs)
+        let s = xs * y, h = 0.5 * y
+        let r = xs.addingProduct(-s, s)
+        let root = unsafeBitCast(s.addingProduct(r, h) * down, to: SIMD16<Int32>.self)
+        // Elsewhere what MKL returns: ±0 → ±0, +inf → +inf, NaN or negative → NaN.
+        let keep = ~(nonZero(bits & 0x7fff_ffff) & nonZero(bits ^ 0x7f80_0000))
+        let special = select(keep, bits, SIMD16(repeating: 0x7fc0_0000))
+        return unsafeBitCast(select(valid, root, special), to: SIMD16<Float>.self)
     }
 
     @inline(__always)
-    static func sqrt(_ x: Double) -> Double {
-        guard x > 0, x.isFinite else { return special(x) }
-        if x < 0x1p-900 { return core(x * 0x1p200) * 0x1p-100 }
-        return core(x)
-    }
-
-    /// ±0 → ±0, +inf → +inf, NaN or negative → NaN.
-    @inline(__always)
-    private static func special<T: BinaryFloatingPoint>(_ x: T) -> T {
-        x == 0 || x == .infinity ? x : .nan
-    }
-
-    @inline(__always)
-    private static func core(_ x: Float) -> Float {
-        let y = RSqrt14.estimate(x)
-        let s = x * y, h = 0.5 * y
-        let r = x.addingProduct(-s, s)
-        return s.addingProduct(r, h)
-    }
-
-    @inline(__always)
-    private static func core(_ x: Double) -> Double {
-        let y = RSqrt14.estimate(x)
-        var s = x * y, h = 0.5 * y
-        let e = (0.5 as Double).addingProduct(-s, h)
+    static func sqrt(_ x: SIMD8<Double>) -> SIMD8<Double> {
+        let bits = unsafeBitCast(x, to: SIMD8<Int64>.self)
+        let valid = ~((bits &- 1) &>> 63) & ((bits &- 0x7ff0_0000_0000_0000) &>> 63)
+        let small = (bits &- 0x07b0_0000_0000_0000) &>> 63 & valid            // x < 2^-900
+        let one = unsafeBitCast(SIMD8<Double>(repeating: 1), to: SIMD8<Int64>.self)
+        let up = unsafeBitCast(select(small, SIMD8(repeating: 0x4c70_0000_0000_0000), one), to: SIMD8<Double>.self)   // 2^200 or 1
+        let down = unsafeBitCast(select(small, SIMD8(repeating: 0x39b0_0000_0000_0000), one), to: SIMD8<Double>.self) // 2^-100 or 1
+        let xs = unsafeBitCast(select(valid, bits, one), to: SIMD8<Double>.self) * up
+        let y = RSqrt14.estimate(xs)
+        var s = xs * y, h = 0.5 * y
+        let e = SIMD8<Double>(repeating: 0.5).addingProduct(-s, h)
         s = s.addingProduct(s, e)
         h = h.addingProduct(h, e)
-        let r = x.addingProduct(-s, s)
-        return s.addingProduct(r, h)
+        let r = xs.addingProduct(-s, s)
+        let root = unsafeBitCast(s.addingProduct(r, h) * down, to: SIMD8<Int64>.self)
+        let keep = ~(nonZero(bits & 0x7fff_ffff_ffff_ffff) & nonZero(bits ^ 0x7ff0_0000_0000_0000))
+        let special = select(keep, bits, SIMD8(repeating: 0x7ff8_0000_0000_0000))
+        return unsafeBitCast(select(valid, root, special), to: SIMD8<Double>.self)
     }
+
+    // Note [Lane masks]
+    // Lanes are chosen with all-ones integer masks built by shifts (`(a - b) >> 31` is all ones
+    // where a < b, for operands that cannot overflow) and blended bitwise: Swift's SIMD
+    // comparisons, `SIMDMask` selects and integer-to-float conversions compile to per-lane loops
+    // here, these to a few vector instructions.
+
+    /// `a` where `mask` is all ones, `b` where it is zero.
+    @inline(__always)
+    static func select(_ mask: SIMD16<Int32>, _ a: SIMD16<Int32>, _ b: SIMD16<Int32>) -> SIMD16<Int32> {
+        (a & mask) | (b & ~mask)
+    }
+
+    @inline(__always)
+    static func select(_ mask: SIMD8<Int64>, _ a: SIMD8<Int64>, _ b: SIMD8<Int64>) -> SIMD8<Int64> {
+        (a & mask) | (b & ~mask)
+    }
+
+    /// All ones in the lanes where `z` is not zero.
+    @inline(__always)
+    static func nonZero(_ z: SIMD16<Int32>) -> SIMD16<Int32> { (z | (0 &- z)) &>> 31 }
+
+    @inline(__always)
+    static func nonZero(_ z: SIMD8<Int64>) -> SIMD8<Int64> { (z | (0 &- z)) &>> 63 }
 }
 
 /// The reciprocal square root estimate of the AVX-512 `vrsqrt14ps`/`vrsqrt14pd` instructions,
@@ -66,59 +93,93 @@ enum VMLSqrt {
 ///
 /// Note [rsqrt14]
 /// The instructions are fully specified (Intel published a reference implementation in 2015):
-/// the argument is scaled by an even power of two into [1, 4); that interval is cut into 32
-/// equal segments of [1, 2) and 32 of [2, 4); on each, the estimate is a line
-/// `c - d·(x - mid)`, with `x` cut to 15 fraction bits, evaluated exactly and then truncated
-/// to 16 fraction bits. `c` is scaled by 2^19 and `d` by 2^11 ([1, 2)) or 2^12 ([2, 4)).
-/// Powers of 4 give exact results. This implementation was compared with `vrsqrt14ps` on every
-/// float32 in [1, 4) and on random bit patterns of every binade: no differences.
+/// the argument is scaled by an even power of two into [1, 4), `x = 2^(2n)·m·(2 if the
+/// exponent is odd)`, m in [1, 2). The estimate is a line on each of 32 equal segments of m,
+/// one table for [1, 2) and one for [2, 4): with `k` the next 10 fraction bits of m after the
+/// 5 that pick the segment (the rest ignored), `v = 128·c - d·(k - 512)`, which always lies in
+/// [2^25, 2^26); its low 9 bits are cut off, and the estimate is `v·2^-26·2^-n`. Powers of 4
+/// give exact results. This was compared with `vrsqrt14ps` on every float32 in [1, 4) and on
+/// random bit patterns of every binade: no differences.
 enum RSqrt14 {
-    /// Per segment i: (d, c) on [1, 2), then (d, c) on [2, 4).
-    private static let coefficients: [(UInt32, UInt32, UInt32, UInt32)] = [
-        (1001, 520261, 707, 367881), (955, 512437, 675, 362349), (915, 504953, 647, 357056),
-        (877, 497790, 619, 351992), (841, 490922, 595, 347136), (807, 484331, 571, 342475),
-        (775, 478001, 549, 337997), (747, 471909, 527, 333693), (719, 466046, 509, 329545),
-        (693, 460397, 491, 325551), (669, 454947, 473, 321697), (647, 449688, 457, 317977),
-        (625, 444606, 441, 314385), (603, 439694, 427, 310910), (585, 434939, 413, 307549),
-        (567, 430335, 401, 304295), (549, 425875, 389, 301139), (533, 421551, 377, 298079),
-        (517, 417355, 365, 295115), (501, 413284, 355, 292237), (487, 409329, 345, 289439),
-        (473, 405487, 335, 286722), (461, 401748, 325, 284080), (449, 398111, 317, 281508),
-        (437, 394571, 309, 279006), (425, 391127, 301, 276569), (415, 387770, 293, 274195),
-        (403, 384498, 285, 271882), (393, 381307, 279, 269625), (385, 378194, 271, 267425),
-        (375, 375155, 265, 265276), (367, 372190, 259, 263178),
+    /// `c` of each segment, at index `2·segment + (exponent is odd ? 1 : 0)`.
+    private static let offsets: [Int32] = [
+        520261, 367881, 512437, 362349, 504953, 357056, 497790, 351992, 490922, 347136,
+        484331, 342475, 478001, 337997, 471909, 333693, 466046, 329545, 460397, 325551,
+        454947, 321697, 449688, 317977, 444606, 314385, 439694, 310910, 434939, 307549,
+        430335, 304295, 425875, 301139, 421551, 298079, 417355, 295115, 413284, 292237,
+        409329, 289439, 405487, 286722, 401748, 284080, 398111, 281508, 394571, 279006,
+        391127, 276569, 387770, 274195, 384498, 271882, 381307, 269625, 378194, 267425,
+        375155, 265276, 372190, 263178,
+    ]
+    /// `d` of each segment, in the same order.
+    private static let slopes: [Int32] = [
+        1001, 707, 955, 675, 915, 647, 877, 619, 841, 595,
+        807, 571, 775, 549, 747, 527, 719, 509, 693, 491,
+        669, 473, 647, 457, 625, 441, 603, 427, 585, 413,
+        567, 401, 549, 389, 533, 377, 517, 365, 501, 355,
+        487, 345, 473, 335, 461, 325, 449, 317, 437, 309,
+        425, 301, 415, 293, 403, 285, 393, 279, 385, 271,
+        375, 265, 367, 259,
     ]
 
-    /// The estimate for a significand `m` in [1, 2) (`odd`: the argument is 2m, in [2, 4)),
-    /// given as its top 15 fraction bits.
+    /// `table[index]` for each lane (written out lane by lane so that it compiles to a gather).
     @inline(__always)
-    private static func reduced(fraction15 f: UInt32, odd: Bool) -> Double {
-        let segment = Int(f >> 10)
-        let (d1, c1, d2, c2) = coefficients[segment]
-        // x - mid, exact: mid is the segment's centre, 1/64 (or 1/32 for 2m) above its start.
-        let offset = Double(Int(f & 0x3ff) - 512) * 0x1p-15
-        let line = odd ? Double(c2) - 256 * Double(d2) * offset : Double(c1) - 256 * Double(d1) * offset
-        let truncated = Double(bitPattern: line.bitPattern & 0xffff_fff0_0000_0000)
-        return truncated * 0x1p-19
+    private static func gather(_ table: [Int32], _ i: SIMD16<Int32>) -> SIMD16<Int32> {
+        table.withUnsafeBufferPointer { t in
+            var r = SIMD16<Int32>()
+            r[0] = t[Int(i[0])]; r[1] = t[Int(i[1])]; r[2] = t[Int(i[2])]; r[3] = t[Int(i[3])]
+            r[4] = t[Int(i[4])]; r[5] = t[Int(i[5])]; r[6] = t[Int(i[6])]; r[7] = t[Int(i[7])]
+            r[8] = t[Int(i[8])]; r[9] = t[Int(i[9])]; r[10] = t[Int(i[10])]; r[11] = t[Int(i[11])]
+            r[12] = t[Int(i[12])]; r[13] = t[Int(i[13])]; r[14] = t[Int(i[14])]; r[15] = t[Int(i[15])]
+            return r
+        }
     }
 
-    /// `vrsqrt14ps` for a positive normal float.
     @inline(__always)
-    static func estimate(_ x: Float) -> Float {
-        let e = Int(x.exponent)
-        let odd = e & 1 != 0
-        let n = odd ? (e - 1) / 2 : e / 2
-        let y = !odd && x.significandBitPattern == 0 ? 1 : reduced(fraction15: (x.bitPattern >> 8) & 0x7fff, odd: odd)
-        return Float(y) * Float(sign: .plus, exponent: -n, significand: 1)
+    private static func gather(_ table: [Int32], _ i: SIMD8<Int64>) -> SIMD8<Int64> {
+        table.withUnsafeBufferPointer { t in
+            var r = SIMD8<Int64>()
+            r[0] = Int64(t[Int(i[0])]); r[1] = Int64(t[Int(i[1])]); r[2] = Int64(t[Int(i[2])])
+            r[3] = Int64(t[Int(i[3])]); r[4] = Int64(t[Int(i[4])]); r[5] = Int64(t[Int(i[5])])
+            r[6] = Int64(t[Int(i[6])]); r[7] = Int64(t[Int(i[7])])
+            return r
+        }
     }
 
-    /// `vrsqrt14pd` for a positive normal double.
+    // Note [rsqrt14 in integers]
+    // Everything below is integer arithmetic on the bits (Note [Lane masks]). `v` has exactly
+    // 26 bits, so the estimate's significand is `v`'s low 25 bits under the exponent of
+    // [0.5, 1). Powers of 4 (even exponent, zero fraction) take exactly 1.
+
+    /// `vrsqrt14ps` for lanes holding positive normal floats.
     @inline(__always)
-    static func estimate(_ x: Double) -> Double {
-        let e = Int(x.exponent)
-        let odd = e & 1 != 0
-        let n = odd ? (e - 1) / 2 : e / 2
-        let y = !odd && x.significandBitPattern == 0
-            ? 1 : reduced(fraction15: UInt32(truncatingIfNeeded: (x.bitPattern >> 37) & 0x7fff), odd: odd)
-        return y * Double(sign: .plus, exponent: -n, significand: 1)
+    static func estimate(_ x: SIMD16<Float>) -> SIMD16<Float> {
+        let bits = unsafeBitCast(x, to: SIMD16<Int32>.self)
+        let e = ((bits &>> 23) & 0xff) &- 127
+        let odd = e & 1
+        let fraction15 = (bits &>> 8) & 0x7fff
+        let index = ((fraction15 &>> 10) &<< 1) | odd
+        let v = ((gather(offsets, index) &<< 7) &- gather(slopes, index) &* ((fraction15 & 0x3ff) &- 512)) & ~0x1ff
+        var significand = (126 &<< 23) | ((v & 0x1ff_ffff) &>> 2)
+        let exact = ~VMLSqrt.nonZero((bits & 0x7f_ffff) | odd)
+        significand = VMLSqrt.select(exact, SIMD16(repeating: 0x3f80_0000), significand)
+        let scale = (127 &- (e &>> 1)) &<< 23
+        return unsafeBitCast(significand, to: SIMD16<Float>.self) * unsafeBitCast(scale, to: SIMD16<Float>.self)
+    }
+
+    /// `vrsqrt14pd` for lanes holding positive normal doubles.
+    @inline(__always)
+    static func estimate(_ x: SIMD8<Double>) -> SIMD8<Double> {
+        let bits = unsafeBitCast(x, to: SIMD8<Int64>.self)
+        let e = ((bits &>> 52) & 0x7ff) &- 1023
+        let odd = e & 1
+        let fraction15 = (bits &>> 37) & 0x7fff
+        let index = ((fraction15 &>> 10) &<< 1) | odd
+        let v = ((gather(offsets, index) &<< 7) &- gather(slopes, index) &* ((fraction15 & 0x3ff) &- 512)) & ~0x1ff
+        var significand = (1022 &<< 52) | ((v & 0x1ff_ffff) &<< 27)
+        let exact = ~VMLSqrt.nonZero((bits & 0xf_ffff_ffff_ffff) | odd)
+        significand = VMLSqrt.select(exact, SIMD8(repeating: 0x3ff0_0000_0000_0000), significand)
+        let scale = (1023 &- (e &>> 1)) &<< 52
+        return unsafeBitCast(significand, to: SIMD8<Double>.self) * unsafeBitCast(scale, to: SIMD8<Double>.self)
     }
 }

@@ -1,8 +1,8 @@
-# The optimizers on a parameter of 70001 elements (PyTorch's vectorised kernels and our
+# The optimizers on a parameter of 40001 elements (PyTorch's vectorised kernels and our
 # threaded ones): a sample of the values and their sum must equal PyTorch's exactly.
 import torch
 
-n = 70001
+n = 40001
 start = [((i * 7919) % 2003) / 1001.0 - 1.0 for i in range(n)]
 for cls, kwargs in [(torch.optim.SGD, {'lr': 0.1, 'momentum': 0.9, 'nesterov': True, 'weight_decay': 0.01}),
                     (torch.optim.Adam, {'lr': 0.01, 'amsgrad': True}),
