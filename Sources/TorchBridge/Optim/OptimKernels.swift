@@ -2,116 +2,174 @@ import MiniPython
 import NeuralNet
 import TensorEngine
 
-/// `torch._optim_kernels`: the native update of one parameter group for each optimizer, called
-/// by the Python classes of `torch.optim` once per group and step. Each function takes the
-/// group's parameters with gradients and their state tensors as parallel lists (PyTorch's
-/// functional `torch.optim._functional` layout) and updates them in place with NeuralNet's
-/// fused, PyTorch-exact updates, so a step costs one Python call per group.
+/// `torch._optim_kernels`: one optimizer step of one parameter group, called by the Python
+/// classes of `torch.optim` as `_kernels.sgd(group, self.state)`.
+///
+/// Each function does what PyTorch's `_init_group` plus `_single_tensor_*` do: it reads the
+/// group's hyperparameters, skips parameters without a gradient, creates the per-parameter
+/// state on first use (same keys, same order, same tensors as PyTorch) and updates parameter
+/// and state in place with NeuralNet's fused, PyTorch-exact rules. Doing the loop natively
+/// keeps a training step's Python work to one call per group.
 enum OptimKernels {
     static func make() -> PyModule {
         let module = PyModule(name: "torch._optim_kernels")
-        /// Returns the momentum buffers (new ones for parameters that had none).
-        module.addFunction("sgd(params, grads, momentum_buffers, *, lr, momentum, dampening, weight_decay, nesterov, maximize)") { (interp, args) throws(PyError) in
-            let (params, grads) = try parametersAndGrads(args, interp)
-            let buffers = try optionalTensors(args["momentum_buffers"], count: params.count, interp, "momentum_buffers")
-            let rule = NeuralNet.SGD(lr: try args.double("lr", interp), momentum: try args.double("momentum", interp),
-                                     dampening: try args.double("dampening", interp),
-                                     weightDecay: try args.double("weight_decay", interp),
-                                     nesterov: try args.bool("nesterov"), maximize: try args.bool("maximize"))
-            var out: [PyValue] = []
-            for i in params.indices {
-                let buffer = try engine { try rule.update(params[i], grad: grads[i], momentumBuffer: buffers[i]) }
-                out.append(buffer.map { .tensor($0) } ?? .none)
-            }
-            return .list(out)
-        }
-        module.addFunction("adam(params, grads, exp_avgs, exp_avg_sqs, max_exp_avg_sqs, state_steps, *, amsgrad, beta1, beta2, lr, weight_decay, eps, maximize, decoupled_weight_decay)") { (interp, args) throws(PyError) in
-            let (params, grads) = try parametersAndGrads(args, interp)
-            let n = params.count
-            let expAvgs = try tensors(args["exp_avgs"], count: n, interp, "exp_avgs")
-            let expAvgSqs = try tensors(args["exp_avg_sqs"], count: n, interp, "exp_avg_sqs")
-            let amsgrad = try args.bool("amsgrad")
-            let maxSqs = amsgrad ? try tensors(args["max_exp_avg_sqs"], count: n, interp, "max_exp_avg_sqs") : []
-            let steps = try tensors(args["state_steps"], count: n, interp, "state_steps")
-            let rule = NeuralNet.Adam(lr: try args.double("lr", interp), beta1: try args.double("beta1", interp),
-                                      beta2: try args.double("beta2", interp), eps: try args.double("eps", interp),
-                                      weightDecay: try args.double("weight_decay", interp), amsgrad: amsgrad,
-                                      maximize: try args.bool("maximize"),
-                                      decoupledWeightDecay: try args.bool("decoupled_weight_decay"))
-            for i in 0..<n {
-                try engine {
-                    try rule.update(params[i], grad: grads[i], step: steps[i], expAvg: expAvgs[i], expAvgSq: expAvgSqs[i],
-                                    maxExpAvgSq: amsgrad ? maxSqs[i] : nil)
+        module.addFunction("sgd(group, state)") { (interp, args) throws(PyError) in
+            let group = try Group(args[0], interp)
+            let rule = NeuralNet.SGD(lr: try group.double("lr"), momentum: try group.double("momentum"),
+                                     dampening: try group.double("dampening"),
+                                     weightDecay: try group.double("weight_decay"),
+                                     nesterov: try group.bool("nesterov"), maximize: try group.bool("maximize"))
+            for (value, param, grad) in try group.parametersWithGrad() {
+                guard rule.momentum != 0 else {
+                    _ = try engine { try rule.update(param, grad: grad, momentumBuffer: nil) }
+                    continue
+                }
+                let state = try entry(args[1], value, interp)
+                let buffer = try optionalTensor(state, "momentum_buffer")
+                if let updated = try engine({ try rule.update(param, grad: grad, momentumBuffer: buffer) }) {
+                    state.set(str: "momentum_buffer", .tensor(updated))
                 }
             }
             return .none
         }
-        module.addFunction("rmsprop(params, grads, square_avgs, grad_avgs, momentum_buffers, state_steps, *, lr, alpha, eps, weight_decay, momentum, centered, maximize)") { (interp, args) throws(PyError) in
-            let (params, grads) = try parametersAndGrads(args, interp)
-            let n = params.count
-            let rule = NeuralNet.RMSprop(lr: try args.double("lr", interp), alpha: try args.double("alpha", interp),
-                                         eps: try args.double("eps", interp),
-                                         weightDecay: try args.double("weight_decay", interp),
-                                         momentum: try args.double("momentum", interp),
-                                         centered: try args.bool("centered"), maximize: try args.bool("maximize"))
-            let squareAvgs = try tensors(args["square_avgs"], count: n, interp, "square_avgs")
-            let gradAvgs = rule.centered ? try tensors(args["grad_avgs"], count: n, interp, "grad_avgs") : []
-            let buffers = rule.momentum > 0 ? try tensors(args["momentum_buffers"], count: n, interp, "momentum_buffers") : []
-            let steps = try tensors(args["state_steps"], count: n, interp, "state_steps")
-            for i in 0..<n {
+        module.addFunction("adam(group, state)") { (interp, args) throws(PyError) in
+            let group = try Group(args[0], interp)
+            let betas = try interp.toArray(try group.value("betas"))
+            guard betas.count == 2 else { throw PyError.valueError("betas must hold 2 values, not \(betas.count)") }
+            let rule = NeuralNet.Adam(lr: try group.double("lr"), beta1: try group.double(betas[0], "betas"),
+                                      beta2: try group.double(betas[1], "betas"), eps: try group.double("eps"),
+                                      weightDecay: try group.double("weight_decay"), amsgrad: try group.bool("amsgrad"),
+                                      maximize: try group.bool("maximize"),
+                                      decoupledWeightDecay: try group.bool("decoupled_weight_decay"))
+            for (value, param, grad) in try group.parametersWithGrad() {
+                let state = try entry(args[1], value, interp)
+                if state.count == 0 {
+                    state.set(str: "step", .tensor(try engine { try Tensor.zeros([], dtype: .float32) }))
+                    state.set(str: "exp_avg", .tensor(try zerosLike(param)))
+                    state.set(str: "exp_avg_sq", .tensor(try zerosLike(param)))
+                    if rule.amsgrad { state.set(str: "max_exp_avg_sq", .tensor(try zerosLike(param))) }
+                }
+                let maxExpAvgSq = rule.amsgrad ? try tensor(state, "max_exp_avg_sq") : nil
+                let (step, expAvg, expAvgSq) = (try tensor(state, "step"), try tensor(state, "exp_avg"),
+                                                try tensor(state, "exp_avg_sq"))
                 try engine {
-                    try rule.update(params[i], grad: grads[i], step: steps[i], squareAvg: squareAvgs[i],
-                                    gradAvg: rule.centered ? gradAvgs[i] : nil,
-                                    momentumBuffer: rule.momentum > 0 ? buffers[i] : nil)
+                    try rule.update(param, grad: grad, step: step, expAvg: expAvg, expAvgSq: expAvgSq, maxExpAvgSq: maxExpAvgSq)
                 }
             }
             return .none
         }
-        module.addFunction("adagrad(params, grads, state_sums, state_steps, *, lr, weight_decay, lr_decay, eps, maximize)") { (interp, args) throws(PyError) in
-            let (params, grads) = try parametersAndGrads(args, interp)
-            let n = params.count
-            let sums = try tensors(args["state_sums"], count: n, interp, "state_sums")
-            let steps = try tensors(args["state_steps"], count: n, interp, "state_steps")
-            let rule = NeuralNet.Adagrad(lr: try args.double("lr", interp), lrDecay: try args.double("lr_decay", interp),
-                                         weightDecay: try args.double("weight_decay", interp),
-                                         eps: try args.double("eps", interp), maximize: try args.bool("maximize"))
-            for i in 0..<n {
-                try engine { try rule.update(params[i], grad: grads[i], step: steps[i], sum: sums[i]) }
+        module.addFunction("rmsprop(group, state)") { (interp, args) throws(PyError) in
+            let group = try Group(args[0], interp)
+            let rule = NeuralNet.RMSprop(lr: try group.double("lr"), alpha: try group.double("alpha"),
+                                         eps: try group.double("eps"), weightDecay: try group.double("weight_decay"),
+                                         momentum: try group.double("momentum"), centered: try group.bool("centered"),
+                                         maximize: try group.bool("maximize"))
+            for (value, param, grad) in try group.parametersWithGrad() {
+                let state = try entry(args[1], value, interp)
+                if state.count == 0 {
+                    state.set(str: "step", .tensor(try engine { try Tensor.zeros([], dtype: .float32) }))
+                    state.set(str: "square_avg", .tensor(try zerosLike(param)))
+                    if rule.momentum > 0 { state.set(str: "momentum_buffer", .tensor(try zerosLike(param))) }
+                    if rule.centered { state.set(str: "grad_avg", .tensor(try zerosLike(param))) }
+                }
+                let gradAvg = rule.centered ? try tensor(state, "grad_avg") : nil
+                let buffer = rule.momentum > 0 ? try tensor(state, "momentum_buffer") : nil
+                let (step, squareAvg) = (try tensor(state, "step"), try tensor(state, "square_avg"))
+                try engine {
+                    try rule.update(param, grad: grad, step: step, squareAvg: squareAvg, gradAvg: gradAvg, momentumBuffer: buffer)
+                }
+            }
+            return .none
+        }
+        /// `initial_accumulator_value` comes from the optimizer's defaults, as in PyTorch.
+        module.addFunction("adagrad(group, state, initial_accumulator_value)") { (interp, args) throws(PyError) in
+            let group = try Group(args[0], interp)
+            let rule = NeuralNet.Adagrad(lr: try group.double("lr"), lrDecay: try group.double("lr_decay"),
+                                         weightDecay: try group.double("weight_decay"), eps: try group.double("eps"),
+                                         maximize: try group.bool("maximize"))
+            for (value, param, grad) in try group.parametersWithGrad() {
+                let state = try entry(args[1], value, interp)
+                if state.count == 0 {
+                    let initial = try group.double(args[2], "initial_accumulator_value")
+                    state.set(str: "step", .tensor(try engine { try Tensor.zeros([], dtype: .float32) }))
+                    state.set(str: "sum", .tensor(try engine { try Tensor.full(param.shape, .double(initial), dtype: param.dtype) }))
+                }
+                let (step, sum) = (try tensor(state, "step"), try tensor(state, "sum"))
+                try engine { try rule.update(param, grad: grad, step: step, sum: sum) }
             }
             return .none
         }
         return module
     }
 
-    // MARK: - Arguments
+    // MARK: - Groups and state
 
-    private static func parametersAndGrads(_ args: BoundArguments, _ interp: Interpreter) throws(PyError) -> ([Tensor], [Tensor]) {
-        let params = try tensors(args["params"], count: nil, interp, "params")
-        return (params, try tensors(args["grads"], count: params.count, interp, "grads"))
+    /// A param group dict: its hyperparameters and its parameters.
+    private struct Group {
+        let dict: PyDict
+        let interp: Interpreter
+
+        init(_ value: PyValue, _ interp: Interpreter) throws(PyError) {
+            guard let dict = value.as(PyDict.self) else {
+                throw PyError.typeError("param_group must be a dict, but got \(value.type.name)")
+            }
+            self.dict = dict
+            self.interp = interp
+        }
+
+        func value(_ key: String) throws(PyError) -> PyValue {
+            guard let v = dict.get(str: key) else { throw PyError.keyError(.str(key)) }
+            return v
+        }
+
+        /// A number, or a 1-element tensor (a tensor `lr`).
+        func double(_ key: String) throws(PyError) -> Double { try double(try value(key), key) }
+
+        func double(_ v: PyValue, _ key: String) throws(PyError) -> Double {
+            if let t = v.tensorValue, t.numel == 1 { return try engine { try t.item() }.doubleValue }
+            switch v {
+            case .int, .float, .bool: return try interp.expectFloat(v)
+            default: throw PyError.typeError("\(key) must be a number, not \(v.type.name)")
+            }
+        }
+
+        func bool(_ key: String) throws(PyError) -> Bool { try interp.isTrue(try value(key)) }
+
+        /// Each parameter that has a gradient, with the Python object that keys its state.
+        func parametersWithGrad() throws(PyError) -> [(PyValue, Tensor, Tensor)] {
+            var out: [(PyValue, Tensor, Tensor)] = []
+            for item in try interp.toArray(try value("params")) {
+                guard let param = item.tensorValue else {
+                    throw PyError.typeError("optimizer can only optimize Tensors, but one of the params is \(item.type.name)")
+                }
+                if let grad = param.grad { out.append((item, param, grad)) }
+            }
+            return out
+        }
     }
 
-    /// A list of tensors, of `count` items when given.
-    private static func tensors(_ v: PyValue, count: Int?, _ interp: Interpreter, _ name: String) throws(PyError) -> [Tensor] {
-        let items = try optionalTensors(v, count: count, interp, name)
-        var out: [Tensor] = []
-        for item in items {
-            guard let t = item else { throw PyError.typeError("\(name) must contain Tensors, not NoneType") }
-            out.append(t)
+    /// `state[param]`, created empty on first use by the optimizer's `defaultdict(dict)`.
+    private static func entry(_ state: PyValue, _ param: PyValue, _ interp: Interpreter) throws(PyError) -> PyDict {
+        let value = try interp.getItem(state, param)
+        guard let dict = value.as(PyDict.self) else {
+            throw PyError.typeError("optimizer state entries must be dicts, not \(value.type.name)")
         }
-        return out
+        return dict
     }
 
-    /// A list of tensors or `None`s.
-    private static func optionalTensors(_ v: PyValue, count: Int?, _ interp: Interpreter, _ name: String) throws(PyError) -> [Tensor?] {
-        var out: [Tensor?] = []
-        for item in try interp.toArray(v) {
-            if item.isNone { out.append(nil); continue }
-            guard let t = item.tensorValue else { throw PyError.typeError("\(name) must contain Tensors, not \(item.type.name)") }
-            out.append(t)
-        }
-        if let count, out.count != count {
-            throw PyError.valueError("\(name) has \(out.count) items, expected \(count)")
-        }
-        return out
+    private static func optionalTensor(_ state: PyDict, _ key: String) throws(PyError) -> Tensor? {
+        guard let v = state.get(str: key), !v.isNone else { return nil }
+        guard let t = v.tensorValue else { throw PyError.typeError("optimizer state '\(key)' must be a Tensor, not \(v.type.name)") }
+        return t
+    }
+
+    private static func tensor(_ state: PyDict, _ key: String) throws(PyError) -> Tensor {
+        guard let t = try optionalTensor(state, key) else { throw PyError.keyError(.str(key)) }
+        return t
+    }
+
+    /// `torch.zeros_like(param)`: contiguous, same shape and dtype.
+    private static func zerosLike(_ param: Tensor) throws(PyError) -> Tensor {
+        try engine { try Tensor.zeros(param.shape, dtype: param.dtype) }
     }
 }

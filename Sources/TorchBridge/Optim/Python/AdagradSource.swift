@@ -50,20 +50,7 @@ class Adagrad(Optimizer):
             with torch.enable_grad():
                 loss = closure()
         for group in self.param_groups:
-            params, grads, sums, steps = [], [], [], []
-            for p in group['params']:
-                if p.grad is None:
-                    continue
-                params.append(p)
-                grads.append(p.grad)
-                state = self.state[p]
-                if len(state) == 0:
-                    state['step'] = torch.tensor(0.0, dtype=torch.float32)
-                    state['sum'] = torch.full_like(p, self.defaults['initial_accumulator_value'])
-                sums.append(state['sum'])
-                steps.append(state['step'])
-            _kernels.adagrad(params, grads, sums, steps, lr=group['lr'], weight_decay=group['weight_decay'],
-                             lr_decay=group['lr_decay'], eps=group['eps'], maximize=group['maximize'])
+            _kernels.adagrad(group, self.state, self.defaults['initial_accumulator_value'])
         return loss
 """#
 }

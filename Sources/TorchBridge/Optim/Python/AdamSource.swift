@@ -64,30 +64,7 @@ class Adam(Optimizer):
             with torch.enable_grad():
                 loss = closure()
         for group in self.param_groups:
-            amsgrad = group['amsgrad']
-            params, grads, exp_avgs, exp_avg_sqs, max_exp_avg_sqs, steps = [], [], [], [], [], []
-            for p in group['params']:
-                if p.grad is None:
-                    continue
-                params.append(p)
-                grads.append(p.grad)
-                state = self.state[p]
-                if len(state) == 0:
-                    state['step'] = torch.tensor(0.0, dtype=torch.float32)
-                    state['exp_avg'] = torch.zeros_like(p)
-                    state['exp_avg_sq'] = torch.zeros_like(p)
-                    if amsgrad:
-                        state['max_exp_avg_sq'] = torch.zeros_like(p)
-                exp_avgs.append(state['exp_avg'])
-                exp_avg_sqs.append(state['exp_avg_sq'])
-                if amsgrad:
-                    max_exp_avg_sqs.append(state['max_exp_avg_sq'])
-                steps.append(state['step'])
-            beta1, beta2 = group['betas']
-            _kernels.adam(params, grads, exp_avgs, exp_avg_sqs, max_exp_avg_sqs, steps, amsgrad=amsgrad,
-                          beta1=beta1, beta2=beta2, lr=group['lr'], weight_decay=group['weight_decay'],
-                          eps=group['eps'], maximize=group['maximize'],
-                          decoupled_weight_decay=group['decoupled_weight_decay'])
+            _kernels.adam(group, self.state)
         return loss
 
 

@@ -47,30 +47,7 @@ class RMSprop(Optimizer):
             with torch.enable_grad():
                 loss = closure()
         for group in self.param_groups:
-            momentum, centered = group['momentum'], group['centered']
-            params, grads, square_avgs, grad_avgs, buffers, steps = [], [], [], [], [], []
-            for p in group['params']:
-                if p.grad is None:
-                    continue
-                params.append(p)
-                grads.append(p.grad)
-                state = self.state[p]
-                if len(state) == 0:
-                    state['step'] = torch.zeros((), dtype=torch.float32)
-                    state['square_avg'] = torch.zeros_like(p)
-                    if momentum > 0:
-                        state['momentum_buffer'] = torch.zeros_like(p)
-                    if centered:
-                        state['grad_avg'] = torch.zeros_like(p)
-                square_avgs.append(state['square_avg'])
-                steps.append(state['step'])
-                if momentum > 0:
-                    buffers.append(state['momentum_buffer'])
-                if centered:
-                    grad_avgs.append(state['grad_avg'])
-            _kernels.rmsprop(params, grads, square_avgs, grad_avgs, buffers, steps, lr=group['lr'],
-                             alpha=group['alpha'], eps=group['eps'], weight_decay=group['weight_decay'],
-                             momentum=momentum, centered=centered, maximize=group['maximize'])
+            _kernels.rmsprop(group, self.state)
         return loss
 """#
 }

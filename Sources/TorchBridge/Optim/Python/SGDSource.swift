@@ -44,19 +44,7 @@ class SGD(Optimizer):
             with torch.enable_grad():
                 loss = closure()
         for group in self.param_groups:
-            momentum = group['momentum']
-            params, grads, buffers = [], [], []
-            for p in group['params']:
-                if p.grad is not None:
-                    params.append(p)
-                    grads.append(p.grad)
-                    buffers.append(self.state[p].get('momentum_buffer') if momentum != 0 else None)
-            buffers = _kernels.sgd(params, grads, buffers, lr=group['lr'], momentum=momentum,
-                                   dampening=group['dampening'], weight_decay=group['weight_decay'],
-                                   nesterov=group['nesterov'], maximize=group['maximize'])
-            if momentum != 0:
-                for p, buffer in zip(params, buffers):
-                    self.state[p]['momentum_buffer'] = buffer
+            _kernels.sgd(group, self.state)
         return loss
 """#
 }

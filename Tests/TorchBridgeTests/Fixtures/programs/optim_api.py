@@ -133,3 +133,21 @@ error(lambda: torch.optim.SGD([w], lr=0.1).add_param_group({'params': {b}}))
 error(lambda: torch.optim.Optimizer([w], {}).step())
 error(lambda: torch.optim.SGD([w], lr=0.1).load_state_dict({'state': {}, 'param_groups': []}))
 error(lambda: torch.optim.SGD([w], lr=0.1).load_state_dict(torch.optim.SGD([w, b], lr=0.1).state_dict()))
+
+# State created lazily: none without momentum, for parameters added later, tensor learning rates.
+s = torch.tensor([1.0, 2.0], requires_grad=True)
+plain = torch.optim.SGD([s], lr=0.1)
+s.grad = torch.tensor([0.5, 0.5])
+plain.step()
+print(plain.state, len(plain.state_dict()['state']))
+ada = torch.optim.Adagrad([s], lr=0.1, initial_accumulator_value=0.25)
+late = torch.tensor([3.0], requires_grad=True)
+ada.add_param_group({'params': [late], 'lr': 0.5})
+late.grad = torch.tensor([1.0])
+ada.step()
+print(s.tolist(), late.tolist(), ada.state[late]['sum'], ada.state[s]['step'])
+tensor_lr = torch.optim.Adam([s], lr=torch.tensor(0.01))
+for _ in range(2):
+    s.grad = s.detach() * 2.0
+    tensor_lr.step()
+print(s.tolist(), tensor_lr.param_groups[0]['lr'])
