@@ -99,6 +99,13 @@ enum OptimKernels {
             }
             return .none
         }
+        /// `zero_grad(set_to_none=True)`: drops every parameter's gradient.
+        module.addFunction("clear_grads(param_groups)") { (interp, args) throws(PyError) in
+            for group in try interp.toArray(args[0]) {
+                for item in try interp.toArray(try Group(group, interp).value("params")) { item.tensorValue?.grad = nil }
+            }
+            return .none
+        }
         return module
     }
 

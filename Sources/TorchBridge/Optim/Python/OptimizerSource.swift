@@ -177,19 +177,19 @@ class Optimizer:
 
     def zero_grad(self, set_to_none=True):
         """Clears the gradients of all parameters: sets them to None (default) or fills them with zeros."""
+        if set_to_none:
+            _kernels.clear_grads(self.param_groups)
+            return
         for group in self.param_groups:
             for p in group['params']:
                 grad = p.grad
                 if grad is None:
                     continue
-                if set_to_none:
-                    p.grad = None
+                if grad.grad_fn is not None:
+                    grad.detach_()
                 else:
-                    if grad.grad_fn is not None:
-                        grad.detach_()
-                    else:
-                        grad.requires_grad_(False)
-                    grad.zero_()
+                    grad.requires_grad_(False)
+                grad.zero_()
 
     def step(self, closure=None):
         """Updates the parameters once from their gradients (defined by each optimizer)."""
