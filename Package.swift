@@ -22,6 +22,7 @@ let package = Package(
         .target(name: "TorchBridge", dependencies: ["TensorEngine", "NeuralNet", "MiniPython"]),
         .executableTarget(name: "MiniPythonFuzz", dependencies: ["MiniPython"]),
         .testTarget(name: "TensorEngineTests", dependencies: ["TensorEngine"], exclude: ["Fixtures"]),
+        .testTarget(name: "NeuralNetTests", dependencies: ["NeuralNet", "TensorEngine"], exclude: ["Fixtures"]),
         .testTarget(name: "MiniPythonTests", dependencies: ["MiniPython"], exclude: ["Fixtures", "Programs"]),
         .testTarget(name: "NeuralNetTests", dependencies: ["NeuralNet", "TensorEngine"], exclude: ["Fixtures"]),
         .testTarget(name: "TorchBridgeTests", dependencies: ["TorchBridge", "MiniPython", "TensorEngine"],

@@ -55,9 +55,10 @@ extension Tensor {
         try full([], value, dtype: dtype)
     }
 
-    /// A tensor from row-major values of a Swift element type.
+    /// A tensor from row-major values of a Swift element type (pre-specialised like `toArray`).
     @_specialize(exported: true, where T == Float)
-    @_specialize(exported: true, where T == UInt8)
+    @_specialize(exported: true, where T == Double)
+    @_specialize(exported: true, where T == Int64)
     public static func from<T: TensorElement>(_ values: [T], shape: [Int]? = nil) throws(TensorError) -> Tensor {
         let shape = shape ?? [values.count]
         let n = try Shape.checkedCount(shape)

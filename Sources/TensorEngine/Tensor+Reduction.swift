@@ -86,7 +86,7 @@ extension Tensor {
     }
 
     /// The dtype `sum`/`prod` accumulate and return in: integers and bool widen to int64.
-    private var sumDType: DType { isFloatingPoint ? dtype : .int64 }
+    var sumDType: DType { isFloatingPoint ? dtype : .int64 }
 
     // MARK: - Sum, mean, prod
 

@@ -74,7 +74,9 @@ extension Tensor {
     public func gelu(approximate: String = "none") throws(TensorError) -> Tensor {
         switch approximate {
         case "none":
-            return try unary(.gelu, "GeluBackward0") { g, x, _ throws(TensorError) in
+            // Contiguous float32 tensors of several elements take PyTorch's oneDNN path (Note [GELU through oneDNN]).
+            let op: UnaryOp = dtype == .float32 && isContiguous && numel > 1 ? .gelu : .geluLibmErf
+            return try unary(op, "GeluBackward0") { g, x, _ throws(TensorError) in
                 let cdf = try x.mul(.double(0.7071067811865476)).erf().add(.int(1)).mul(.double(0.5))
                 let pdf = try x.mul(x).mul(.double(-0.5)).exp().mul(.double(0.3989422804014327))
                 return try g.mul(cdf.add(x.mul(pdf)))

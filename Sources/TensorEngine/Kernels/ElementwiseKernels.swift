@@ -81,6 +81,9 @@ enum UnaryOp: Sendable {
     case neg, abs, sign, relu, floor, ceil, round, trunc, square
     case exp, log, log1p, expm1, sqrt, rsqrt, reciprocal, sin, cos, tan, tanh, asin, acos, atan, sinh, cosh
     case sigmoid, erf, log2, log10, exp2, gelu, geluTanh, silu, softplus, frac
+    /// GELU through libm's erf, as PyTorch's own loop computes it for one element or a
+    /// strided tensor; `.gelu` on contiguous float32 follows Note [GELU through oneDNN].
+    case geluLibmErf
 
     /// Ops that keep integer dtypes (everything else promotes integers to the default float).
     var keepsIntegers: Bool {
@@ -143,7 +146,7 @@ func unaryFloatKernel<T: FloatElement>(_ op: UnaryOp, _ n: Int, _ x: UnsafeMutab
     case .erf: for i in 0..<n { out[i] = T.erf(x[i]) }
     case .sigmoid: for i in 0..<n { out[i] = 1 / (1 + T.exp(-x[i])) }
     case .silu: for i in 0..<n { let v = x[i]; out[i] = v / (1 + T.exp(-v)) }
-    case .gelu:
+    case .gelu, .geluLibmErf:
         let invSqrt2 = T(0.70710678118654752440)
         for i in 0..<n { let v = x[i]; out[i] = v * 0.5 * (1 + T.erf(v * invSqrt2)) }
     case .geluTanh:
@@ -204,6 +207,7 @@ private func unaryFloat32(_ op: UnaryOp, _ n: Int, _ x: UnsafePointer<Float>, _ 
     case .neg: kernel = negFloat32
     case .square: kernel = squareFloat32
     case .reciprocal: kernel = reciprocalFloat32
+    case .gelu: kernel = GeluKernel.apply
     default: return false
     }
     kernel(n, x, out)

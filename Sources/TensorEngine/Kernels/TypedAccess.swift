@@ -49,8 +49,11 @@ extension Tensor {
         UnsafeMutableBufferPointer(start: basePointer(T.self), count: numel)
     }
 
-    /// All elements in row-major order, converted to `T`.
+    /// All elements in row-major order, converted to `T`. Pre-specialised for the element
+    /// types NeuralNet reads in bulk, so callers in other modules get a concrete loop.
     @_specialize(exported: true, where T == Float)
+    @_specialize(exported: true, where T == Double)
+    @_specialize(exported: true, where T == Int64)
     public func toArray<T: TensorElement>(_: T.Type) -> [T] {
         (try? dtype.visit(ArrayReader<T>(t: self))) ?? []
     }
@@ -80,9 +83,14 @@ extension Tensor {
 private struct ArrayReader<T: TensorElement>: DTypeVisitor {
     let t: Tensor
     func visit<S: ArithmeticElement>(_: S.Type) -> [T] {
+        let p = t.storage.pointer(as: S.self)
+        if t.isContiguous {
+            let source = UnsafeBufferPointer(start: p + t.offset, count: t.numel)
+            if S.self == T.self { return Array(UnsafeRawBufferPointer(source).assumingMemoryBound(to: T.self)) }
+            return source.map { T.convert($0) }
+        }
         var out: [T] = []
         out.reserveCapacity(t.numel)
-        let p = t.storage.pointer(as: S.self)
         forEachOffset(shape: t.shape, strides: t.strides, offset: t.offset) { out.append(T.convert(p[$0])) }
         return out
     }

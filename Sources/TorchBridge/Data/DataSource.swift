@@ -329,12 +329,12 @@ def default_collate(batch):
         except TypeError:
             return collated
     if _is_namedtuple(elem):
-        return type(elem)(*(default_collate(list(samples)) for samples in zip(*batch)))
+        return type(elem)(*(default_collate(samples) for samples in zip(*batch)))
     if isinstance(elem, (tuple, list)):
         size = len(elem)
         if not all(len(e) == size for e in batch):
             raise RuntimeError("each element in list of batch should be of equal size")
-        return [default_collate(list(samples)) for samples in zip(*batch)]
+        return [default_collate(samples) for samples in zip(*batch)]
     raise TypeError("default_collate: batch must contain tensors, numpy arrays, numbers, dicts or lists; "
                     f"found {type(elem)}")
 
@@ -348,8 +348,8 @@ class _SingleProcessIterator:
         self._loader = loader
         self._dataset = loader.dataset
         self._collate = loader.collate_fn
-        self._auto_collation = loader.batch_sampler is not None
         self._iterable = isinstance(loader.dataset, IterableDataset)
+        self._auto_collation = loader.batch_size is not None if self._iterable else loader.batch_sampler is not None
         if self._iterable:
             self._source = iter(loader.dataset)
         else:

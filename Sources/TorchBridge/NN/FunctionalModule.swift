@@ -8,6 +8,9 @@ enum FunctionalModule {
         let module = PyModule(name: "torch.nn.functional")
         addActivations(to: module)
         addLinear(to: module)
+        addLosses(to: module)
+        addNormalization(to: module)
+        addEmbedding(to: module)
         return module
     }
 }

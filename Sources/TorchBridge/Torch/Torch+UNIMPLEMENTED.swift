@@ -6,7 +6,7 @@ import TensorEngine
 enum Unimplemented {
     /// `torch.` functions not in the engine yet.
     static let torchFunctions = [
-        "cumprod", "cummax", "cummin", "logcumsumexp", "bincount", "histc", "histogram", "mode", "einsum",
+        "logcumsumexp", "histc", "histogram", "einsum",
         "tensordot", "kron", "cross", "diag", "diagonal", "diag_embed", "tril", "triu", "trace", "roll", "rot90",
         "searchsorted", "bucketize", "cdist", "cosine_similarity", "pairwise_distance", "det", "inverse",
         "pinverse", "svd", "qr", "cholesky", "matrix_power", "baddbmm", "addbmm", "addmv", "addr", "chain_matmul",
@@ -16,7 +16,7 @@ enum Unimplemented {
         "view_as_complex", "polar", "angle", "conj", "sgn", "lgamma", "digamma", "erfinv", "erfc", "i0",
         "sinc", "logit", "hypot", "logaddexp", "logaddexp2", "gcd", "lcm", "nan_to_num", "heaviside",
         "quantile", "nanquantile", "nanmean", "nanmedian", "std_mean_unbiased", "corrcoef", "cov", "diff",
-        "gradient", "trapezoid", "cumulative_trapezoid", "save", "load", "compile", "jit", "vmap", "func",
+        "gradient", "trapezoid", "cumulative_trapezoid", "compile", "jit", "vmap", "func",
         "sparse_coo_tensor", "stft", "istft", "fft", "from_file", "frombuffer", "asarray", "empty_strided",
         "conv1d", "conv2d", "conv3d", "max_pool1d", "max_pool2d", "avg_pool1d", "dropout", "batch_norm",
         "layer_norm", "embedding", "sigmoid_", "lstm", "gru", "rnn_tanh",
@@ -24,7 +24,7 @@ enum Unimplemented {
 
     /// Tensor methods not in the engine yet.
     static let tensorMethods = [
-        "cumprod", "cummax", "cummin", "bincount", "mode", "index_add_", "index_add", "index_copy_", "index_put_",
+        "index_add_", "index_add", "index_copy_", "index_put_",
         "masked_scatter_", "put_", "diag", "diagonal", "tril", "triu", "tril_", "triu_", "trace", "roll", "unfold",
         "as_strided", "storage", "untyped_storage", "data_ptr", "apply_", "map_", "resize_", "resize_as_", "set_",
         "register_post_accumulate_grad_hook", "to_sparse", "to_dense", "logit", "erfinv", "lgamma", "digamma",

@@ -48,6 +48,7 @@ enum TorchModule {
         AutogradOps.addGradMode(to: module)
         RandomOps.addSeedFunctions(to: module)
         addUtilities(to: module)
+        SerializationOps.add(to: module)
         Unimplemented.add(to: module)
         // `import torch` also imports these, as in PyTorch (`torch.autograd.grad` works at once).
         for (name, factory) in submodules {
@@ -87,14 +88,7 @@ enum TorchModule {
         interp.registerModule("torch.nn", NNModule.make)
         interp.registerModule("torch.utils", DataModule.makeUtils)
         interp.registerModule("torch.utils.data", DataModule.makeData)
-        for name in ["torch.optim", "torch.optim.lr_scheduler"] {
-            interp.registerModule(name) { (_) throws(PyError) in
-                let error = PyError(type: .moduleNotFoundError,
-                                    message: "No module named '\(name)' (\(name) is not available in this build of pytorch-tutor yet)")
-                error.exception.dict?.set(str: "name", .str(name))
-                throw error
-            }
-        }
+        interp.registerModule("torch.optim", OptimModule.make)
     }
 
     // MARK: - Utilities

@@ -43,7 +43,7 @@ class _IncompatibleKeys(namedtuple('IncompatibleKeys', ['missing_keys', 'unexpec
 
 def _typename(value):
     if isinstance(value, torch.Tensor):
-        return 'torch.' + type(value).__name__ if type(value) is torch.Tensor else type(value).__name__
+        return value.type()
     kind = type(value)
     module = kind.__module__
     if module in ('builtins', '__builtin__', None):
