@@ -24,7 +24,6 @@ let package = Package(
         .testTarget(name: "TensorEngineTests", dependencies: ["TensorEngine"], exclude: ["Fixtures"]),
         .testTarget(name: "NeuralNetTests", dependencies: ["NeuralNet", "TensorEngine"], exclude: ["Fixtures"]),
         .testTarget(name: "MiniPythonTests", dependencies: ["MiniPython"], exclude: ["Fixtures", "Programs"]),
-        .testTarget(name: "NeuralNetTests", dependencies: ["NeuralNet", "TensorEngine"], exclude: ["Fixtures"]),
         .testTarget(name: "TorchBridgeTests", dependencies: ["TorchBridge", "MiniPython", "TensorEngine"],
                     exclude: ["Fixtures"]),
     ]
