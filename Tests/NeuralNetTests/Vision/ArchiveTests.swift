@@ -7,7 +7,7 @@ import Testing
         let expected = try VisionFixtures.json("archives.json")[name] as? [String: Int]
         let out = try Gzip.decompress(try VisionFixtures.bytes(name))
         #expect(out.count == expected?["size"])
-        #expect(Int(CRC32.checksum(out)) == expected?["crc32"])
+        #expect(Int(CRC32.checksum(out[...])) == expected?["crc32"])
     }
 
     @Test func multiMemberGzipConcatenates() throws {

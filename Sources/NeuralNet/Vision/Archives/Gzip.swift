@@ -17,7 +17,7 @@ public enum Gzip {
             let trailerSize = bytes.count >= 4 ? Int(littleEndian32(bytes, bytes.count - 4)) : 0
             let (member, end) = try Inflate.decompress(bytes, from: start, expectedSize: position == 0 ? trailerSize : 0)
             guard end + 8 <= bytes.count else { throw VisionError.corrupt("gzip file is truncated (missing its trailer)") }
-            guard littleEndian32(bytes, end) == CRC32.checksum(member) else {
+            guard littleEndian32(bytes, end) == CRC32.checksum(member[...]) else {
                 throw VisionError.corrupt("gzip file is corrupt: CRC-32 check failed")
             }
             guard littleEndian32(bytes, end + 4) == UInt32(truncatingIfNeeded: member.count) else {
@@ -52,20 +52,5 @@ public enum Gzip {
         if flags & 2 != 0 { i += 2 }
         guard i <= b.count else { throw VisionError.corrupt("gzip header is truncated") }
         return i
-    }
-}
-
-/// The CRC-32 of gzip and zip (reflected polynomial 0xEDB88320).
-public enum CRC32 {
-    private static let table: [UInt32] = (0..<256).map { n in
-        var c = UInt32(n)
-        for _ in 0..<8 { c = c & 1 != 0 ? 0xEDB8_8320 ^ (c >> 1) : c >> 1 }
-        return c
-    }
-
-    public static func checksum(_ bytes: [UInt8]) -> UInt32 {
-        var c: UInt32 = 0xFFFF_FFFF
-        for b in bytes { c = table[Int((c ^ UInt32(b)) & 0xff)] ^ (c >> 8) }
-        return c ^ 0xFFFF_FFFF
     }
 }
