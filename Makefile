@@ -4,7 +4,9 @@
 #   make release              optimised build for this machine's CPU
 #   make run                  release build, then start the tutor
 #   make test                 swift test (debug; checks the toolchain and ncursesw first),
-#                             then the conformance ratchet
+#                             then the lesson check and the conformance ratchet
+#   make check-lessons        debug build, then `pytorch-tutor check`: every lesson's steps run,
+#                             every exercise's solution passes and its starter fails
 #   make conformance          release build, then the shared PyTorch conformance corpus
 #                             against it; fails on a new failure or on a case that passes
 #                             but is still listed in Tests/Conformance/known-failures.txt
@@ -57,7 +59,7 @@ FUZZ_DIR = .build/fuzz
 FUZZ_FLAGS = -c release --scratch-path $(FUZZ_DIR) --product MiniPythonFuzz \
 	-Xswiftc -sanitize=fuzzer -Xswiftc -DMINIPYTHON_LIBFUZZER -Xswiftc -use-ld=lld
 
-.PHONY: build release run test conformance bench fuzz clean check-swift check-ncurses
+.PHONY: build release run test check-lessons conformance bench fuzz clean check-swift check-ncurses
 
 build: check-swift check-ncurses
 	$(SWIFT) build
@@ -70,7 +72,12 @@ run: release
 
 test: check-swift check-ncurses
 	$(SWIFT) test
+	$(MAKE) check-lessons
 	$(MAKE) conformance
+
+check-lessons: check-swift check-ncurses
+	$(SWIFT) build --product pytorch-tutor
+	.build/debug/pytorch-tutor check --lessons Lessons
 
 conformance: release
 	python3 Tests/Conformance/ratchet.py .build/release/pytorch-tutor

@@ -1,0 +1,124 @@
+import MiniPython
+import TorchBridge
+
+/// One lesson's interpreter session, like a notebook kernel: every step and REPL entry runs
+/// in the same `__main__`, so names defined by one step exist in the next.
+///
+/// Not thread-safe: create and use a session on one thread with a large stack (see
+/// `Interpreter.runOnLargeStack`); only its ``interrupt`` flag may be set from another thread.
+public final class LessonSession {
+    /// The lesson the session runs.
+    public let lesson: Lesson
+    /// Set from any thread to stop the running code with `KeyboardInterrupt`.
+    public let interrupt: InterruptFlag
+    /// The interpreter (for hosts that need more than running code, such as completion).
+    public let interpreter: Interpreter
+    private var checkHelpers: PyModule?
+
+    /// - Parameters:
+    ///   - lesson: the lesson whose code the session runs.
+    ///   - interrupt: the flag that stops running code.
+    ///   - output: receives what the code prints, on the session's thread.
+    public init(lesson: Lesson, interrupt: InterruptFlag = InterruptFlag(),
+                output: @escaping (SessionEvent) -> Void) {
+        self.lesson = lesson
+        self.interrupt = interrupt
+        interpreter = Interpreter(interrupt: interrupt)
+        TorchBridge.install(into: interpreter)
+        interpreter.argv = [lesson.file]
+        interpreter.writeStdout = { output(.stdout($0)) }
+        interpreter.writeStderr = { output(.stderr($0)) }
+    }
+
+    // MARK: - Running code
+
+    /// Runs a step's code blocks in order, stopping at the first that does not complete.
+    public func run(step: Step) -> RunResult {
+        for block in step.code {
+            let result = run(block)
+            if !result.isCompleted { return result }
+        }
+        return .completed
+    }
+
+    /// Runs one code block of the lesson; its tracebacks name the lesson file and lines.
+    public func run(_ block: CodeBlock) -> RunResult {
+        run(sourceAtLines(block.code, firstLine: block.firstLine), filename: lesson.file)
+    }
+
+    /// Runs one REPL entry: expression values are echoed, like Python's prompt.
+    public func runInteractive(_ source: String) -> RunResult {
+        interrupt.clear()
+        do throws(PyError) {
+            try interpreter.executeInteractive(source + "\n", filename: "<stdin>")
+            return .completed
+        } catch {
+            return result(of: error)
+        }
+    }
+
+    /// Runs an attempt at an exercise, then its check.
+    ///
+    /// - Parameters:
+    ///   - code: the learner's code (the starter, their edit, or the solution).
+    ///   - filename: the name tracebacks give the code.
+    ///   - firstLine: the line number of the code's first line in that file.
+    public func check(_ exercise: Exercise, code: String, filename: String, firstLine: Int = 1) -> CheckResult {
+        switch run(sourceAtLines(code, firstLine: firstLine), filename: filename) {
+        case .completed: break
+        case .raised(let traceback): return .codeRaised(traceback: traceback)
+        case .interrupted(let traceback): return .interrupted(traceback: traceback)
+        }
+        do throws(PyError) {
+            let namespace = try checkNamespace()
+            try interpreter.execute(exercise.check.sourceAtLessonLines, filename: lesson.file, in: namespace)
+            return .passed
+        } catch {
+            if error.matches(.keyboardInterrupt) { return .interrupted(traceback: interpreter.formatTraceback(error)) }
+            let message = error.exception.message
+            if error.matches(.assertionError) {
+                return .failed(message.isEmpty ? "the check failed at line \(lineOfFailure(error))" : message)
+            }
+            return .failed(error.description)
+        }
+    }
+
+    // MARK: - Helpers
+
+    private func run(_ source: String, filename: String) -> RunResult {
+        interrupt.clear()
+        do throws(PyError) {
+            try interpreter.execute(source, filename: filename)
+            return .completed
+        } catch {
+            return result(of: error)
+        }
+    }
+
+    private func result(of error: PyError) -> RunResult {
+        let traceback = interpreter.formatTraceback(error)
+        return error.matches(.keyboardInterrupt) ? .interrupted(traceback: traceback) : .raised(traceback: traceback)
+    }
+
+    /// A module whose globals are a copy of the learner's, plus the `expect_*` helpers: the
+    /// check sees every name the learner defined, and defines none in their namespace.
+    private func checkNamespace() throws(PyError) -> PyModule {
+        let helpers: PyModule
+        if let made = checkHelpers {
+            helpers = made
+        } else {
+            helpers = try CheckHelpers.makeModule(interpreter)
+            checkHelpers = helpers
+        }
+        let module = PyModule(name: "__main__")
+        module.dict = interpreter.mainModule.namespace.copy()
+        for name in CheckHelpers.names {
+            if let helper = helpers[name] { module[name] = helper }
+        }
+        return module
+    }
+
+    private func lineOfFailure(_ error: PyError) -> Int {
+        error.exception.traceback.last { $0.filename == lesson.file }?.line ?? 0
+    }
+}

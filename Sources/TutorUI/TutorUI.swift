@@ -1,0 +1,2 @@
+/// The full-screen terminal tutor (work in progress).
+public enum TutorUI {}
