@@ -30,6 +30,6 @@ let package = Package(
         .testTarget(name: "TorchBridgeTests", dependencies: ["TorchBridge", "MiniPython", "TensorEngine"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "CourseTests", dependencies: ["Course", "MiniPython"], exclude: ["Fixtures"]),
-        .testTarget(name: "TutorUITests", dependencies: ["TutorUI", "Course"], exclude: ["Snapshots"]),
+        .testTarget(name: "TutorUITests", dependencies: ["TutorUI", "Course"], exclude: ["Fixtures", "Snapshots"]),
     ]
 )

@@ -1,6 +1,8 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Course
+import TutorUI
 
 do {
     switch try Command.parse(Array(CommandLine.arguments.dropFirst())) {
@@ -9,7 +11,7 @@ do {
     case .version:
         print("pytorch-tutor \(Command.versionString)")
     case .tutor(let lessons):
-        print("pytorch-tutor \(Command.versionString): the full-screen tutor is the next milestone (\(lessons ?? "Lessons")).")
+        exit(Tutor.run(course: CourseLoader.load(root: CourseLocation.root(lessons))))
     case .run(let file, let arguments):
         exit(RunCommand.run(file: file, arguments: arguments))
     case .repl:

@@ -28,7 +28,7 @@ import Testing
             ```
             """)))
         #expect(lesson.id == "demo" && lesson.title == "Demo" && lesson.module == 1 && lesson.order == 1)
-        #expect(lesson.steps.map(\.title) == ["Demo", "First", "Second"])
+        #expect(lesson.steps.map(\.title) == ["Introduction", "First", "Second"])
         #expect(lesson.steps[0].content == [.paragraph("Intro.", line: 10)])
         #expect(lesson.steps[1].line == 12)
         #expect(lesson.steps[1].code.map(\.code) == ["x = 1"])

@@ -89,7 +89,7 @@ import MiniPython
         #expect(results.count == 6)
         guard results.count == 6 else { return }
         #expect(results[0] == .failed("`x` is not defined yet (name 'x' is not defined)"))
-        #expect(results[1] == .failed("`x` should be a tensor, but it is a int"))
+        #expect(results[1] == .failed("`x` should be a tensor, but its type is int"))
         #expect(results[2] == .failed("`x` should have shape (2, 3), but it has shape (3, 2)"))
         #expect(results[3] == .failed("`x` differs at index (1, 2): 0.5 where 0 was expected"))
         if case .codeRaised(let traceback) = results[4] {

@@ -57,6 +57,19 @@ public enum FileSystem {
         return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
     }
 
+    /// Creates a folder and its missing parents (like `mkdir -p`).
+    ///
+    /// - Returns: whether the folder exists afterwards.
+    @discardableResult
+    public static func createDirectories(_ path: String) -> Bool {
+        var prefix = path.hasPrefix("/") ? "/" : ""
+        for part in path.split(separator: "/") {
+            prefix += part + "/"
+            if !isDirectory(prefix) { mkdir(prefix, 0o755) }
+        }
+        return isDirectory(path)
+    }
+
     /// `a/b` from `a` and `b` (`b` when it is absolute or `a` is empty).
     public static func join(_ directory: String, _ name: String) -> String {
         if directory.isEmpty || name.hasPrefix("/") { return name }

@@ -12,7 +12,8 @@ public struct Lesson: Equatable, Sendable {
     public var order: Int
     /// The file the lesson was read from, as given to the parser (tracebacks show it).
     public var file: String
-    /// The steps, in order; the prose before the first `##` heading is the first step.
+    /// The steps, in order; the prose before the first `##` heading is the first step,
+    /// "Introduction".
     public var steps: [Step]
 
     public init(id: String, title: String, module: Int, order: Int, file: String, steps: [Step]) {

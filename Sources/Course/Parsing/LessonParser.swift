@@ -17,7 +17,7 @@ public enum LessonParser {
         let front = try FrontMatter(lines: lines, file: file)
         var markdown = MarkdownParser(lines: Array(lines[front.bodyStart...]), firstLine: front.bodyStart + 1, file: file)
         let blocks = try markdown.parse()
-        var builder = StepBuilder(file: file, lessonTitle: front.title, introLine: front.bodyStart)
+        var builder = StepBuilder(file: file, introLine: front.bodyStart)
         for block in blocks { try builder.add(block) }
         let steps = try builder.finish()
         guard !steps.isEmpty else {
@@ -31,19 +31,17 @@ public enum LessonParser {
 /// Groups blocks into steps as they arrive.
 private struct StepBuilder {
     let file: String
-    let lessonTitle: String
     var steps: [Step] = []
     var seenTitle = false
-    /// The step being collected: its heading (nil for the introduction) and blocks.
+    /// The step being collected: its heading ("Introduction" before the first `##`) and blocks.
     var title: String
     var line: Int
     var isIntroduction = true
     var blocks: [MarkdownBlock] = []
 
-    init(file: String, lessonTitle: String, introLine: Int) {
+    init(file: String, introLine: Int) {
         self.file = file
-        self.lessonTitle = lessonTitle
-        self.title = lessonTitle
+        self.title = "Introduction"
         self.line = introLine
     }
 

@@ -47,13 +47,13 @@ def expect_defined(expr):
 def expect_type(expr, kind):
     value = _value(expr)
     if not isinstance(value, kind):
-        raise AssertionError(f"`{expr}` should be a {kind.__name__}, but it is a {type(value).__name__}")
+        raise AssertionError(f"`{expr}` should be a {kind.__name__}, but its type is {type(value).__name__}")
     return value
 
 def expect_tensor(expr):
     value = _value(expr)
     if not isinstance(value, torch.Tensor):
-        raise AssertionError(f"`{expr}` should be a tensor, but it is a {type(value).__name__}")
+        raise AssertionError(f"`{expr}` should be a tensor, but its type is {type(value).__name__}")
     return value
 
 def expect_shape(expr, shape):
@@ -94,6 +94,8 @@ def expect_decreased(expr):
         raise AssertionError(f"`{expr}` should decrease, but it went from {values[0]:.6g} to {values[-1]:.6g}")
 
 def _compare(expr, value, expected, atol, rtol):
+    if not isinstance(value, (torch.Tensor, bool, int, float, list, tuple)):
+        raise AssertionError(f"`{expr}` should be a tensor, but its type is {type(value).__name__}")
     got = value if isinstance(value, torch.Tensor) else torch.tensor(value)
     want = expected if isinstance(expected, torch.Tensor) else torch.tensor(expected)
     if tuple(got.shape) != tuple(want.shape):

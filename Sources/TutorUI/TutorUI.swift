@@ -1,2 +1,0 @@
-/// The full-screen terminal tutor (work in progress).
-public enum TutorUI {}
