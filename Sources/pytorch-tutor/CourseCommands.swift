@@ -70,7 +70,7 @@ enum CheckCommand {
                 case .stderr(let text): Stderr.write(text)
                 }
             }
-            let counts = "\(report.stepsRun) code steps, \(report.exercisesChecked) exercises"
+            let counts = "\(report.stepsRun) code step\(report.stepsRun == 1 ? "" : "s"), \(report.exercisesChecked) exercise\(report.exercisesChecked == 1 ? "" : "s")"
             if report.passed {
                 say("ok    \(lesson.id.padding(to: width))  \(counts)\n")
             } else {

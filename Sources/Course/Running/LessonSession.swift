@@ -6,6 +6,8 @@ import TorchBridge
 ///
 /// Not thread-safe: create and use a session on one thread with a large stack (see
 /// `Interpreter.runOnLargeStack`); only its ``interrupt`` flag may be set from another thread.
+/// Runs do not clear the flag: a request made just before a run starts must stop it, so the
+/// host clears the flag when it hands over new work.
 public final class LessonSession {
     /// The lesson the session runs.
     public let lesson: Lesson
@@ -48,7 +50,6 @@ public final class LessonSession {
 
     /// Runs one REPL entry: expression values are echoed, like Python's prompt.
     public func runInteractive(_ source: String) -> RunResult {
-        interrupt.clear()
         do throws(PyError) {
             try interpreter.executeInteractive(source + "\n", filename: "<stdin>")
             return .completed
@@ -86,7 +87,6 @@ public final class LessonSession {
     // MARK: - Helpers
 
     private func run(_ source: String, filename: String) -> RunResult {
-        interrupt.clear()
         do throws(PyError) {
             try interpreter.execute(source, filename: filename)
             return .completed

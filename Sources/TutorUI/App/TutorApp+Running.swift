@@ -60,6 +60,8 @@ extension TutorApp {
 
     private func start(_ job: Job) {
         running = job
+        // A Ctrl-C that arrived after the last job ended must not stop this one.
+        worker.interrupt.clear()
         switch job.kind {
         case .step, .exercise:
             let title = MarkdownInline.plainText(job.lesson.steps[job.stepIndex].title)

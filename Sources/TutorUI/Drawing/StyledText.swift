@@ -60,7 +60,7 @@ extension StyledLine {
             }
             if end == start { end = start + 1 }  // a character wider than the row
             var breakAt = end
-            if end < cells.count, let space = lastSpace, space > start {
+            if end < cells.count, cells[end].character != " ", let space = lastSpace, space > start {
                 breakAt = space
             }
             var row = StyledLine()
