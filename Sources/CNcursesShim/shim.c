@@ -3,10 +3,6 @@
 
 WINDOW *CNcurses_stdscr(void) { return stdscr; }
 SCREEN *CNcurses_newterm(void) { return newterm(NULL, stdout, stdin); }
-int CNcurses_lines(void) { return LINES; }
-int CNcurses_cols(void) { return COLS; }
-int CNcurses_colors(void) { return COLORS; }
-int CNcurses_color_pairs(void) { return COLOR_PAIRS; }
 
 const attr_t CNcurses_A_NORMAL = A_NORMAL;
 const attr_t CNcurses_A_BOLD = A_BOLD;
@@ -22,7 +18,6 @@ int CNcurses_put(int y, int x, const wchar_t *text, int count, attr_t attributes
 
 int CNcurses_get_wch(wint_t *ch) { return wget_wch(stdscr, ch); }
 
-const mmask_t CNcurses_ALL_MOUSE_EVENTS = ALL_MOUSE_EVENTS;
 const mmask_t CNcurses_BUTTON1_PRESSED = BUTTON1_PRESSED;
 const mmask_t CNcurses_BUTTON4_PRESSED = BUTTON4_PRESSED;
 const mmask_t CNcurses_BUTTON5_PRESSED = BUTTON5_PRESSED;

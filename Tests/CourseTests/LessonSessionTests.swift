@@ -39,6 +39,7 @@ import MiniPython
               File "lesson.md", line 20, in <module>
                 halve(None)
               File "lesson.md", line 12, in halve
+                return t / 0 if t is None else t / 2
             TypeError: unsupported operand type(s) for /: 'NoneType' and 'int'
 
             """))

@@ -1,11 +1,12 @@
 // CNcursesShim: the parts of ncursesw that Swift cannot import as they are.
 //
-// Swift imports ncurses' plain functions (raw, noecho, keypad, wrefresh, endwin...) directly
-// through this module. What it cannot import is wrapped here, one prefixed name each, with
-// no logic: function-like macros (COLOR_PAIR, getmaxyx, the mouse button masks, the A_*
-// attribute bits), mutable C globals that Swift 6 rejects under strict concurrency (stdscr,
-// LINES, COLS, COLORS, COLOR_PAIRS, stdin/stdout), and the wide-character calls whose
-// prototypes only appear with NCURSES_WIDECHAR.
+// Swift imports ncurses' plain functions (raw, noecho, keypad, getmaxx, wrefresh, endwin...)
+// directly through this module. What it cannot import is wrapped here, one prefixed name each,
+// with no logic: macros built from other macros (the A_* attribute bits, the mouse button
+// masks), mutable C globals that Swift 6 rejects under strict concurrency (stdscr, and the
+// stdin/stdout that newterm takes), and the wide-character calls whose prototypes only appear
+// with NCURSES_WIDECHAR (wget_wch, mvwaddnwstr). Colour pairs go to wattr_set as numbers, so
+// COLOR_PAIR is not needed.
 #ifndef CNCURSES_SHIM_H
 #define CNCURSES_SHIM_H
 
@@ -27,12 +28,6 @@ WINDOW *CNcurses_stdscr(void);
 /// `newterm(NULL, stdout, stdin)`: like `initscr`, but returns NULL instead of exiting when
 /// the terminal cannot be used.
 SCREEN *CNcurses_newterm(void);
-/// `LINES` and `COLS`: the screen size after the last resize.
-int CNcurses_lines(void);
-int CNcurses_cols(void);
-/// `COLORS` and `COLOR_PAIRS` after `start_color`.
-int CNcurses_colors(void);
-int CNcurses_color_pairs(void);
 
 // MARK: - Attributes
 
@@ -54,7 +49,6 @@ int CNcurses_put(int y, int x, const wchar_t *text, int count, attr_t attributes
 /// `wget_wch(stdscr, ch)`: OK for a character, KEY_CODE_YES for a function key, ERR for none.
 int CNcurses_get_wch(wint_t *ch);
 
-extern const mmask_t CNcurses_ALL_MOUSE_EVENTS;
 extern const mmask_t CNcurses_BUTTON1_PRESSED;
 extern const mmask_t CNcurses_BUTTON4_PRESSED;
 extern const mmask_t CNcurses_BUTTON5_PRESSED;

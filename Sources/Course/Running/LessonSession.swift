@@ -16,6 +16,8 @@ public final class LessonSession {
     /// The interpreter (for hosts that need more than running code, such as completion).
     public let interpreter: Interpreter
     private var checkHelpers: PyModule?
+    /// Every code block of the lesson at its line, for tracebacks into earlier steps.
+    private let lessonCode: String
 
     /// - Parameters:
     ///   - lesson: the lesson whose code the session runs.
@@ -30,6 +32,7 @@ public final class LessonSession {
         interpreter.argv = [lesson.file]
         interpreter.writeStdout = { output(.stdout($0)) }
         interpreter.writeStderr = { output(.stderr($0)) }
+        lessonCode = LessonSession.codeAtLines(lesson)
     }
 
     // MARK: - Running code
@@ -70,6 +73,7 @@ public final class LessonSession {
         case .raised(let traceback): return .codeRaised(traceback: traceback)
         case .interrupted(let traceback): return .interrupted(traceback: traceback)
         }
+        defer { interpreter.showSource(lessonCode, forFile: lesson.file) }
         do throws(PyError) {
             let namespace = try checkNamespace()
             try interpreter.execute(exercise.check.sourceAtLessonLines, filename: lesson.file, in: namespace)
@@ -89,10 +93,27 @@ public final class LessonSession {
     private func run(_ source: String, filename: String) -> RunResult {
         do throws(PyError) {
             try interpreter.execute(source, filename: filename)
+            interpreter.showSource(lessonCode, forFile: lesson.file)
             return .completed
         } catch {
+            interpreter.showSource(lessonCode, forFile: lesson.file)
             return result(of: error)
         }
+    }
+
+    /// The lesson's code blocks at their own lines, blank lines elsewhere.
+    private static func codeAtLines(_ lesson: Lesson) -> String {
+        var blocks: [CodeBlock] = []
+        for step in lesson.steps {
+            for block in step.content { if case .code(let code) = block { blocks.append(code) } }
+            if let exercise = step.exercise { blocks += [exercise.check, exercise.solution] }
+        }
+        var lines: [Substring] = []
+        for block in blocks.sorted(by: { $0.firstLine < $1.firstLine }) {
+            while lines.count < block.firstLine - 1 { lines.append("") }
+            lines += block.lines
+        }
+        return lines.joined(separator: "\n")
     }
 
     private func result(of error: PyError) -> RunResult {

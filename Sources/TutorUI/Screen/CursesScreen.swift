@@ -23,7 +23,8 @@ public final class CursesScreen: Screen {
     ///
     /// - Returns: nil when the terminal cannot be used (no terminal, unknown `TERM`).
     public static func start(theme: Theme) -> CursesScreen? {
-        setlocale(LC_ALL, "")
+        // Only the character type: LC_NUMERIC must stay "C" so that Python prints 1.5, never 1,5.
+        setlocale(LC_CTYPE, "")
         guard isatty(0) != 0, isatty(1) != 0, CNcurses_newterm() != nil else { return nil }
         TerminalGuard.cursesStarted()
         let window = CNcurses_stdscr()
@@ -166,7 +167,7 @@ public final class CursesScreen: Screen {
         case 10, 13: return .enter
         case 27: return .escape
         case 8, 127: return .backspace
-        case 1...26: return .ctrl(Character(Unicode.Scalar(code + 96)!))
+        case 1...26: return .ctrl(Character(Unicode.Scalar(UInt8(code + 96))))
         default: return Unicode.Scalar(code).map { .char(Character($0)) }
         }
     }
