@@ -16,9 +16,6 @@ public struct StyledLine: Equatable, Sendable {
     public init(_ runs: [StyledRun] = []) { self.runs = runs }
     public init(_ text: String, _ role: Role = .normal) { self.runs = text.isEmpty ? [] : [StyledRun(text, role)] }
 
-    /// The line's width in columns.
-    public var width: Int { runs.reduce(0) { $0 + TextWidth.of($1.text) } }
-
     /// The text without styles.
     public var text: String { runs.map(\.text).joined() }
 
