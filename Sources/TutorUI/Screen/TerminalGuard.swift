@@ -12,10 +12,12 @@ import Synchronization
 //   main loop, whose `poll` the signal interrupts, stops curses and exits with 128+signal.
 // - `exit()` from anywhere: an `atexit` hook calls `endwin`.
 // - Crashes (SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP; Swift traps raise SIGILL or
-//   SIGTRAP): the handler calls `endwin`, reinstates the previous handler (Swift's
-//   backtracer, if it installed one) and returns, so the fault happens again under it.
-//   `endwin` is not async-signal-safe, but the process is going down anyway; htop's CRT.c
-//   does the same.
+//   SIGTRAP): the handler calls `endwin` and reinstates the previous handler (Swift's
+//   backtracer, if it installed one). For a fault it then returns, so the faulting
+//   instruction runs again under that handler with its real context; a signal sent with
+//   kill or raise (`si_code <= 0`, abort() included) is raised again instead, and if that
+//   handler returns, raised once more with the default action. `endwin` is
+//   not async-signal-safe, but the process is going down anyway; htop's CRT.c does the same.
 // The worker thread blocks the terminal signals, so that they always interrupt the main
 // thread's `poll`.
 
@@ -42,12 +44,18 @@ public enum TerminalGuard {
         }
         for signal in crashSignals {
             var action = sigaction()
-            action.__sigaction_handler.sa_handler = { signal in
+            action.__sigaction_handler.sa_sigaction = { signal, info, _ in
                 TerminalGuard.restore()
                 _ = withUnsafePointer(to: &TerminalGuard.previous[Int(signal)]) { sigaction(signal, $0, nil) }
+                if let info, info.pointee.si_code <= 0 {
+                    raise(signal)
+                    // The previous handler returned: die of the signal as if none were installed.
+                    Glibc.signal(signal, SIG_DFL)
+                    raise(signal)
+                }
             }
             sigemptyset(&action.sa_mask)
-            action.sa_flags = Int32(SA_NODEFER)
+            action.sa_flags = Int32(SA_SIGINFO | SA_NODEFER)
             sigaction(signal, &action, &previous[Int(signal)])
         }
     }
