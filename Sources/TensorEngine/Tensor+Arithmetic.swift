@@ -9,8 +9,7 @@ extension Tensor {
     public func add(_ other: Tensor, alpha: Scalar = .int(1)) throws(TensorError) -> Tensor {
         let dtype = Tensor.resultType(self, other)
         try Tensor.checkAlpha(alpha, dtype)
-        let scaled = alpha == .int(1) ? other : try Tensor.computeBinary(other, Tensor.wrapped(alpha, dtype), .mul, dtype: dtype)
-        let out = try Tensor.computeBinary(self, scaled, .add, dtype: dtype)
+        let out = try Tensor.computeAddScaled(self, other, alpha, subtract: false, dtype: dtype)
         let (sa, sb) = (shape, other.shape)
         return Tensor.record("AddBackward0", inputs: [self, other], output: out) { (g: Tensor) throws(TensorError) in
             [try g.sumTo(sa), try (alpha == .int(1) ? g : g.mul(alpha)).sumTo(sb)]
@@ -29,8 +28,7 @@ extension Tensor {
         try Tensor.checkSubtraction(self.dtype, other.dtype)
         let dtype = Tensor.resultType(self, other)
         try Tensor.checkAlpha(alpha, dtype)
-        let scaled = alpha == .int(1) ? other : try Tensor.computeBinary(other, Tensor.wrapped(alpha, dtype), .mul, dtype: dtype)
-        let out = try Tensor.computeBinary(self, scaled, .sub, dtype: dtype)
+        let out = try Tensor.computeAddScaled(self, other, alpha, subtract: true, dtype: dtype)
         let (sa, sb) = (shape, other.shape)
         return Tensor.record("SubBackward0", inputs: [self, other], output: out) { (g: Tensor) throws(TensorError) in
             [try g.sumTo(sa), try g.neg().mul(alpha).sumTo(sb)]

@@ -207,7 +207,7 @@ extension Tensor {
     /// `tensor.addcmul_(t1, t2, value)`: `self += value * t1 * t2`.
     @discardableResult public func addcmul_(_ t1: Tensor, _ t2: Tensor, value: Scalar = .int(1)) throws(TensorError) -> Tensor {
         try applyInPlace(others: [t1, t2]) { x throws(TensorError) in
-            let out = try GradMode.with(false) { () throws(TensorError) in try x.add(t1.mul(t2).mul(value)) }
+            let out = try GradMode.with(false) { () throws(TensorError) in try x.computeFusedPointwise(.addcmul(value), t1, t2) }
             return Tensor.record("AddcmulBackward0", inputs: [x, t1, t2], output: out, saved: [t1, t2]) { (g: Tensor) throws(TensorError) in
                 [try g.sumTo(x.shape), try g.mul(t2).mul(value).sumTo(t1.shape), try g.mul(t1).mul(value).sumTo(t2.shape)]
             }
@@ -216,7 +216,7 @@ extension Tensor {
     /// `tensor.addcdiv_(t1, t2, value)`: `self += value * t1 / t2`.
     @discardableResult public func addcdiv_(_ t1: Tensor, _ t2: Tensor, value: Scalar = .int(1)) throws(TensorError) -> Tensor {
         try applyInPlace(others: [t1, t2]) { x throws(TensorError) in
-            let out = try GradMode.with(false) { () throws(TensorError) in try x.add(t1.div(t2).mul(value)) }
+            let out = try GradMode.with(false) { () throws(TensorError) in try x.computeFusedPointwise(.addcdiv(value), t1, t2) }
             return Tensor.record("AddcdivBackward0", inputs: [x, t1, t2], output: out, saved: [t1, t2]) { (g: Tensor) throws(TensorError) in
                 [try g.sumTo(x.shape), try g.mul(value).div(t2).sumTo(t1.shape),
                  try g.mul(value).mul(t1).div(t2.mul(t2)).neg().sumTo(t2.shape)]
@@ -226,7 +226,7 @@ extension Tensor {
     /// `tensor.lerp_(end, weight)`.
     @discardableResult public func lerp_(_ end: Tensor, _ weight: Scalar) throws(TensorError) -> Tensor {
         try applyInPlace(others: [end]) { x throws(TensorError) in
-            let out = try GradMode.with(false) { () throws(TensorError) in try x.add(end.sub(x).mul(weight)) }
+            let out = try GradMode.with(false) { () throws(TensorError) in try x.computeFusedPointwise(.lerp(weight), end, end) }
             return Tensor.record("LerpBackward0", inputs: [x, end], output: out) { (g: Tensor) throws(TensorError) in
                 [try g.mul(.double(1 - weight.doubleValue)).sumTo(x.shape), try g.mul(weight).sumTo(end.shape)]
             }

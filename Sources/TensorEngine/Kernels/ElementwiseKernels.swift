@@ -131,7 +131,7 @@ func unaryFloatKernel<T: FloatElement>(_ op: UnaryOp, _ n: Int, _ x: UnsafeMutab
     case .expm1: for i in 0..<n { out[i] = T.expm1(x[i]) }
     case .log2: for i in 0..<n { out[i] = T.log2(x[i]) }
     case .log10: for i in 0..<n { out[i] = T.log10(x[i]) }
-    case .sqrt: for i in 0..<n { out[i] = x[i].squareRoot() }
+    case .sqrt: VMLSqrt.map(n, x, out)  // Note [VML sqrt]
     case .rsqrt: for i in 0..<n { out[i] = 1 / x[i].squareRoot() }
     case .reciprocal: for i in 0..<n { out[i] = 1 / x[i] }
     case .sin: for i in 0..<n { out[i] = T.sin(x[i]) }

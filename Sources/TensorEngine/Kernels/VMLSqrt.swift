@@ -183,3 +183,34 @@ enum RSqrt14 {
         return unsafeBitCast(significand, to: SIMD8<Double>.self) * unsafeBitCast(scale, to: SIMD8<Double>.self)
     }
 }
+
+extension VMLSqrt {
+    /// `out[i] = sqrt(x[i])` over float32 or float64 buffers, as PyTorch's `Tensor.sqrt()`; the
+    /// last partial vector goes through the same lanes, padded.
+    static func map<T: BinaryFloatingPoint>(_ n: Int, _ x: UnsafePointer<T>, _ out: UnsafeMutablePointer<T>) {
+        if T.self == Float.self {
+            lanes(n, UnsafeRawPointer(x).assumingMemoryBound(to: Float.self),
+                  UnsafeMutableRawPointer(out).assumingMemoryBound(to: Float.self)) { (v: SIMD16<Float>) in sqrt(v) }
+        } else if T.self == Double.self {
+            lanes(n, UnsafeRawPointer(x).assumingMemoryBound(to: Double.self),
+                  UnsafeMutableRawPointer(out).assumingMemoryBound(to: Double.self)) { (v: SIMD8<Double>) in sqrt(v) }
+        } else {
+            for i in 0..<n { out[i] = x[i].squareRoot() }
+        }
+    }
+
+    @inline(__always)
+    private static func lanes<V: SIMD>(_ n: Int, _ x: UnsafePointer<V.Scalar>, _ out: UnsafeMutablePointer<V.Scalar>,
+                                       _ f: (V) -> V) {
+        var i = 0
+        while i + V.scalarCount <= n {
+            UnsafeMutableRawPointer(out + i).storeBytes(of: f(UnsafeRawPointer(x + i).loadUnaligned(as: V.self)), as: V.self)
+            i += V.scalarCount
+        }
+        guard i < n else { return }
+        var v = V()
+        for j in 0..<(n - i) { v[j] = x[i + j] }
+        let r = f(v)
+        for j in 0..<(n - i) { out[i + j] = r[j] }
+    }
+}
