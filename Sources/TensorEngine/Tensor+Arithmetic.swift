@@ -85,7 +85,7 @@ extension Tensor {
     /// `tensor * number`.
     public func mul(_ s: Scalar) throws(TensorError) -> Tensor {
         let dtype = Tensor.resultType(self, s)
-        let other = try Tensor.wrapped(s, dtype)
+        let other = try Tensor.wrapped(s, dtype.opmath)  // Note [Half precision]
         let out = try Tensor.computeBinary(self, other, .mul, dtype: dtype)
         // PyTorch saves the wrapped number, so this node too is freed after backward.
         return Tensor.record("MulBackward0", inputs: [self], output: out, saved: [other]) { (g: Tensor) throws(TensorError) in [try g.mul(s)] }
@@ -121,7 +121,7 @@ extension Tensor {
     public func div(_ s: Scalar) throws(TensorError) -> Tensor {
         var dtype = Tensor.resultType(self, s)
         if !dtype.isFloatingPoint { dtype = .defaultFloat }
-        let other = try Tensor.wrapped(s, dtype)
+        let other = try Tensor.wrapped(s, dtype.opmath)  // Note [Half precision]
         let out = try Tensor.computeBinary(self, other, .div, dtype: dtype)
         return Tensor.record("DivBackward0", inputs: [self], output: out, saved: [other]) { (g: Tensor) throws(TensorError) in [try g.div(s)] }
     }

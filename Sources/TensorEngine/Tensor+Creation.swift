@@ -38,6 +38,8 @@ extension Tensor {
         let (lo, hi, name): (Double, Double, String)
         switch dtype {
         case .uint8: (lo, hi, name) = (0, 255, "uint8_t")
+        case .int8: (lo, hi, name) = (-128, 127, "int8_t")
+        case .int16: (lo, hi, name) = (-32768, 32767, "int16_t")
         case .int32: (lo, hi, name) = (-2147483648, 2147483647, "int")
         case .int64: (lo, hi, name) = (-9.223372036854775808e18, 9.223372036854775807e18, "int64_t")
         default: return
@@ -45,7 +47,7 @@ extension Tensor {
         let fits: Bool = switch value {
         case .bool: true
         case .int(let i): Double(i) <= hi && (dtype == .uint8 ? -Double(i) <= hi : Double(i) >= lo)
-        case .double(let d): d.isNaN || (d >= lo && d <= hi)
+        case .double(let d): d >= lo && d < hi + 1  // truncation toward zero must land in range; NaN fails
         }
         if !fits { throw .runtime("value cannot be converted to type \(name) without overflow") }
     }
@@ -123,8 +125,11 @@ extension Tensor {
         switch dtype {
         case .bool: write(values.map(\.boolValue), into: self)
         case .uint8: write(values.map { UInt8(truncatingIfNeeded: $0.int64Value) }, into: self)
+        case .int8: write(values.map { Int8(truncatingIfNeeded: $0.int64Value) }, into: self)
+        case .int16: write(values.map { Int16(truncatingIfNeeded: $0.int64Value) }, into: self)
         case .int32: write(values.map { Int32(truncatingIfNeeded: $0.int64Value) }, into: self)
         case .int64: write(values.map(\.int64Value), into: self)
+        case .float16: write(values.map { Float16.from(double: $0.doubleValue) }, into: self)
         case .float32: write(values.map { Float($0.doubleValue) }, into: self)
         case .float64: write(values.map(\.doubleValue), into: self)
         }

@@ -4,9 +4,9 @@ extension Tensor {
     /// `torch.cumprod(input, dim)`: running products; integral and bool inputs give int64.
     public func cumprod(dim d: Int) throws(TensorError) -> Tensor {
         let axis = try normalizeDim(d)
-        let t = sumDType
-        let moved = try GradMode.with(false) { () throws(TensorError) in try transpose(axis, -1).materialized(t) }
-        let out = try Tensor(uninitializedShape: moved.shape, dtype: t)
+        let t = sumDType, acc = t.opmath
+        let moved = try GradMode.with(false) { () throws(TensorError) in try transpose(axis, -1).materialized(acc) }
+        let out = try Tensor(uninitializedShape: moved.shape, dtype: acc)
         let n = dim == 0 ? 1 : (moved.shape.last ?? 1)
         struct Run: DTypeVisitor {
             let x: Tensor, out: Tensor, n: Int
@@ -14,8 +14,8 @@ extension Tensor {
                 if n > 0 { cumulativeProductRows(rows: x.numel / n, n: n, x.basePointer(T.self), out.basePointer(T.self)) }
             }
         }
-        try t.visit(Run(x: moved, out: out, n: n))
-        let result = try GradMode.with(false) { () throws(TensorError) in try out.transpose(axis, -1).contiguous() }
+        try acc.visit(Run(x: moved, out: out, n: n))
+        let result = try GradMode.with(false) { () throws(TensorError) in try out.transpose(axis, -1).contiguous().materialized(t) }
         result.base = nil
         let input = self
         return Tensor.record("CumprodBackward0", inputs: [self], output: result, saved: [self, result]) { (g: Tensor) throws(TensorError) in

@@ -52,6 +52,7 @@ extension Tensor {
             throw .runtime("uniform_ expects to return a [from, to) range, but found from=\(low) > to=\(high)")
         }
         switch dtype {
+        case .float16: try overwrite(with: try generator.uniformFloat16(count: numel, low: low, high: high))
         case .float32: try overwrite(with: try generator.uniformFloat32(count: numel, low: low, high: high))
         case .float64: try overwrite(with: try generator.uniformFloat64(count: numel, low: low, high: high))
         default: throw .runtime("\"check_uniform_bounds\" not implemented for '\(dtype.scalarTypeName)'")
@@ -64,6 +65,8 @@ extension Tensor {
     public func normal_(_ mean: Double = 0, _ std: Double = 1, generator: Generator = .default) throws(TensorError) -> Tensor {
         guard std >= 0 else { throw .runtime("normal expects std >= 0.0, but found std \(std)") }
         switch dtype {
+        case .float16:
+            try overwrite(with: try generator.normalFloat16(count: numel, mean: mean, std: std, contiguous: isContiguous))
         case .float32:
             try overwrite(with: try generator.normalFloat32(count: numel, mean: mean, std: std, contiguous: isContiguous))
         case .float64:
