@@ -225,6 +225,7 @@ enum TorchModule {
             if let dtype = try args.dtype() { x = try engine { try x.to(dtype) } }
             return .tensor(try engine { try x.norm(p: p, dims: dims, keepdim: keep) })
         }
+        MatrixOps.addLinalg(to: module)
         Unimplemented.addLinalg(to: module)
         return module
     }
