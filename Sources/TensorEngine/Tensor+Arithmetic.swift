@@ -100,8 +100,9 @@ extension Tensor {
             let out = try Tensor.computeBinary(self, other, .div, dtype: dtype)
             let (a, b) = (self, other)
             return Tensor.record("DivBackward0", inputs: [a, b], output: out, saved: [a, b]) { (g: Tensor) throws(TensorError) in
+                // PyTorch's order for the divisor: -g * ((a / b) / b).
                 [a.requiresGrad ? try g.div(b).sumTo(a.shape) : nil,
-                 b.requiresGrad ? try g.neg().mul(a).div(b.mul(b)).sumTo(b.shape) : nil]
+                 b.requiresGrad ? try g.neg().mul(a.div(b).div(b)).sumTo(b.shape) : nil]
             }
         case "floor":
             return try floorDivide(other)
@@ -246,8 +247,9 @@ extension Tensor {
         let out = try Tensor.computeBinary(self, other, .atan2, dtype: dtype)
         let (y, x) = (self, other)
         return Tensor.record("Atan2Backward0", inputs: [y, x], output: out, saved: [y, x]) { (g: Tensor) throws(TensorError) in
-            let denom = try x.mul(x).add(y.mul(y))
-            return [try g.mul(x).div(denom).sumTo(y.shape), try g.mul(y).neg().div(denom).sumTo(x.shape)]
+            // PyTorch's order: g * x * recip and g * -y * recip.
+            let recip = try y.mul(y).add(x.mul(x)).reciprocal()
+            return [try g.mul(x).mul(recip).sumTo(y.shape), try g.mul(y.neg()).mul(recip).sumTo(x.shape)]
         }
     }
 

@@ -32,11 +32,18 @@ extension Tensor {
 
     /// Σ_{j≥i} g_j·exp(x_i - out_j), computed in log space with positive and negative
     /// gradients apart (PyTorch's `logcumsumexp_backward`), so large inputs do not overflow.
+    /// Missing terms are the dtype's lowest finite value rather than -inf, which keeps the
+    /// double backward free of inf - inf.
     static func logcumsumexpGradient(_ g: Tensor, input x: Tensor, output: Tensor, axis: Int) throws(TensorError) -> Tensor {
         if x.dim == 0 { return g }
         func reversedScan(_ t: Tensor) throws(TensorError) -> Tensor { try t.flip([axis]).logcumsumexp(dim: axis).flip([axis]) }
         let logAbs = try g.abs().log()
-        let none = try Tensor.zeros([], dtype: g.dtype).sub(.double(.infinity))
+        let lowest: Double = switch g.dtype {
+        case .float16: -Double(Float16.greatestFiniteMagnitude)
+        case .float32: -Double(Float.greatestFiniteMagnitude)
+        default: -Double.greatestFiniteMagnitude
+        }
+        let none = try Tensor.full([], .double(lowest), dtype: g.dtype)
         let positive = try Tensor.whereSelect(g.gt(.int(0)), logAbs, none)
         let negative = try Tensor.whereSelect(g.lt(.int(0)), logAbs, none)
         let up = try reversedScan(positive.sub(output)).add(x).exp()

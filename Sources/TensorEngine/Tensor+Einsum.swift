@@ -151,7 +151,6 @@ struct EinsumEquation {
         var labelSize = [Int](repeating: 1, count: 52)
         var ellipsisSize = [Int](repeating: 1, count: ellipsisDims)
         var dimCounts = [Int](repeating: 0, count: total)
-        var hasZero = false
         var aligned: [Tensor] = []
         for (i, (labels, t)) in zip(inputs, operands).enumerated() {
             var op = t
@@ -169,7 +168,6 @@ struct EinsumEquation {
                             ellipsisSize[j] = size
                             dimCounts[ellipsisAt + j] += 1
                         }
-                        hasZero = hasZero || size == 0
                         permutation[ellipsisAt + j] = d
                         d += 1
                     }
@@ -182,7 +180,6 @@ struct EinsumEquation {
                         labelSize[l] = size
                         dimCounts[position[l]] += 1
                     }
-                    hasZero = hasZero || size == 0
                     permutation[position[l]] = d
                     d += 1
                 } else {
@@ -201,10 +198,6 @@ struct EinsumEquation {
             aligned.append(try op.permute(permutation))
         }
 
-        if hasZero {
-            let shape = (0..<outDims).map { k in aligned.map { $0.shape[k] }.first { $0 != 1 } ?? 1 }
-            return try Tensor.zeros(shape, dtype: aligned[0].dtype)
-        }
         if aligned.count == 1 {
             return total > outDims ? try aligned[0].sum(dims: Array(outDims..<total)) : aligned[0]
         }

@@ -159,15 +159,14 @@ extension Tensor {
         let r1 = x1.shape[x1.dim - 2], r2 = x2.shape[x2.dim - 2]
         let batch = try Shape.broadcast(Array(x1.shape.dropLast(2)), Array(x2.shape.dropLast(2)))
         let m = x1.shape.last ?? 0
+        if p == 2 && (r1 > 25 || r2 > 25) {
+            let count = batch.reduce(1, *)
+            let a = try x1.expand(batch + [r1, m]).reshape([count, r1, m])
+            let b = try x2.expand(batch + [r2, m]).reshape([count, r2, m])
+            return try euclideanDistance(a, b).view(batch + [r1, r2])
+        }
         let out = try GradMode.with(false) { () throws(TensorError) in
             let a = try x1.expand(batch + [r1, m]), b = try x2.expand(batch + [r2, m])
-            if p == 2 && (r1 > 25 || r2 > 25) {
-                // PyTorch's `_euclidean_dist`: [-2·a, |a|², 1] · [b, 1, |b|²]ᵀ, clamped at 0.
-                let an = try a.pow(.int(2)).sum(dims: [-1], keepdim: true), bn = try b.pow(.int(2)).sum(dims: [-1], keepdim: true)
-                let ea = try cat([a.mul(.int(-2)), an, onesLike(an)], dim: -1)
-                let eb = try cat([b, onesLike(bn), bn], dim: -1)
-                return try ea.matmul(eb.matrixTranspose()).clamp(min: .int(0)).sqrt()
-            }
             let diff = try a.unsqueeze(-2).sub(b.unsqueeze(-3)).abs()
             if p == 0 { return try diff.ne(.int(0)).to(x1.dtype).sum(dims: [-1]) }
             if p == .infinity { return try m == 0 ? diff.sum(dims: [-1]) : diff.amax(dims: [-1]) }
@@ -180,7 +179,7 @@ extension Tensor {
             let d = try out.unsqueeze(-1)
             let coeff: Tensor
             switch p {
-            case 0: coeff = try zerosLike(diff)
+            case 0: return [x1.requiresGrad ? try zerosLike(x1) : nil, x2.requiresGrad ? try zerosLike(x2) : nil]
             case 1: coeff = try diff.sign()
             case 2: coeff = try diff.div(d).maskedFill(d.eq(.int(0)), .int(0))
             case .infinity: coeff = try diff.sign().mul(diff.abs().eq(d))
@@ -189,7 +188,23 @@ extension Tensor {
             }
             let weighted = try coeff.mul(g.unsqueeze(-1))
             return [x1.requiresGrad ? try weighted.sum(dims: [-2]).sumTo(x1.shape) : nil,
-                    x2.requiresGrad ? try weighted.sum(dims: [-3]).neg().sumTo(x2.shape) : nil]
+                    x2.requiresGrad ? try weighted.sum(dims: [-3]).rsub(.int(0)).sumTo(x2.shape) : nil]
+        }
+    }
+
+    /// PyTorch's `_euclidean_dist` of `[B, r1, m]` and `[B, r2, m]`: the distances through one
+    /// matrix product, `[-2·a, |a|², 1] · [b, 1, |b|²]ᵀ` clamped at 0, then the square root.
+    private static func euclideanDistance(_ a: Tensor, _ b: Tensor) throws(TensorError) -> Tensor {
+        let out = try GradMode.with(false) { () throws(TensorError) in
+            let an = try a.pow(.int(2)).sum(dims: [-1], keepdim: true), bn = try b.pow(.int(2)).sum(dims: [-1], keepdim: true)
+            let ea = try cat([a.mul(.int(-2)), an, onesLike(an)], dim: -1)
+            let eb = try cat([b, onesLike(bn), bn], dim: -1)
+            return try ea.matmul(eb.matrixTranspose()).clamp(min: .int(0)).sqrt()
+        }
+        return record("EuclideanDistBackward0", inputs: [a, b], output: out, saved: [a, b, out]) { (g: Tensor) throws(TensorError) in
+            let ratio = try g.div(out).maskedFill(out.eq(.int(0)), .int(0))
+            return [a.requiresGrad ? try a.mul(ratio.sum(dims: [-1], keepdim: true)).sub(ratio.matmul(b)) : nil,
+                    b.requiresGrad ? try b.mul(ratio.sum(dims: [-2]).unsqueeze(-1)).sub(ratio.matrixTranspose().matmul(a)) : nil]
         }
     }
 }

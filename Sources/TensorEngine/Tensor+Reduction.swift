@@ -44,8 +44,9 @@ extension Tensor {
     /// Runs one row-reduction kernel. No autograd.
     func computeReduction(_ op: ReduceOp, dims: [Int]?, keepdim: Bool, dtype: DType,
                           outDType: DType) throws(TensorError) -> Tensor {
-        if dtype == .float16 && (op == .sum || op == .prod) {
-            // Accumulated in float32 and rounded once (Note [Half precision]).
+        if dtype == .float16 && op == .sum {
+            // Accumulated in float32 and rounded once (Note [Half precision]); PyTorch's float16
+            // products instead round after every multiplication, as the generic kernel does.
             return try computeReduction(op, dims: dims, keepdim: keepdim, dtype: .float32, outDType: .float32).materialized(outDType)
         }
         let layout = try reductionLayout(dims: dims, keepdim: keepdim, dtype: dtype)
@@ -132,7 +133,7 @@ extension Tensor {
             let gFull = try Tensor.expandReduced(g, to: x.shape, dims: dims, keepdim: keepdim)
             let outFull = try Tensor.expandReduced(out, to: x.shape, dims: dims, keepdim: keepdim)
             let zero = try x.eq(.int(0))
-            if !(try zero.any().item().boolValue) { return [try gFull.mul(outFull).div(x)] }
+            if !(try zero.any().item().boolValue) { return [try gFull.mul(outFull.div(x))] }
             let others = try x.productOfOthers(dim: d)
             return [try gFull.mul(others)]
         }
@@ -267,14 +268,11 @@ extension Tensor {
         }
         let x = self
         return Tensor.record(std ? "StdBackward0" : "VarBackward0", inputs: [x], output: out, saved: [x, out]) { (g: Tensor) throws(TensorError) in
+            // PyTorch's order: g / (2·std) (0 where std == 0), then (2 / dof) · g · (x - mean).
+            let gv = std ? try g.div(out.mul(.int(2))).maskedFill(out.eq(.int(0)), .int(0)) : g
             let mu = try x.mean(dims: dims, keepdim: true)
-            let gFull = try Tensor.expandReduced(g, to: x.shape, dims: dims, keepdim: keepdim)
-            var d = try x.sub(mu).mul(.double(2 / (n - correction)))
-            if std {
-                let sFull = try Tensor.expandReduced(out, to: x.shape, dims: dims, keepdim: keepdim)
-                d = try d.div(sFull.mul(.int(2)))
-            }
-            return [try gFull.mul(d)]
+            let gFull = try Tensor.expandReduced(gv, to: x.shape, dims: dims, keepdim: keepdim)
+            return [try gFull.mul(.double(2 / (n - correction))).mul(x.sub(mu))]
         }
     }
 
@@ -302,8 +300,8 @@ extension Tensor {
                 return [try gFull.mul(x.sign()).mul(mask).div(count)]
             }
             if p == 2 {
-                let safe = try Tensor.whereSelect(nFull.eq(.int(0)), Tensor.onesLike(nFull), nFull)
-                return [try gFull.mul(x).div(safe).maskedFill(nFull.eq(.int(0)), .int(0))]
+                // PyTorch's order: g * (x / norm), 0 where the norm is 0.
+                return [try gFull.mul(x.div(nFull).maskedFill(nFull.eq(.int(0)), .int(0)))]
             }
             if p == 0 { return [try Tensor.zerosLike(x)] }
             if p == .infinity {
@@ -376,8 +374,10 @@ extension Tensor {
             return try e.div(e.sum(dims: x.dim == 0 ? nil : [axis], keepdim: true))
         } }
         return Tensor.record("SoftmaxBackward0", inputs: [x], output: out, saved: [out]) { (g: Tensor) throws(TensorError) in
-            let dot = try g.mul(out).sum(dims: [axis], keepdim: true)
-            return [try out.mul(g.sub(dot))]
+            // One fused kernel in PyTorch: float16 runs in float32 (Note [Half precision]).
+            let (gc, y) = g.dtype == .float16 ? (try g.to(.float32), try out.to(.float32)) : (g, out)
+            let dot = try gc.mul(y).sum(dims: [axis], keepdim: true)
+            return [try y.mul(gc.sub(dot)).to(g.dtype)]
         }
     }
 
@@ -395,7 +395,8 @@ extension Tensor {
             return try shifted.sub(shifted.exp().sum(dims: x.dim == 0 ? nil : [axis], keepdim: true).log())
         } }
         return Tensor.record("LogSoftmaxBackward0", inputs: [x], output: out, saved: [out]) { (g: Tensor) throws(TensorError) in
-            [try g.sub(out.exp().mul(g.sum(dims: [axis], keepdim: true)))]
+            let (gc, y) = g.dtype == .float16 ? (try g.to(.float32), try out.to(.float32)) : (g, out)
+            return [try gc.sub(y.exp().mul(gc.sum(dims: [axis], keepdim: true))).to(g.dtype)]
         }
     }
 

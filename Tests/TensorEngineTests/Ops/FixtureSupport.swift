@@ -340,7 +340,7 @@ typealias OpFn = @Sendable ([Tensor], Args) throws -> [OpOutput]
 enum OpRegistry {
     static let all: [String: OpFn] = {
         var d: [String: OpFn] = [:]
-        for family in [creation, elementwise, comparison, reduction, linalg, shape, indexing] {
+        for family in [creation, elementwise, comparison, reduction, linalg, shape, indexing, structure, special, dtypes] {
             d.merge(family) { a, _ in a }
         }
         return d
