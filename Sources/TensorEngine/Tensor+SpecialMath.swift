@@ -7,8 +7,8 @@ extension Tensor {
     public func erfinv() throws(TensorError) -> Tensor {
         let out = try computeUnary(.erfinv)
         return Tensor.record("ErfinvBackward0", inputs: [self], output: out, saved: [out]) { (g: Tensor) throws(TensorError) in
-            // d/dx erfinv(x) = sqrt(pi)/2 · exp(erfinv(x)^2)
-            [try g.mul(out.mul(out).exp()).mul(.double(0.886226925452758))]
+            // d/dx erfinv(x) = sqrt(pi)/2 · exp(erfinv(x)^2), in PyTorch's order.
+            [try out.pow(.int(2)).exp().mul(.double(0.886226925452758)).mul(g)]
         }
     }
 
@@ -17,7 +17,7 @@ extension Tensor {
         let out = try computeUnary(.erfc)
         let x = self
         return Tensor.record("ErfcBackward0", inputs: [x], output: out, saved: [x]) { (g: Tensor) throws(TensorError) in
-            [try g.mul(x.mul(x).neg().exp()).mul(.double(-1.1283791670955126))]
+            [try x.pow(.int(2)).neg().exp().mul(.double(-1.1283791670955126)).mul(g)]
         }
     }
 

@@ -7,31 +7,34 @@ import Darwin
 /// Scalar special functions behind `erfinv`, `erfc`, `hypot` and `logaddexp`, written
 /// as PyTorch's CPU kernels compute them.
 enum SpecialFunctions {
-    /// PyTorch's `calc_erfinv`: a rational first guess (central range |y| <= 0.7 and the
-    /// tails) refined by two Newton steps on erf. ±1 give ±inf, |y| > 1 gives NaN.
+    /// The inverse error function, correctly rounded in practice as PyTorch's is: a
+    /// rational first guess (central range |y| <= 0.7 and the tails) refined by Newton
+    /// steps in double, on erf in the centre and on erfc in the tails (where 1 - |y| is
+    /// exact, so the residual keeps its precision). ±1 give ±inf, |y| > 1 gives NaN.
     static func erfinv<T: FloatElement>(_ y: T) -> T {
-        let a: [T] = [0.886226899, -1.645349621, 0.914624893, -0.140543331]
-        let b: [T] = [-2.118377725, 1.442710462, -0.329097515, 0.012229801]
-        let c: [T] = [-1.970840454, -1.624906493, 3.429567803, 1.641345311]
-        let d: [T] = [3.543889200, 1.637067800]
+        T(erfinv(Double(y)))
+    }
+
+    static func erfinv(_ y: Double) -> Double {
         let yAbs = Swift.abs(y)
-        if yAbs > 1 { return .nan }
-        if yAbs == 1 { return T(signOf: y, magnitudeOf: .infinity) }
-        var x: T
-        if yAbs <= T(0.7) {
+        if yAbs > 1 || y.isNaN { return .nan }
+        if yAbs == 1 { return Double(signOf: y, magnitudeOf: .infinity) }
+        let twoOverSqrtPi = 1.1283791670955126
+        if yAbs <= 0.7 {
             let z = y * y
-            let num = ((a[3] * z + a[2]) * z + a[1]) * z + a[0]
-            let dem = (((b[3] * z + b[2]) * z + b[1]) * z + b[0]) * z + 1
-            x = y * num / dem
-        } else {
-            let z = (-T.log((1 - yAbs) / 2)).squareRoot()
-            let num = ((c[3] * z + c[2]) * z + c[1]) * z + c[0]
-            let dem = (d[1] * z + d[0]) * z + 1
-            x = T(signOf: y, magnitudeOf: num) / dem
+            let num = ((-0.140543331 * z + 0.914624893) * z - 1.645349621) * z + 0.886226899
+            let dem = (((0.012229801 * z - 0.329097515) * z + 1.442710462) * z - 2.118377725) * z + 1
+            var x = y * num / dem
+            for _ in 0..<3 { x -= (Glibc.erf(x) - y) / (twoOverSqrtPi * exp(-x * x)) }
+            return x
         }
-        let twoOverSqrtPi = 2 / T(1.7724538509055159)
-        for _ in 0..<2 { x -= (T.erf(x) - y) / (twoOverSqrtPi * T.exp(-x * x)) }
-        return x
+        let tail = 1 - yAbs
+        let z = (-log(tail / 2)).squareRoot()
+        let num = ((1.641345311 * z + 3.429567803) * z - 1.624906493) * z - 1.970840454
+        let dem = (1.637067800 * z + 3.543889200) * z + 1
+        var x = num / dem
+        for _ in 0..<3 { x += (Glibc.erfc(x) - tail) / (twoOverSqrtPi * exp(-x * x)) }
+        return Double(signOf: y, magnitudeOf: x)
     }
 
     static func erfc(_ x: Double) -> Double { Glibc.erfc(x) }

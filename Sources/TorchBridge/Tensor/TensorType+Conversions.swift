@@ -7,7 +7,8 @@ enum ConversionOps {
     static func cast(_ name: String, _ dtype: DType) -> TorchOp {
         TorchOp(name, "", .method) { (_, args) throws(PyError) in
             let x = try args.tensor(0)
-            return .tensor(try engine { try x.to(dtype) })
+            let y = try engine { try x.to(dtype) }
+            return y === x ? args.selfValue : .tensor(y)
         }
     }
 
