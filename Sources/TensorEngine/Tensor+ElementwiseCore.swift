@@ -49,6 +49,12 @@ extension Tensor {
         return st.result
     }
 
+    static func resultType(_ tensors: [Tensor]) -> DType {
+        var st = ResultTypeState()
+        for t in tensors { st.add(t) }
+        return st.result
+    }
+
     static func resultType(_ a: Tensor, _ s: Scalar) -> DType {
         var st = ResultTypeState()
         st.add(a)
@@ -88,6 +94,12 @@ extension Tensor {
         let keepsScalar = (op == .mul || op == .div || op == .floorDiv) && b.numel == 1 && b.dim == 0
         let ha = try a.materialized(.float16), hb = keepsScalar ? b : try b.materialized(.float16)
         return try computeBinary(ha, hb, op, dtype: .float32).materialized(.float16)
+    }
+
+    /// This tensor converted to float32 if it is float16 (no autograd): an operand of a
+    /// formula PyTorch evaluates in one fused kernel.
+    var inOpmath: Tensor {
+        get throws(TensorError) { dtype == .float16 ? try materialized(.float32) : self }
     }
 
     /// Runs a composite forward computation (without autograd) of a float16 tensor in

@@ -108,7 +108,7 @@ extension Tensor {
     public func bernoulli(generator: Generator = .default) throws(TensorError) -> Tensor {
         let draws: [Bool]
         switch dtype {
-        case .float32: draws = try generator.bernoulliFloat32Probs(toArray(Float.self))
+        case .float16, .float32: draws = try generator.bernoulliFloat32Probs(toArray(Float.self))
         case .float64: draws = try generator.bernoulliFloat64Probs(toArray(Double.self))
         default: throw .runtime("\"bernoulli_tensor_cpu_p_\" not implemented for '\(dtype.scalarTypeName)'")
         }
@@ -121,7 +121,8 @@ extension Tensor {
         let rowLength = shape[dim - 1]
         let samples: [Int64]
         switch dtype {
-        case .float32: samples = try generator.multinomial(probs: toArray(Float.self), rowLength: rowLength, numSamples: numSamples, replacement: replacement)
+        case .float16, .float32:
+            samples = try generator.multinomial(probs: toArray(Float.self), rowLength: rowLength, numSamples: numSamples, replacement: replacement)
         case .float64: samples = try generator.multinomial(probs: toArray(Double.self), rowLength: rowLength, numSamples: numSamples, replacement: replacement)
         default: throw .runtime("multinomial only supports floating-point dtypes for input, got: \(dtype.scalarTypeName)")
         }

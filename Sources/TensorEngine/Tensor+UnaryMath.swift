@@ -120,7 +120,7 @@ extension Tensor {
     /// `F.leaky_relu(x, negative_slope=0.01)`.
     public func leakyRelu(_ slope: Double = 0.01) throws(TensorError) -> Tensor {
         let positive = try computePredicateScalar(.gt, .int(0))
-        let scaled = try Tensor.computeBinary(self, Tensor.wrapped(.double(slope), dtype), .mul, dtype: dtype)
+        let scaled = try Tensor.computeBinary(self, Tensor.wrapped(.double(slope), dtype.opmath), .mul, dtype: dtype)
         let out = try Tensor.selectValues(positive, self, scaled)
         let x = self
         return Tensor.record("LeakyReluBackward0", inputs: [x], output: out, saved: [x]) { (g: Tensor) throws(TensorError) in
