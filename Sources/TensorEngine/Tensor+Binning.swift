@@ -53,6 +53,7 @@ extension Tensor {
     public func histc(bins: Int = 100, min lo: Double = 0, max hi: Double = 0) throws(TensorError) -> Tensor {
         guard isFloatingPoint else { throw TensorError(.notImplemented, "\"histogram_cpu\" not implemented for '\(dtype.scalarTypeName)'") }
         guard bins > 0 else { throw .runtime("torch.histogram(): bins must be > 0, but got \(bins) for dimension 0") }
+        try checkCount(bins, itemSize: dtype.itemSize)
         guard lo <= hi else { throw .runtime("torch.histc: max must be larger than min") }
         var (left, rightEdge) = (lo, hi)
         if left == rightEdge && numel > 0 {

@@ -41,6 +41,7 @@ extension Tensor {
 
     /// `[rows, cols]` bools: true on and below (`lower`) or on and above the `k`-th diagonal.
     static func triangleMask(rows: Int, cols: Int, _ k: Int, lower: Bool) throws(TensorError) -> Tensor {
+        try checkCount(try Shape.checkedCount([rows, cols]), itemSize: 1)
         var mask = [Bool](repeating: false, count: rows * cols)
         for i in 0..<rows {
             for j in 0..<cols { mask[i * cols + j] = lower ? j - i <= k : j - i >= k }
@@ -62,6 +63,7 @@ extension Tensor {
     private static func triangleIndices(_ rows: Int, _ cols: Int, _ k: Int, lower: Bool, dtype: DType) throws(TensorError) -> Tensor {
         if rows < 0 { throw .runtime("row must be non-negative, got\(rows)") }
         if cols < 0 { throw .runtime("col must be non-negative, got\(cols)") }
+        try checkCount(try Shape.checkedCount([2, rows, cols]))
         var r: [Int64] = [], c: [Int64] = []
         for i in 0..<rows {
             for j in 0..<cols where lower ? j - i <= k : j - i >= k {
@@ -104,9 +106,12 @@ extension Tensor {
     /// on the diagonals of new `(dim1, dim2)` planes, zeros elsewhere.
     public func diagEmbed(offset: Int = 0, dim1: Int = -2, dim2: Int = -1) throws(TensorError) -> Tensor {
         let (d1, d2) = try diagonalDims(dim1, dim2, rank: dim + 1)
-        let n = (shape.last ?? 1) + Swift.abs(offset)
+        let (n, overflow) = (shape.last ?? 1).addingReportingOverflow(Int(clamping: offset.magnitude))
         var outShape = Array(shape.dropLast())
         for d in [Swift.min(d1, d2), Swift.max(d1, d2)] { outShape.insert(n, at: d) }
+        if overflow || n.multipliedReportingOverflow(by: n).overflow {
+            throw .runtime("Storage size calculation overflowed with sizes=\(Shape.format(outShape))")
+        }
         let out = try Tensor.zeros(outShape, dtype: dtype)
         copyConverting(from: self, to: out.diagonalView(offset, d1, d2))
         return Tensor.record("DiagEmbedBackward0", inputs: [self], output: out) { (g: Tensor) throws(TensorError) in

@@ -77,9 +77,9 @@ extension Tensor {
         let ca = try da.map { (d) throws(TensorError) in try normalizeDim(d) }
         let cb = try db.map { (d) throws(TensorError) in try other.normalizeDim(d) }
         var k = 1
-        for (i, j) in zip(ca, cb) {
+        for (n, (i, j)) in zip(ca, cb).enumerated() {
             guard shape[i] == other.shape[j] else {
-                throw .runtime("contracted dimensions need to match, but first has size \(shape[i]) in dim \(da[ca.firstIndex(of: i)!]) and second has size \(other.shape[j]) in dim \(db[cb.firstIndex(of: j)!])")
+                throw .runtime("contracted dimensions need to match, but first has size \(shape[i]) in dim \(da[n]) and second has size \(other.shape[j]) in dim \(db[n])")
             }
             k *= shape[i]
         }
