@@ -1,12 +1,62 @@
-/// Scans along one dim: `cumprod`, `cummax`, `cummin` (`cumsum` sits with the sums in
-/// Tensor+Reduction.swift).
+/// Scans along one dim: `cumprod`, `cummax`, `cummin`, `logcumsumexp` (`cumsum` sits with
+/// the sums in Tensor+Reduction.swift).
 extension Tensor {
+    /// `torch.logcumsumexp(input, dim)`: running `log(sum(exp(x)))`, without overflow.
+    public func logcumsumexp(dim d: Int) throws(TensorError) -> Tensor {
+        guard isFloatingPoint else {
+            throw TensorError(.notImplemented, "\"logcumsumexp_out_cpu\" not implemented for '\(dtype.scalarTypeName)'")
+        }
+        let axis = try normalizeDim(d)
+        let moved = try GradMode.with(false) { () throws(TensorError) in try transpose(axis, -1).materialized(dtype) }
+        let out = try Tensor(uninitializedShape: moved.shape, dtype: dtype)
+        let n = dim == 0 ? 1 : (moved.shape.last ?? 1)
+        struct Run: FloatVisitor {
+            let x: Tensor, out: Tensor, n: Int
+            func visit<T: FloatElement>(_: T.Type) {
+                guard n > 0 else { return }
+                if T.self == Float16.self {
+                    logCumSumExpRows(rows: x.numel / n, n: n, x.basePointer(T.self), out.basePointer(T.self), accumulator: Float.self)
+                } else {
+                    logCumSumExpRows(rows: x.numel / n, n: n, x.basePointer(T.self), out.basePointer(T.self), accumulator: Double.self)
+                }
+            }
+        }
+        try dtype.visitFloat(Run(x: moved, out: out, n: n))
+        let result = try GradMode.with(false) { () throws(TensorError) in try out.transpose(axis, -1).contiguous() }
+        result.base = nil
+        let x = self
+        return Tensor.record("LogcumsumexpBackward0", inputs: [x], output: result, saved: [x, result]) { (g: Tensor) throws(TensorError) in
+            [try Tensor.logcumsumexpGradient(g, input: x, output: result, axis: axis)]
+        }
+    }
+
+    /// Σ_{j≥i} g_j·exp(x_i - out_j), computed in log space with positive and negative
+    /// gradients apart (PyTorch's `logcumsumexp_backward`), so large inputs do not overflow.
+    /// Missing terms are the dtype's lowest finite value rather than -inf, which keeps the
+    /// double backward free of inf - inf.
+    static func logcumsumexpGradient(_ g: Tensor, input x: Tensor, output: Tensor, axis: Int) throws(TensorError) -> Tensor {
+        if x.dim == 0 { return g }
+        func reversedScan(_ t: Tensor) throws(TensorError) -> Tensor { try t.flip([axis]).logcumsumexp(dim: axis).flip([axis]) }
+        let logAbs = try g.abs().log()
+        let lowest: Double = switch g.dtype {
+        case .float16: -Double(Float16.greatestFiniteMagnitude)
+        case .float32: -Double(Float.greatestFiniteMagnitude)
+        default: -Double.greatestFiniteMagnitude
+        }
+        let none = try Tensor.full([], .double(lowest), dtype: g.dtype)
+        let positive = try Tensor.whereSelect(g.gt(.int(0)), logAbs, none)
+        let negative = try Tensor.whereSelect(g.lt(.int(0)), logAbs, none)
+        let up = try reversedScan(positive.sub(output)).add(x).exp()
+        let down = try reversedScan(negative.sub(output)).add(x).exp()
+        return try up.sub(down)
+    }
+
     /// `torch.cumprod(input, dim)`: running products; integral and bool inputs give int64.
     public func cumprod(dim d: Int) throws(TensorError) -> Tensor {
         let axis = try normalizeDim(d)
-        let t = sumDType
-        let moved = try GradMode.with(false) { () throws(TensorError) in try transpose(axis, -1).materialized(t) }
-        let out = try Tensor(uninitializedShape: moved.shape, dtype: t)
+        let t = sumDType, acc = t.opmath
+        let moved = try GradMode.with(false) { () throws(TensorError) in try transpose(axis, -1).materialized(acc) }
+        let out = try Tensor(uninitializedShape: moved.shape, dtype: acc)
         let n = dim == 0 ? 1 : (moved.shape.last ?? 1)
         struct Run: DTypeVisitor {
             let x: Tensor, out: Tensor, n: Int
@@ -14,8 +64,8 @@ extension Tensor {
                 if n > 0 { cumulativeProductRows(rows: x.numel / n, n: n, x.basePointer(T.self), out.basePointer(T.self)) }
             }
         }
-        try t.visit(Run(x: moved, out: out, n: n))
-        let result = try GradMode.with(false) { () throws(TensorError) in try out.transpose(axis, -1).contiguous() }
+        try acc.visit(Run(x: moved, out: out, n: n))
+        let result = try GradMode.with(false) { () throws(TensorError) in try out.transpose(axis, -1).contiguous().materialized(t) }
         result.base = nil
         let input = self
         return Tensor.record("CumprodBackward0", inputs: [self], output: result, saved: [self, result]) { (g: Tensor) throws(TensorError) in

@@ -9,6 +9,7 @@
 enum BinaryOp: Sendable {
     case add, sub, mul, div, floorDiv, remainder, fmod, pow, maximum, minimum, atan2
     case bitAnd, bitOr, bitXor
+    case hypot, logaddexp
 }
 
 /// Comparisons and logical ops, whose result is bool.
@@ -58,6 +59,8 @@ func binaryKernel<T: ArithmeticElement>(_ op: BinaryOp, _ n: Int, _ a: Operand<T
     case .bitAnd: loop(n, a, b, out) { T.from(int64: $0.asInt64 & $1.asInt64) }
     case .bitOr: loop(n, a, b, out) { T.from(int64: $0.asInt64 | $1.asInt64) }
     case .bitXor: loop(n, a, b, out) { T.from(int64: $0.asInt64 ^ $1.asInt64) }
+    case .hypot: loop(n, a, b, out) { T.from(double: SpecialFunctions.hypot($0.asDouble, $1.asDouble)) }
+    case .logaddexp: loop(n, a, b, out) { T.from(double: SpecialFunctions.logAddExp($0.asDouble, $1.asDouble)) }
     }
 }
 
@@ -84,6 +87,7 @@ enum UnaryOp: Sendable {
     /// GELU through libm's erf, as PyTorch's own loop computes it for one element or a
     /// strided tensor; `.gelu` on contiguous float32 follows Note [GELU through oneDNN].
     case geluLibmErf
+    case erfc, erfinv
 
     /// Ops that keep integer dtypes (everything else promotes integers to the default float).
     var keepsIntegers: Bool {
@@ -144,6 +148,8 @@ func unaryFloatKernel<T: FloatElement>(_ op: UnaryOp, _ n: Int, _ x: UnsafeMutab
     case .sinh: for i in 0..<n { out[i] = T.sinh(x[i]) }
     case .cosh: for i in 0..<n { out[i] = T.cosh(x[i]) }
     case .erf: for i in 0..<n { out[i] = T.erf(x[i]) }
+    case .erfc: for i in 0..<n { out[i] = T(SpecialFunctions.erfc(Double(x[i]))) }
+    case .erfinv: for i in 0..<n { out[i] = SpecialFunctions.erfinv(x[i]) }
     case .sigmoid: for i in 0..<n { out[i] = 1 / (1 + T.exp(-x[i])) }
     case .silu: for i in 0..<n { let v = x[i]; out[i] = v / (1 + T.exp(-v)) }
     case .gelu, .geluLibmErf:

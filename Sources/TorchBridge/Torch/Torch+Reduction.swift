@@ -15,7 +15,7 @@ enum ReductionOps {
         ops.append(TorchOp("nansum", "dim=None, keepdim=False, *, dtype=None") { (interp, args) throws(PyError) in
             let x = try args.tensor(0), dims = try args.dims("dim", interp)
             let keep = try args.bool("keepdim"), dtype = try args.dtype()
-            return .tensor(try engine { try Tensor.whereSelect(x.isnan().logicalNot(), x, .int(0)).sum(dims: dims, keepdim: keep, dtype: dtype) })
+            return .tensor(try engine { try x.nansum(dims: dims, keepdim: keep, dtype: dtype) })
         })
         /// torch.mean(input, dim=None, keepdim=False, *, dtype=None)
         ops.append(TorchOp("mean", "dim=None, keepdim=False, *, dtype=None") { (interp, args) throws(PyError) in

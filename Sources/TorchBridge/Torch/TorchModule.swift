@@ -32,8 +32,8 @@ enum TorchModule {
         module["pi"] = .float(3.141592653589793)
         module["inf"] = .float(.infinity)
         module["nan"] = .float(.nan)
-        for (name, dtype) in [("FloatTensor", DType.float32), ("DoubleTensor", .float64), ("LongTensor", .int64),
-                              ("IntTensor", .int32), ("BoolTensor", .bool), ("ByteTensor", .uint8)] {
+        for dtype in DType.allCases {
+            let name = String(dtype.legacyTypeName.dropFirst("torch.".count))
             module.addRawFunction(name) { (interp, args) throws(PyError) in
                 .tensor(try TensorType.legacyConstructor(args.positional, dtype, interp))
             }
@@ -219,6 +219,7 @@ enum TorchModule {
             if let dtype = try args.dtype() { x = try engine { try x.to(dtype) } }
             return .tensor(try engine { try x.norm(p: p, dims: dims, keepdim: keep) })
         }
+        MatrixOps.addLinalg(to: module)
         Unimplemented.addLinalg(to: module)
         return module
     }
