@@ -42,6 +42,9 @@ enum TorchGlobals {
         case .int32: "IntStorage"
         case .uint8: "ByteStorage"
         case .bool: "BoolStorage"
+        case .int16: "ShortStorage"
+        case .int8: "CharStorage"
+        case .float16: "HalfStorage"
         }
     }
 
