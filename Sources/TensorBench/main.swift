@@ -29,6 +29,7 @@ import Darwin
 let registry: [Benchmark] =
     gemmBenchmarks()
     + elementwiseBenchmarks()
+    + convBenchmarks()
 
 var options = TimingOptions()
 var filter = ""

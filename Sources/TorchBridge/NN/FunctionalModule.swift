@@ -8,6 +8,10 @@ enum FunctionalModule {
         let module = PyModule(name: "torch.nn.functional")
         addActivations(to: module)
         addLinear(to: module)
+        addConvolution(to: module)
+        addPooling(to: module)
+        addPadding(to: module)
+        addUpsampling(to: module)
         return module
     }
 }
