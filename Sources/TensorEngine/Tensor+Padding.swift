@@ -123,10 +123,13 @@ extension Tensor {
         if dtype == .bool {
             throw TensorError(.notImplemented, "\"\(name)_pad\(k)d\" not implemented for 'Bool'")
         }
+        // Allocate first: the index maps are as long as the output (a huge pad fails here).
+        let out = try Tensor(uninitializedShape: Array(shape[..<lead]) + outSizes, dtype: dtype, zeroed: false)
         var maps: [[Int]] = []
         for i in 0..<k {
             let size = shape[lead + i], before = pad[2 * (k - 1 - i)]
-            maps.append((0..<outSizes[i]).map { o in
+            // An empty batch needs no maps (and its output sizes may be anything).
+            maps.append((0..<(out.numel == 0 ? 0 : outSizes[i])).map { o in
                 let j = o - before
                 if reflect { return j < 0 ? -j : (j >= size ? 2 * (size - 1) - j : j) }
                 return Swift.min(Swift.max(j, 0), size - 1)
@@ -138,7 +141,6 @@ extension Tensor {
                                   inDepth: inner[0], inHeight: inner[1], inWidth: inner[2])
         let planes = shape[..<lead].reduce(1, *)
         let source = isContiguous ? self : try clone(recording: false)
-        let out = try Tensor(uninitializedShape: Array(shape[..<lead]) + outSizes, dtype: dtype, zeroed: false)
         struct Gather: DTypeVisitor {
             let maps: IndexMaps, planes: Int, source: Tensor, out: Tensor
             func visit<T: ArithmeticElement>(_: T.Type) {

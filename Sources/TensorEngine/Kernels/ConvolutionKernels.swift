@@ -235,6 +235,7 @@ func convolutionForward<T: ConvElement>(_ g: ConvGeometry, input x: StridedView4
     var measure = ScratchLayout()
     _ = carveShared(&measure)
     var shared = ScratchLayout(base: KernelScratch.current.buffer(slot: KernelScratch.sharedSlot, bytes: measure.bytes))
+    defer { KernelScratch.current.trim(slot: KernelScratch.sharedSlot) }
     let (packed, offsets, packedBias) = carveShared(&shared)
     layout.fillOffsets(g, offsets)
     for grp in 0..<groups {
@@ -266,6 +267,7 @@ func convolutionForward<T: ConvElement>(_ g: ConvGeometry, input x: StridedView4
     ThreadPool.shared.parallelFor(count: g.batch * groups) { item in
         let n = item / groups, grp = item % groups
         var l = ScratchLayout(base: KernelScratch.current.buffer(slot: KernelScratch.itemSlot, bytes: itemBytes))
+        defer { KernelScratch.current.trim(slot: KernelScratch.itemSlot) }
         let (src, tile) = carveItem(&l)
         layout.fill(g, x, n: n, group: grp, src)
         let out = output + (n * g.outChannels + grp * cout) * area
@@ -313,6 +315,7 @@ func convolutionBackwardInput<T: ConvElement>(_ g: ConvGeometry, gradOutput dy: 
     var measure = ScratchLayout()
     _ = carveShared(&measure)
     var shared = ScratchLayout(base: KernelScratch.current.buffer(slot: KernelScratch.sharedSlot, bytes: measure.bytes))
+    defer { KernelScratch.current.trim(slot: KernelScratch.sharedSlot) }
     let (packed, offsets, packedBias) = carveShared(&shared)
     var k = 0
     for o in 0..<cout {
@@ -353,6 +356,7 @@ func convolutionBackwardInput<T: ConvElement>(_ g: ConvGeometry, gradOutput dy: 
     ThreadPool.shared.parallelFor(count: g.batch * groups) { item in
         let n = item / groups, grp = item % groups
         var l = ScratchLayout(base: KernelScratch.current.buffer(slot: KernelScratch.itemSlot, bytes: itemBytes))
+        defer { KernelScratch.current.trim(slot: KernelScratch.itemSlot) }
         let (src, tile) = carveItem(&l)
         src.update(repeating: 0, count: count)
         for o in 0..<cout {
@@ -415,6 +419,7 @@ func convolutionBackwardWeight<T: ConvElement>(_ g: ConvGeometry, gradOutput dy:
     var measure = ScratchLayout()
     _ = carveShared(&measure)
     var shared = ScratchLayout(base: KernelScratch.current.buffer(slot: KernelScratch.sharedSlot, bytes: measure.bytes))
+    defer { KernelScratch.current.trim(slot: KernelScratch.sharedSlot) }
     let (offsets, sums, biasSums) = carveShared(&shared)
     layout.fillOffsets(g, offsets)
     for k in depth..<paddedDepth { offsets[k] = 0 }
@@ -434,6 +439,7 @@ func convolutionBackwardWeight<T: ConvElement>(_ g: ConvGeometry, gradOutput dy:
     pool.parallelFor(count: parts) { part in
         let first = part * g.batch / parts, end = (part + 1) * g.batch / parts
         var l = ScratchLayout(base: KernelScratch.current.buffer(slot: KernelScratch.itemSlot, bytes: itemBytes))
+        defer { KernelScratch.current.trim(slot: KernelScratch.itemSlot) }
         let (srcs, ds) = carveItem(&l)
         let partial = sums + part * partSums, partialBias = biasSums + part * g.outChannels
         for grp in 0..<groups {

@@ -8,17 +8,22 @@ import Darwin
 /// image copies, packed weights, column tiles), reused from call to call so a
 /// training loop does not allocate in its hot path.
 ///
-/// Each thread owns a few numbered slots; a slot grows (never shrinks) to the
-/// largest request seen and is freed when its thread exits. A pointer stays
-/// valid until the same thread asks for the same slot again, so a driver keeps
-/// shared per-call data in one slot on the calling thread and each work item
-/// takes another (`ThreadPool.parallelFor` also runs items on the caller).
+/// Each thread owns a few numbered slots; a slot grows to the largest request
+/// seen and is freed when its thread exits. A pointer stays valid until the same
+/// thread asks for the same slot again (or trims it), so a driver keeps shared
+/// per-call data in one slot on the calling thread and each work item takes
+/// another (`ThreadPool.parallelFor` also runs items on the caller). Users call
+/// `trim` when done, which gives back buffers above `cacheLimit`: one huge call
+/// must not pin its memory on every thread for the rest of the process.
 final class KernelScratch {
     /// Slot for data the calling thread prepares once per call and shares with workers.
     static let sharedSlot = 0
     /// Slot for the buffers of one work item.
     static let itemSlot = 1
     private static let slotCount = 2
+
+    /// Largest buffer kept for reuse after `trim`.
+    static let cacheLimit = 16 << 20
 
     private var pointers: [UnsafeMutableRawPointer?]
     private var capacities: [Int]
@@ -42,6 +47,14 @@ final class KernelScratch {
         pointers[slot] = p
         capacities[slot] = size
         return p
+    }
+
+    /// Frees `slot`'s buffer if it is larger than `cacheLimit`.
+    func trim(slot: Int) {
+        guard capacities[slot] > Self.cacheLimit else { return }
+        pointers[slot]?.deallocate()
+        pointers[slot] = nil
+        capacities[slot] = 0
     }
 
     private static let key: pthread_key_t = {
