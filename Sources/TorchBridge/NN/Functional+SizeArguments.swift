@@ -14,8 +14,16 @@ extension BoundArguments {
             if v.tensorValue != nil || v.type.lookup("__index__") != nil {
                 return [try IntArgs.int(v, interp, functionName, name)]
             }
-            throw PyError.typeError("\(functionName)(): argument '\(name)' must be tuple of ints, not \(Scalars.typeName(v))")
+            throw PyError.typeError("\(functionName)(): argument '\(name)'\(position(of: name)) must be tuple of ints, not \(Scalars.typeName(v))")
         }
+    }
+
+    /// ` (position N)` for a required parameter, which callers pass positionally, as PyTorch
+    /// names the position of a positional argument (the binding does not keep how each
+    /// argument was passed).
+    private func position(of name: String) -> String {
+        guard let i = signature.index(of: name), case .required = signature.parameters[i].defaultValue else { return "" }
+        return " (position \(i + 1))"
     }
 
     /// Parameter `name` as a list of ints, or `[]` for `None` (PyTorch's empty stride,
