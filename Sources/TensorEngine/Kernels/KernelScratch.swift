@@ -83,19 +83,22 @@ final class KernelScratch {
 
 /// Carves typed, 64-byte aligned regions out of one scratch buffer.
 ///
-/// Measure first with a `nil` base (`reserve` only adds up sizes), then call
-/// again with the real base to get the pointers in the same order.
+/// Measure first without a base (`reserve` only adds up sizes; the pointers it returns
+/// must not be used), then carve the real buffer with the same calls in the same order.
 struct ScratchLayout {
     private(set) var bytes = 0
     private let base: UnsafeMutableRawPointer?
 
     init(base: UnsafeMutableRawPointer? = nil) { self.base = base }
 
-    /// The next region of `count` elements of `T` (a dangling pointer while measuring).
+    /// A stand-in base for measuring, never written through.
+    private nonisolated(unsafe) static let measuring = UnsafeMutableRawPointer.allocate(byteCount: 64, alignment: 64)
+
+    /// The next region of `count` elements of `T`.
     mutating func reserve<T>(_: T.Type, _ count: Int) -> UnsafeMutablePointer<T> {
         let start = bytes
         bytes += (count * MemoryLayout<T>.stride + 63) & ~63
-        guard let base else { return UnsafeMutablePointer(bitPattern: 64)! }
+        guard let base else { return Self.measuring.assumingMemoryBound(to: T.self) }
         return (base + start).bindMemory(to: T.self, capacity: count)
     }
 }
