@@ -30,6 +30,7 @@ let registry: [Benchmark] =
     gemmBenchmarks()
     + elementwiseBenchmarks()
     + optimizerBenchmarks()
+    + convBenchmarks()
 
 var options = TimingOptions()
 var filter = ""

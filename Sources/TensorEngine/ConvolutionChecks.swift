@@ -112,8 +112,10 @@ enum ConvolutionChecks {
                 size[d] = try ((Sized(x[d + 2]) + 2 * Sized(padding[d]) - extent) / Sized(stride[d]) + 1).value()
             }
         }
-        let shape4 = [batch, outChannels, size[0], size[1]]
-        let output = p.spatial == 1 ? [batch, outChannels, size[1]] : shape4
+        // PyTorch's empty-input path broadcasts the input against the weight, so an input
+        // without channels gives an output without channels.
+        let channels = empty && !p.transposed && x[1] == 0 ? 0 : outChannels
+        let output = p.spatial == 1 ? [batch, channels, size[1]] : [batch, channels, size[0], size[1]]
         if empty {
             if size.contains(where: { $0 < 0 }) { throw transposedTooSmall(x, size) }
             return (nil, output)

@@ -28,11 +28,12 @@ extension Tensor {
             throw .runtime("Input type (\(input.dtype.cppName)) and bias type (\(bias.dtype.cppName)) should be the same")
         }
         let (x, batched) = try batchify(input, dims: dims, name: "conv\(dims)d")
+        let stride = broadcast(stride, dims), dilation = broadcast(dilation, dims)
         let out: Tensor
         switch padding {
         case .explicit(let p):
-            out = try convolution(x, weight: weight, bias: bias, stride: stride, padding: p, dilation: dilation,
-                                  transposed: false, outputPadding: [0], groups: groups)
+            out = try convolution(x, weight: weight, bias: bias, stride: stride, padding: broadcast(p, dims),
+                                  dilation: dilation, transposed: false, outputPadding: [0], groups: groups)
         case .valid:
             out = try convolution(x, weight: weight, bias: bias, stride: stride, padding: [0], dilation: dilation,
                                   transposed: false, outputPadding: [0], groups: groups)
@@ -46,9 +47,16 @@ extension Tensor {
     public static func convTranspose(_ input: Tensor, weight: Tensor, bias: Tensor?, stride: [Int], padding: [Int],
                                      outputPadding: [Int], groups: Int, dilation: [Int], dims: Int) throws(TensorError) -> Tensor {
         let (x, batched) = try batchify(input, dims: dims, name: "conv_transpose\(dims)d")
-        let out = try convolution(x, weight: weight, bias: bias, stride: stride, padding: padding, dilation: dilation,
-                                  transposed: true, outputPadding: outputPadding, groups: groups)
+        let out = try convolution(x, weight: weight, bias: bias, stride: broadcast(stride, dims),
+                                  padding: broadcast(padding, dims), dilation: broadcast(dilation, dims), transposed: true,
+                                  outputPadding: broadcast(outputPadding, dims), groups: groups)
         return batched ? out : try out.squeeze(0)
+    }
+
+    /// One value for every spatial dimension, as PyTorch's `int[2] stride=1` arguments
+    /// are filled in before the call (a list of another length is passed on and rejected).
+    private static func broadcast(_ values: [Int], _ dims: Int) -> [Int] {
+        values.count == 1 ? Array(repeating: values[0], count: dims) : values
     }
 
     /// Adds the batch dimension to an unbatched input, as PyTorch's `batchify`.
@@ -150,6 +158,9 @@ extension Tensor {
         } else {
             if needs[0] { gx = try Tensor.zeros(input.shape, dtype: input.dtype) }
             if needs[1] { gw = try Tensor.zeros(weight.shape, dtype: weight.dtype) }
+            // An input without channels gave an output without channels: the bias got no gradient.
+            let biasCount = spec.transposed ? weight.shape[1] * spec.groups : weight.shape[0]
+            if needs[2] && g.shape[1] != biasCount { gb = try Tensor.zeros([biasCount], dtype: g.dtype) }
         }
         if needs[2] && gb == nil { gb = try GradMode.with(false) { () throws(TensorError) in try g.sum(dims: reduceDims) } }
         let present = [gx, gw, gb]

@@ -9,27 +9,31 @@ extension Tensor {
     /// ceil_mode=False, return_indices=True)`; an empty `stride` means the kernel size.
     public func maxPool2dWithIndices(kernel: [Int], stride: [Int] = [], padding: [Int] = [0], dilation: [Int] = [1],
                                      ceilMode: Bool = false) throws(TensorError) -> (Tensor, Tensor) {
-        let (out, indices) = try maxPool2d(kernel, stride, padding, dilation, ceilMode, indices: true)
-        return (out, indices!)
+        let g = try maxPool2dGeometry(kernel, stride, padding, dilation, ceilMode)
+        let (out, indices) = try maxPoolRaw(g, adaptive: false)
+        let recorded = try recordMaxPool("MaxPool2DWithIndicesBackward0", "MaxPool2DWithIndicesBackwardBackward0",
+                                         out, indices, g)
+        return (recorded, indices)
     }
 
     /// `F.max_pool2d(...)` without indices (computed only when autograd needs them).
     public func maxPool2d(kernel: [Int], stride: [Int] = [], padding: [Int] = [0], dilation: [Int] = [1],
                           ceilMode: Bool = false) throws(TensorError) -> Tensor {
-        try maxPool2d(kernel, stride, padding, dilation, ceilMode, indices: false).0
+        if Tensor.needsGrad([self]) {
+            return try maxPool2dWithIndices(kernel: kernel, stride: stride, padding: padding, dilation: dilation,
+                                            ceilMode: ceilMode).0
+        }
+        let g = try maxPool2dGeometry(kernel, stride, padding, dilation, ceilMode)
+        return try maxPoolValues(g)
     }
 
-    private func maxPool2d(_ kernel: [Int], _ stride: [Int], _ padding: [Int], _ dilation: [Int], _ ceil: Bool,
-                           indices wanted: Bool) throws(TensorError) -> (Tensor, Tensor?) {
+    private func maxPool2dGeometry(_ kernel: [Int], _ stride: [Int], _ padding: [Int], _ dilation: [Int],
+                                   _ ceil: Bool) throws(TensorError) -> PoolGeometry {
         let (k, s, p, d) = try PoolingChecks.pairs("max_pool2d", kernel: kernel, stride: stride, padding: padding, dilation: dilation)
         guard dim == 3 || dim == 4 else { throw .runtime("non-empty 3D or 4D (batch mode) tensor expected for input") }
         let g = try PoolingChecks.geometry2d(self, kernel: k, stride: s, padding: p, dilation: d, ceil: ceil)
         if dtype == .bool { throw TensorError(.notImplemented, "\"max_pool2d\" not implemented for 'Bool'") }
-        let record = Tensor.needsGrad([self])
-        let (out, indices) = try maxPoolRaw(g, adaptive: false, indices: wanted || record)
-        let recorded = try recordMaxPool("MaxPool2DWithIndicesBackward0", "MaxPool2DWithIndicesBackwardBackward0",
-                                         out, indices!, g, record: record)
-        return (recorded, indices)
+        return g
     }
 
     /// `F.max_pool1d(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False)`.
@@ -71,10 +75,9 @@ extension Tensor {
             throw TensorError(.notImplemented, "\"adaptive_max_pool2d\" not implemented for '\(dtype.scalarTypeName)'")
         }
         let g = adaptiveGeometry(size)
-        let (out, indices) = try maxPoolRaw(g, adaptive: true, indices: true)
-        let recorded = try recordMaxPool("AdaptiveMaxPool2DBackward0", "AdaptiveMaxPool2DBackwardBackward0",
-                                         out, indices!, g, record: Tensor.needsGrad([self]))
-        return (recorded, indices!)
+        let (out, indices) = try maxPoolRaw(g, adaptive: true)
+        let recorded = try recordMaxPool("AdaptiveMaxPool2DBackward0", "AdaptiveMaxPool2DBackwardBackward0", out, indices, g)
+        return (recorded, indices)
     }
 
     /// `F.adaptive_max_pool1d(input, output_size, return_indices=True)`.
@@ -210,11 +213,23 @@ extension Tensor {
                      outH: size[0], outW: size[1])
     }
 
-    /// Max or adaptive max pooling without autograd; indices only when asked for.
-    private func maxPoolRaw(_ g: PoolGeometry, adaptive: Bool, indices wanted: Bool) throws(TensorError) -> (Tensor, Tensor?) {
+    /// Max or adaptive max pooling without autograd: values and indices.
+    private func maxPoolRaw(_ g: PoolGeometry, adaptive: Bool) throws(TensorError) -> (Tensor, Tensor) {
         let outShape = PoolingChecks.outputShape(self, g.outH, g.outW)
         let out = try Tensor(uninitializedShape: outShape, dtype: dtype, zeroed: false)
-        let indices = wanted ? try Tensor(uninitializedShape: outShape, dtype: .int64, zeroed: false) : nil
+        let indices = try Tensor(uninitializedShape: outShape, dtype: .int64, zeroed: false)
+        try runMaxPool(g, adaptive: adaptive, out, indices)
+        return (out, indices)
+    }
+
+    /// Max pooling values only (inference: no indices to write).
+    private func maxPoolValues(_ g: PoolGeometry) throws(TensorError) -> Tensor {
+        let out = try Tensor(uninitializedShape: PoolingChecks.outputShape(self, g.outH, g.outW), dtype: dtype, zeroed: false)
+        try runMaxPool(g, adaptive: false, out, nil)
+        return out
+    }
+
+    private func runMaxPool(_ g: PoolGeometry, adaptive: Bool, _ out: Tensor, _ indices: Tensor?) throws(TensorError) {
         struct Run: DTypeVisitor {
             let x: Tensor, out: Tensor, indices: Tensor?, g: PoolGeometry, adaptive: Bool
             func visit<T: ArithmeticElement>(_: T.Type) {
@@ -223,14 +238,12 @@ extension Tensor {
             }
         }
         try dtype.visit(Run(x: self, out: out, indices: indices, g: g, adaptive: adaptive))
-        return (out, indices)
     }
 
     /// Records a max pooling output (node `name`) whose gradient is scattered to `indices`
     /// (node `backwardName` under `create_graph=True`).
     private func recordMaxPool(_ name: String, _ backwardName: String, _ out: Tensor, _ indices: Tensor,
-                               _ g: PoolGeometry, record: Bool) throws(TensorError) -> Tensor {
-        guard record else { return out }
+                               _ g: PoolGeometry) throws(TensorError) -> Tensor {
         let inputShape = shape
         return Tensor.record(name, inputs: [self], output: out, saved: [self, indices]) { (grad: Tensor) throws(TensorError) in
             [try Tensor.maxPoolGradient(grad, indices: indices, g, inputShape: inputShape, name: backwardName)]

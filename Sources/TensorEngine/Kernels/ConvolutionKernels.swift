@@ -207,6 +207,48 @@ private func copyBytes(from src: UnsafeRawPointer, to dst: UnsafeMutableRawPoint
     }
 }
 
+// MARK: - Channel-vector tiles
+
+/// Whether to run the channel-vector kernel (`ConvolutionChannelKernel.swift`): float32,
+/// whole groups of 16 channels, and a row-tile layout that would waste more than a fifth of
+/// its work on garbage columns and tile padding (small images with wide kernels).
+private func useChannelVector<T>(_: T.Type, channels: Int, rows: Int, rowWidth: Int, valid: Int, tileWidth: Int) -> Bool {
+    guard T.self == Float.self, channels % 16 == 0, rows * valid > 0 else { return false }
+    let computed = (rows * rowWidth + tileWidth - 1) / tileWidth * tileWidth
+    return 5 * rows * valid < 4 * computed
+}
+
+/// The channel-vector pass over virtual rows `rows`: the valid pixels of row `v` are the
+/// virtual columns `v·rowWidth + colStart ..< + colCount`, stored at row `v - rowStart` of
+/// `colCount`-wide planes `plane` apart. Runs of up to 24 pixels × 16 channels per tile.
+private func channelVectorTiles<T>(channels: Int, depth: Int, packed: UnsafePointer<T>, src: UnsafePointer<T>,
+                                   offsets: UnsafePointer<Int>, bias: UnsafePointer<T>?, tile: UnsafeMutablePointer<T>,
+                                   rows: Range<Int>, rowWidth: Int, colStart: Int, colCount: Int, rowStart: Int,
+                                   to out: UnsafeMutablePointer<T>, plane: Int) {
+    // Float only (`useChannelVector`): rebind once here.
+    func f(_ p: UnsafePointer<T>) -> UnsafePointer<Float> { UnsafeRawPointer(p).assumingMemoryBound(to: Float.self) }
+    let scratch = UnsafeMutableRawPointer(tile).assumingMemoryBound(to: Float.self)
+    let dst = UnsafeMutableRawPointer(out).assumingMemoryBound(to: Float.self)
+    let runs = (colCount + convMaxChannelTilePixels - 1) / convMaxChannelTilePixels
+    for v in rows {
+        var c0 = 0
+        for r in 0..<runs {
+            let pixels = colCount / runs + (r < colCount % runs ? 1 : 0)
+            let q0 = v * rowWidth + colStart + c0
+            for block in 0..<(channels / 16) {
+                convChannelTileFloat(pixels: pixels, depth: depth, a: f(packed + block * 16 * depth), src: f(src + q0),
+                                     offsets: offsets, bias: bias.map { f($0 + block * 16) }, tile: scratch)
+                let base = dst + (block * 16 * plane + (v - rowStart) * colCount + c0)
+                for c in 0..<16 {
+                    let row = base + c * plane
+                    for p in 0..<pixels { row[p] = scratch[p &* 16 &+ c] }
+                }
+            }
+            c0 += pixels
+        }
+    }
+}
+
 // MARK: - Forward
 
 /// `output[n, o] = bias[o] + Σ weight[o, c, i, j] · input[n, c, ...]`, output contiguous
@@ -226,7 +268,9 @@ func convolutionForward<T: ConvElement>(_ g: ConvGeometry, input x: StridedView4
         return
     }
     let layout = ConvSourceLayout(g, T.self)
-    let tiles = RowTiles(cout, limit: convMaxTileRows)
+    let channelVector = useChannelVector(T.self, channels: cout, rows: g.outH, rowWidth: layout.rowWidth,
+                                         valid: g.outW, tileWidth: tw)
+    let tiles = RowTiles(cout, limit: channelVector ? 16 : convMaxTileRows)
 
     // Shared, read-only during the parallel part: packed weights, tap offsets, bias.
     func carveShared(_ l: inout ScratchLayout) -> (UnsafeMutablePointer<T>, UnsafeMutablePointer<Int>, UnsafeMutablePointer<T>) {
@@ -235,6 +279,7 @@ func convolutionForward<T: ConvElement>(_ g: ConvGeometry, input x: StridedView4
     var measure = ScratchLayout()
     _ = carveShared(&measure)
     var shared = ScratchLayout(base: KernelScratch.current.buffer(slot: KernelScratch.sharedSlot, bytes: measure.bytes))
+    defer { KernelScratch.current.trim(slot: KernelScratch.sharedSlot) }
     let (packed, offsets, packedBias) = carveShared(&shared)
     layout.fillOffsets(g, offsets)
     for grp in 0..<groups {
@@ -266,9 +311,17 @@ func convolutionForward<T: ConvElement>(_ g: ConvGeometry, input x: StridedView4
     ThreadPool.shared.parallelFor(count: g.batch * groups) { item in
         let n = item / groups, grp = item % groups
         var l = ScratchLayout(base: KernelScratch.current.buffer(slot: KernelScratch.itemSlot, bytes: itemBytes))
+        defer { KernelScratch.current.trim(slot: KernelScratch.itemSlot) }
         let (src, tile) = carveItem(&l)
         layout.fill(g, x, n: n, group: grp, src)
         let out = output + (n * g.outChannels + grp * cout) * area
+        if channelVector {
+            channelVectorTiles(channels: cout, depth: depth, packed: packed + grp * cout * depth, src: src,
+                               offsets: offsets, bias: hasBias ? UnsafePointer(packedBias + grp * cout) : nil, tile: tile,
+                               rows: 0..<g.outH, rowWidth: layout.rowWidth, colStart: 0, colCount: g.outW, rowStart: 0,
+                               to: out, plane: area)
+            return
+        }
         var q0 = 0
         while q0 < layout.columns {
             let qEnd = Swift.min(q0 + tw, layout.columns)
@@ -305,7 +358,8 @@ func convolutionBackwardInput<T: ConvElement>(_ g: ConvGeometry, gradOutput dy: 
     let width = g.paddedW + mx, height = g.paddedH + my, plane = width * height
     let depth = cout * g.kH * g.kW
     let count = cout * plane + mx + 2 * tw
-    let tiles = RowTiles(cin, limit: convMaxTileRows)
+    let channelVector = useChannelVector(T.self, channels: cin, rows: g.inH, rowWidth: width, valid: g.inW, tileWidth: tw)
+    let tiles = RowTiles(cin, limit: channelVector ? 16 : convMaxTileRows)
 
     func carveShared(_ l: inout ScratchLayout) -> (UnsafeMutablePointer<T>, UnsafeMutablePointer<Int>, UnsafeMutablePointer<T>) {
         (l.reserve(T.self, g.inChannels * depth), l.reserve(Int.self, depth), l.reserve(T.self, g.inChannels))
@@ -313,6 +367,7 @@ func convolutionBackwardInput<T: ConvElement>(_ g: ConvGeometry, gradOutput dy: 
     var measure = ScratchLayout()
     _ = carveShared(&measure)
     var shared = ScratchLayout(base: KernelScratch.current.buffer(slot: KernelScratch.sharedSlot, bytes: measure.bytes))
+    defer { KernelScratch.current.trim(slot: KernelScratch.sharedSlot) }
     let (packed, offsets, packedBias) = carveShared(&shared)
     var k = 0
     for o in 0..<cout {
@@ -353,6 +408,7 @@ func convolutionBackwardInput<T: ConvElement>(_ g: ConvGeometry, gradOutput dy: 
     ThreadPool.shared.parallelFor(count: g.batch * groups) { item in
         let n = item / groups, grp = item % groups
         var l = ScratchLayout(base: KernelScratch.current.buffer(slot: KernelScratch.itemSlot, bytes: itemBytes))
+        defer { KernelScratch.current.trim(slot: KernelScratch.itemSlot) }
         let (src, tile) = carveItem(&l)
         src.update(repeating: 0, count: count)
         for o in 0..<cout {
@@ -367,6 +423,13 @@ func convolutionBackwardInput<T: ConvElement>(_ g: ConvGeometry, gradOutput dy: 
             }
         }
         let out = gradInput + (n * g.inChannels + grp * cin) * area
+        if channelVector {
+            channelVectorTiles(channels: cin, depth: depth, packed: packed + grp * cin * depth, src: src,
+                               offsets: offsets, bias: hasBias ? UnsafePointer(packedBias + grp * cin) : nil, tile: tile,
+                               rows: g.padH..<(g.padH + g.inH), rowWidth: width, colStart: g.padW, colCount: g.inW,
+                               rowStart: g.padH, to: out, plane: area)
+            return
+        }
         var q0 = qStart
         while q0 < qStop {
             let qEnd = Swift.min(q0 + tw, qStop)
@@ -415,6 +478,7 @@ func convolutionBackwardWeight<T: ConvElement>(_ g: ConvGeometry, gradOutput dy:
     var measure = ScratchLayout()
     _ = carveShared(&measure)
     var shared = ScratchLayout(base: KernelScratch.current.buffer(slot: KernelScratch.sharedSlot, bytes: measure.bytes))
+    defer { KernelScratch.current.trim(slot: KernelScratch.sharedSlot) }
     let (offsets, sums, biasSums) = carveShared(&shared)
     layout.fillOffsets(g, offsets)
     for k in depth..<paddedDepth { offsets[k] = 0 }
@@ -434,6 +498,7 @@ func convolutionBackwardWeight<T: ConvElement>(_ g: ConvGeometry, gradOutput dy:
     pool.parallelFor(count: parts) { part in
         let first = part * g.batch / parts, end = (part + 1) * g.batch / parts
         var l = ScratchLayout(base: KernelScratch.current.buffer(slot: KernelScratch.itemSlot, bytes: itemBytes))
+        defer { KernelScratch.current.trim(slot: KernelScratch.itemSlot) }
         let (srcs, ds) = carveItem(&l)
         let partial = sums + part * partSums, partialBias = biasSums + part * g.outChannels
         for grp in 0..<groups {

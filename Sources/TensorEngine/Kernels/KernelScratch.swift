@@ -8,17 +8,22 @@ import Darwin
 /// image copies, packed weights, column tiles), reused from call to call so a
 /// training loop does not allocate in its hot path.
 ///
-/// Each thread owns a few numbered slots; a slot grows (never shrinks) to the
-/// largest request seen and is freed when its thread exits. A pointer stays
-/// valid until the same thread asks for the same slot again, so a driver keeps
-/// shared per-call data in one slot on the calling thread and each work item
-/// takes another (`ThreadPool.parallelFor` also runs items on the caller).
+/// Each thread owns a few numbered slots; a slot grows to the largest request
+/// seen and is freed when its thread exits. A pointer stays valid until the same
+/// thread asks for the same slot again (or trims it), so a driver keeps shared
+/// per-call data in one slot on the calling thread and each work item takes
+/// another (`ThreadPool.parallelFor` also runs items on the caller). Users call
+/// `trim` when done, which gives back buffers above `cacheLimit`: one huge call
+/// must not pin its memory on every thread for the rest of the process.
 final class KernelScratch {
     /// Slot for data the calling thread prepares once per call and shares with workers.
     static let sharedSlot = 0
     /// Slot for the buffers of one work item.
     static let itemSlot = 1
     private static let slotCount = 2
+
+    /// Largest buffer kept for reuse after `trim`.
+    static let cacheLimit = 16 << 20
 
     private var pointers: [UnsafeMutableRawPointer?]
     private var capacities: [Int]
@@ -42,6 +47,14 @@ final class KernelScratch {
         pointers[slot] = p
         capacities[slot] = size
         return p
+    }
+
+    /// Frees `slot`'s buffer if it is larger than `cacheLimit`.
+    func trim(slot: Int) {
+        guard capacities[slot] > Self.cacheLimit else { return }
+        pointers[slot]?.deallocate()
+        pointers[slot] = nil
+        capacities[slot] = 0
     }
 
     private static let key: pthread_key_t = {
@@ -70,19 +83,22 @@ final class KernelScratch {
 
 /// Carves typed, 64-byte aligned regions out of one scratch buffer.
 ///
-/// Measure first with a `nil` base (`reserve` only adds up sizes), then call
-/// again with the real base to get the pointers in the same order.
+/// Measure first without a base (`reserve` only adds up sizes; the pointers it returns
+/// must not be used), then carve the real buffer with the same calls in the same order.
 struct ScratchLayout {
     private(set) var bytes = 0
     private let base: UnsafeMutableRawPointer?
 
     init(base: UnsafeMutableRawPointer? = nil) { self.base = base }
 
-    /// The next region of `count` elements of `T` (a dangling pointer while measuring).
+    /// A stand-in base for measuring, never written through.
+    private nonisolated(unsafe) static let measuring = UnsafeMutableRawPointer.allocate(byteCount: 64, alignment: 64)
+
+    /// The next region of `count` elements of `T`.
     mutating func reserve<T>(_: T.Type, _ count: Int) -> UnsafeMutablePointer<T> {
         let start = bytes
         bytes += (count * MemoryLayout<T>.stride + 63) & ~63
-        guard let base else { return UnsafeMutablePointer(bitPattern: 64)! }
+        guard let base else { return Self.measuring.assumingMemoryBound(to: T.self) }
         return (base + start).bindMemory(to: T.self, capacity: count)
     }
 }

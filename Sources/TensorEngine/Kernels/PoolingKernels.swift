@@ -56,7 +56,7 @@ func maxPoolForward<T: ArithmeticElement>(_ g: PoolGeometry, adaptive: Bool, inp
                                           output: UnsafeMutablePointer<T>, indices: UnsafeMutablePointer<Int64>?) {
     if g.outArea == 0 { return }
     let fast = !adaptive && g.kH == 2 && g.kW == 2 && g.strideH == 2 && g.strideW == 2 && g.padH == 0 && g.padW == 0
-        && g.dilH == 1 && g.dilW == 1 && x.s3 == 1
+        && g.dilH == 1 && g.dilW == 1 && x.s3 == 1 && 2 * g.outH <= g.inH && 2 * g.outW <= g.inW
     forEachPlaneRange(g, work: g.planes * g.outArea * g.kH * g.kW) { first, end in
         for p in first..<end {
             let n = p / g.channels, c = p % g.channels

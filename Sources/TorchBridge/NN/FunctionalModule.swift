@@ -11,6 +11,10 @@ enum FunctionalModule {
         addLosses(to: module)
         addNormalization(to: module)
         addEmbedding(to: module)
+        addConvolution(to: module)
+        addPooling(to: module)
+        addPadding(to: module)
+        addUpsampling(to: module)
         return module
     }
 }

@@ -39,4 +39,5 @@ enum TorchOps {
     static let all: [TorchOp] = MathOps.unaryOps + MathOps.binaryOps + MathOps.selectionOps
         + ReductionOps.ops + ShapeOps.ops + IndexingOps.ops + CreationOps.ops + RandomOps.ops
         + ConversionOps.ops + AutogradOps.tensorOps + MatrixOps.ops + ArrangementOps.ops + SpecialMathOps.ops
+        + FunctionalModule.convolutionTorchOps + FunctionalModule.poolingTorchOps + FunctionalModule.paddingTorchOps
 }

@@ -13,7 +13,7 @@ enum Unimplemented {
         "nanquantile", "nanmedian", "std_mean_unbiased", "corrcoef", "cov",
         "gradient", "trapezoid", "cumulative_trapezoid", "compile", "jit", "vmap", "func",
         "sparse_coo_tensor", "stft", "istft", "fft", "from_file", "frombuffer", "asarray", "empty_strided",
-        "conv1d", "conv2d", "conv3d", "max_pool1d", "max_pool2d", "avg_pool1d", "dropout", "batch_norm",
+        "conv3d", "dropout", "batch_norm",
         "layer_norm", "embedding", "sigmoid_", "lstm", "gru", "rnn_tanh",
     ]
 

@@ -2,7 +2,8 @@ import Testing
 @testable import TensorEngine
 
 /// The convolution kernels against direct loops in Double, over random geometries that
-/// cover every tile shape (1–14 output channels per group, so one and two row tiles),
+/// cover every tile shape (1–14 output channels per group, so one and two row tiles, and
+/// 16 or 32 for the channel-vector kernel),
 /// strided (im2col) and stride-1 (shifted-row) sources, padding, dilation, groups,
 /// 1-d inputs, transposed convolutions, and non-contiguous operands.
 @Suite("Convolution kernels")
@@ -40,8 +41,8 @@ struct ConvolutionKernelTests {
             let spatial = out.count % 5 == 4 ? 1 : 2
             c.batch = rng.int(1...3)
             c.groups = rng.int(1...3)
-            c.inPerGroup = rng.int(1...4)
-            c.outPerGroup = out.count % 3 == 0 ? rng.int(9...14) : rng.int(1...8)
+            c.inPerGroup = out.count % 10 == 7 ? 16 : rng.int(1...4)
+            c.outPerGroup = out.count % 10 == 3 ? 16 * rng.int(1...2) : out.count % 3 == 0 ? rng.int(9...14) : rng.int(1...8)
             c.kernel = (0..<spatial).map { _ in rng.int(1...5) }
             c.stride = (0..<spatial).map { _ in out.count % 2 == 0 ? 1 : rng.int(1...3) }
             c.dilation = (0..<spatial).map { _ in rng.int(1...2) }

@@ -59,12 +59,13 @@ struct OpCase: Sendable, CustomTestStringConvertible {
 }
 
 enum OpFixtures {
-    static let directory = URL(fileURLWithPath: #filePath)
+    static let fixtures = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Fixtures/ops")
+        .appendingPathComponent("Fixtures")
 
-    static func load(_ family: String) -> [OpCase] {
-        guard let data = try? Data(contentsOf: directory.appendingPathComponent("\(family).json")),
+    static func load(_ family: String, folder: String = "ops") -> [OpCase] {
+        let file = fixtures.appendingPathComponent(folder).appendingPathComponent("\(family).json")
+        guard let data = try? Data(contentsOf: file),
               let cases = try? JSONDecoder().decode([JSON].self, from: data) else { return [] }
         return cases.map { OpCase(id: $0["id"]?.string ?? "?", json: $0) }
     }
@@ -340,7 +341,7 @@ typealias OpFn = @Sendable ([Tensor], Args) throws -> [OpOutput]
 enum OpRegistry {
     static let all: [String: OpFn] = {
         var d: [String: OpFn] = [:]
-        for family in [creation, elementwise, comparison, reduction, linalg, shape, indexing, structure, special, dtypes] {
+        for family in [creation, elementwise, comparison, reduction, linalg, shape, indexing, structure, special, dtypes, nn] {
             d.merge(family) { a, _ in a }
         }
         return d
