@@ -29,6 +29,7 @@ import Darwin
 let registry: [Benchmark] =
     gemmBenchmarks()
     + elementwiseBenchmarks()
+    + recurrentBenchmarks()
 
 var options = TimingOptions()
 var filter = ""

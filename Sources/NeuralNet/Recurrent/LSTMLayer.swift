@@ -16,12 +16,12 @@ enum LSTMLayer {
                                      weightIH: w.inputHidden, weightHH: w.hiddenHidden,
                                      biasIH: w.inputBias, biasHH: w.hiddenBias, reverse: reverse)
         let output = try GradMode.with(false) { () throws(TensorError) in try run.output.view(outputShape) }
-        let inputs = [input, h0, c0] + w.all
+        let inputs = [input, h0, c0] + w.parameters
         let hasBias = w.inputBias != nil
         let outputs = Tensor.record("MkldnnRnnLayerBackward0", inputs: inputs, outputs: [output, run.hidden, run.cell],
                                     saved: inputs) { (grads: [Tensor]) throws(TensorError) in
             let dy = try GradMode.with(false) { () throws(TensorError) in try grads[0].reshape(run.output.shape) }
-            let weightsNeedGrad = w.all.contains { $0.requiresGrad }
+            let weightsNeedGrad = w.parameters.contains { $0.requiresGrad }
             let g = try run.backward(gradOutput: dy, gradHidden: grads[1], gradCell: grads[2],
                                      inputGradient: input.requiresGrad, weightGradients: weightsNeedGrad)
             var result: [Tensor?] = [g.input, g.h0, g.c0, g.weightIH, g.weightHH]

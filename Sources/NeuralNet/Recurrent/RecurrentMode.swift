@@ -40,7 +40,8 @@ public struct RecurrentWeights {
         self.projection = projection
     }
 
-    var all: [Tensor] { [inputHidden, hiddenHidden] + [inputBias, hiddenBias, projection].compactMap { $0 } }
+    /// The tensors in registration order (weight_ih, weight_hh, bias_ih, bias_hh, weight_hr).
+    public var parameters: [Tensor] { [inputHidden, hiddenHidden] + [inputBias, hiddenBias, projection].compactMap { $0 } }
 }
 
 /// Where each time step's rows sit in a sequence stored as a 2-d `(rows, features)` tensor.

@@ -195,30 +195,44 @@ func lstmForward(_ g: LSTMGeometry, weights: LSTMPackedWeights, _ buf: LSTMForwa
             sgemmBlocked(m: rows, n: cols, k: h, a: buf.hPrev + off &* h, lda: h, transA: false,
                          b: weights.recurrentColumns + h &* first, ldb: cols, transB: false,
                          c: buf.gates + (off &* w &+ first), ldc: w, alpha: 1, beta: 1)
+            let (lo, hi) = g.units(k)
             for r in 0..<rows {
                 let row = off &+ r
-                for b in blocks {
-                    let u = b &* 16, lanes = min(16, h &- u)
-                    let gp = buf.gates + (row &* w &+ b &* 64)
-                    let i = VectorMath.sigmoid(load(gp), timesInput: false)
-                    let f = VectorMath.sigmoid(load(gp + 16), timesInput: false)
-                    let z = VectorMath.tanh(load(gp + 32))
-                    let o = VectorMath.sigmoid(load(gp + 48), timesInput: false)
-                    store(i, gp); store(f, gp + 16); store(z, gp + 32); store(o, gp + 48)
-                    let c = (f * load(buf.cPrev + (row &* h &+ u), lanes)).addingProduct(i, z)
-                    let tc = VectorMath.tanh(c)
-                    let hv = o * tc
-                    store(tc, buf.tanhC + (row &* h &+ u), lanes)
-                    store(hv, buf.output + (row &* h &+ u), lanes)
-                    store(hv, buf.hn + (r &* h &+ u), lanes)
-                    store(c, buf.cn + (r &* h &+ u), lanes)
-                    if r < nextRows {
-                        store(hv, buf.hPrev + ((nextOff &+ r) &* h &+ u), lanes)
-                        store(c, buf.cPrev + ((nextOff &+ r) &* h &+ u), lanes)
-                    }
+                lstmCellForward(gates: buf.gates + (row &* w &+ first), units: hi &- lo,
+                                cPrev: buf.cPrev + (row &* h &+ lo), tanhC: buf.tanhC + (row &* h &+ lo),
+                                h: buf.output + (row &* h &+ lo), c: buf.cn + (r &* h &+ lo))
+                copyFloats(from: buf.output + (row &* h &+ lo), to: buf.hn + (r &* h &+ lo), count: hi &- lo)
+                if r < nextRows {
+                    copyFloats(from: buf.output + (row &* h &+ lo), to: buf.hPrev + ((nextOff &+ r) &* h &+ lo), count: hi &- lo)
+                    copyFloats(from: buf.cn + (r &* h &+ lo), to: buf.cPrev + ((nextOff &+ r) &* h &+ lo), count: hi &- lo)
                 }
             }
         }
+    }
+}
+
+/// The cell update of one row for `units` consecutive units starting at a block: activates
+/// the gate pre-activations in place (i, f, g, o, kept for backward) and writes
+/// `c = f·c_prev + i·g`, `tanh(c)` and `h = o·tanh(c)`.
+func lstmCellForward(gates: UnsafeMutablePointer<Float>, units: Int, cPrev: UnsafePointer<Float>,
+                     tanhC: UnsafeMutablePointer<Float>, h: UnsafeMutablePointer<Float>, c: UnsafeMutablePointer<Float>) {
+    var u = 0
+    while u < units {
+        let lanes = min(16, units &- u)
+        let gp = gates + u &* 4
+        sigmoid16(gp)
+        sigmoid16(gp + 16)
+        tanh16(gp + 32, gp + 32)
+        sigmoid16(gp + 48)
+        let cv = (load(gp + 16) * load(cPrev + u, lanes)).addingProduct(load(gp), load(gp + 32))
+        var scratch = cv
+        withUnsafeMutablePointer(to: &scratch) { p in
+            p.withMemoryRebound(to: Float.self, capacity: 16) { tanh16($0, $0) }
+        }
+        store(scratch, tanhC + u, lanes)
+        store(load(gp + 48) * scratch, h + u, lanes)
+        store(cv, c + u, lanes)
+        u &+= 16
     }
 }
 
@@ -321,6 +335,62 @@ func lstmParameterGradients(_ g: LSTMGeometry, weights: LSTMPackedWeights, gradG
         }
         for row in 0..<(4 &* h) { gradBias[row] = scratch[g.column(ofRow: row)] }
     }
+}
+
+// MARK: - Gate activations
+
+// Note [Gate activations]
+// The cell update evaluates five activations per unit and step, as many as its GEMM has
+// multiply-adds per 25 hidden units, so the double-evaluated VectorMath.sigmoid/tanh
+// (correctly rounded) would cost about as much as the GEMM. These work in float on
+// VectorMath.exp (≤ 1 ulp) and stay within 2 ulp (LSTMKernelTests measures them):
+// plenty against the 1e-5 agreement asked of the layer (oneDNN's kernels are not
+// correctly rounded either).
+//
+// They take pointers and stay out of line: the optimizer inlines `VectorMath.exp` into a
+// function this small but not into the cell update, and an out-of-line call taking a
+// SIMD16 passes it in four xmm registers and splits the arithmetic into 128-bit pieces.
+
+/// 1 / (1 + e^-x) as (x ≥ 0 ? 1 : e) / (1 + e) with e = e^-|x|, which never overflows.
+@inline(__always)
+func gateSigmoid(_ x: SIMD16<Float>) -> SIMD16<Float> {
+    let one = SIMD16<Float>(repeating: 1)
+    let minusAbs = unsafeBitCast(unsafeBitCast(x, to: SIMD16<UInt32>.self) | 0x8000_0000, to: SIMD16<Float>.self)
+    let e = VectorMath.exp(minusAbs)
+    return one.replacing(with: e, where: x .< 0) / (one + e)
+}
+
+/// tanh(x): for |x| < 0.625 the odd polynomial of Cephes' tanhf (no cancellation near 0),
+/// else sign(x)·(1 - 2 / (e^{2|x|} + 1)), exactly ±1 once e^{2|x|} overflows.
+@inline(__always)
+func gateTanh(_ x: SIMD16<Float>) -> SIMD16<Float> {
+    let one = SIMD16<Float>(repeating: 1)
+    let signBit = SIMD16<UInt32>(repeating: 0x8000_0000)
+    let bits = unsafeBitCast(x, to: SIMD16<UInt32>.self)
+    let a = unsafeBitCast(bits & ~signBit, to: SIMD16<Float>.self)
+    let e = VectorMath.exp(a + a)
+    let large = one - (one + one) / (e + one)
+    let z = x * x
+    var p = SIMD16<Float>(repeating: -5.704_988_727_45e-3)
+    p = SIMD16<Float>(repeating: 2.063_908_879_54e-2).addingProduct(p, z)
+    p = SIMD16<Float>(repeating: -5.373_971_555_31e-2).addingProduct(p, z)
+    p = SIMD16<Float>(repeating: 0.133_314_422_036).addingProduct(p, z)
+    p = SIMD16<Float>(repeating: -0.333_332_819_422).addingProduct(p, z)
+    let small = x.addingProduct(p * z, x)
+    let signed = unsafeBitCast(unsafeBitCast(large, to: SIMD16<UInt32>.self) | (bits & signBit), to: SIMD16<Float>.self)
+    return signed.replacing(with: small, where: a .< 0.625)
+}
+
+/// `gateSigmoid` on the 16 floats at `p`, in place.
+@inline(never)
+func sigmoid16(_ p: UnsafeMutablePointer<Float>) {
+    store(gateSigmoid(load(p)), p)
+}
+
+/// `gateTanh` of the 16 floats at `x`, written to `y` (which may be `x`).
+@inline(never)
+func tanh16(_ x: UnsafeMutablePointer<Float>, _ y: UnsafeMutablePointer<Float>) {
+    store(gateTanh(load(x)), y)
 }
 
 // MARK: - Lane helpers
