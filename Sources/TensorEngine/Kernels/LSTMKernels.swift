@@ -166,10 +166,9 @@ struct LSTMForwardBuffers {
 func lstmForward(_ g: LSTMGeometry, weights: LSTMPackedWeights, _ buf: LSTMForwardBuffers) {
     let h = g.hidden, w = g.width, steps = g.order.count
     if g.rows == 0 || h == 0 { return }
-    // Input projection of every step at once, on top of the summed biases.
-    for r in 0..<g.rows { copyFloats(from: weights.bias, to: buf.gates + r &* w, count: w) }
+    // Input projection of every step at once (the cell update adds the biases).
     sgemm(m: g.rows, n: w, k: g.input, a: buf.x, lda: g.input, transA: false,
-          b: weights.inputWeights, ldb: g.input, transB: true, c: buf.gates, ldc: w, beta: 1)
+          b: weights.inputWeights, ldb: g.input, transB: true, c: buf.gates, ldc: w)
     // Each sequence starts from its initial state at the first step it is part of.
     copyFloats(from: buf.h0, to: buf.hn, count: g.batch &* h)
     copyFloats(from: buf.c0, to: buf.cn, count: g.batch &* h)
@@ -198,7 +197,7 @@ func lstmForward(_ g: LSTMGeometry, weights: LSTMPackedWeights, _ buf: LSTMForwa
             let (lo, hi) = g.units(k)
             for r in 0..<rows {
                 let row = off &+ r
-                lstmCellForward(gates: buf.gates + (row &* w &+ first), units: hi &- lo,
+                lstmCellForward(gates: buf.gates + (row &* w &+ first), bias: weights.bias + first, units: hi &- lo,
                                 cPrev: buf.cPrev + (row &* h &+ lo), tanhC: buf.tanhC + (row &* h &+ lo),
                                 h: buf.output + (row &* h &+ lo), c: buf.cn + (r &* h &+ lo))
                 copyFloats(from: buf.output + (row &* h &+ lo), to: buf.hn + (r &* h &+ lo), count: hi &- lo)
@@ -211,15 +210,16 @@ func lstmForward(_ g: LSTMGeometry, weights: LSTMPackedWeights, _ buf: LSTMForwa
     }
 }
 
-/// The cell update of one row for `units` consecutive units starting at a block: activates
-/// the gate pre-activations in place (i, f, g, o, kept for backward) and writes
-/// `c = f·c_prev + i·g`, `tanh(c)` and `h = o·tanh(c)`.
-func lstmCellForward(gates: UnsafeMutablePointer<Float>, units: Int, cPrev: UnsafePointer<Float>,
+/// The cell update of one row for `units` consecutive units starting at a block: adds the
+/// biases to the gate pre-activations, activates them in place (i, f, g, o, kept for
+/// backward) and writes `c = f·c_prev + i·g`, `tanh(c)` and `h = o·tanh(c)`.
+func lstmCellForward(gates: UnsafeMutablePointer<Float>, bias: UnsafePointer<Float>, units: Int, cPrev: UnsafePointer<Float>,
                      tanhC: UnsafeMutablePointer<Float>, h: UnsafeMutablePointer<Float>, c: UnsafeMutablePointer<Float>) {
     var u = 0
     while u < units {
         let lanes = min(16, units &- u)
-        let gp = gates + u &* 4
+        let gp = gates + u &* 4, bp = bias + u &* 4
+        for q in stride(from: 0, to: 64, by: 16) { store(load(gp + q) + load(bp + q), gp + q) }
         sigmoid16(gp)
         sigmoid16(gp + 16)
         tanh16(gp + 32, gp + 32)
@@ -309,19 +309,24 @@ func lstmParameterGradients(_ g: LSTMGeometry, weights: LSTMPackedWeights, gradG
         sgemm(m: rows, n: g.input, k: w, a: gradGates, lda: w, transA: false,
               b: weights.inputWeights, ldb: g.input, transB: false, c: gradX, ldc: g.input)
     }
-    // `scratch` holds width × max(I, H) floats.
-    func unpermute(_ cols: Int, into out: UnsafeMutablePointer<Float>) {
-        for row in 0..<(4 &* h) { copyFloats(from: scratch + g.column(ofRow: row) &* cols, to: out + row &* cols, count: cols) }
+    // dW_ih and dW_hh as their transposes, Xᵀ dG and H_prevᵀ dG: the tall gate gradients are
+    // then the GEMM's B operand, read in place, instead of a transposed A it would repack.
+    // `scratch` holds max(I, H) × width floats.
+    func transposedUnpermuted(_ rowsOut: Int, into out: UnsafeMutablePointer<Float>) {
+        for row in 0..<(4 &* h) {
+            let c = g.column(ofRow: row)
+            for p in 0..<rowsOut { out[row &* rowsOut &+ p] = scratch[p &* w &+ c] }
+        }
     }
     if let gradWeightIH {
-        sgemm(m: w, n: g.input, k: rows, a: gradGates, lda: w, transA: true, b: x, ldb: g.input, transB: false,
-              c: scratch, ldc: g.input)
-        unpermute(g.input, into: gradWeightIH)
+        sgemm(m: g.input, n: w, k: rows, a: x, lda: g.input, transA: true, b: gradGates, ldb: w, transB: false,
+              c: scratch, ldc: w)
+        transposedUnpermuted(g.input, into: gradWeightIH)
     }
     if let gradWeightHH {
-        sgemm(m: w, n: h, k: rows, a: gradGates, lda: w, transA: true, b: hPrev, ldb: h, transB: false,
-              c: scratch, ldc: h)
-        unpermute(h, into: gradWeightHH)
+        sgemm(m: h, n: w, k: rows, a: hPrev, lda: h, transA: true, b: gradGates, ldb: w, transB: false,
+              c: scratch, ldc: w)
+        transposedUnpermuted(h, into: gradWeightHH)
     }
     if let gradBias {
         scratch.update(repeating: 0, count: w)
