@@ -8,25 +8,49 @@ enum LSTMLayer {
         input.dtype == .float32 && weights.projection == nil
     }
 
-    /// Runs the layer; `output` has `outputShape` (`(T, B, H)` padded, `(rows, H)` packed).
-    static func run(input: Tensor, layout: SequenceLayout, outputShape: [Int], h0: Tensor, c0: Tensor,
+    /// Runs the layer on `sequence`: padded `(T, B, F)` or packed `(rows, F)`. The output
+    /// has the same form. A padded sequence that is the transposed view of a contiguous
+    /// `(B, T, F)` tensor (a `batch_first` input, or a previous fused layer's output) runs in
+    /// the kernel's batch-major layout, so neither it nor the gradients are copied.
+    static func run(sequence: Tensor, layout: SequenceLayout, packed: Bool, h0: Tensor, c0: Tensor,
                     weights w: RecurrentWeights, reverse: Bool) throws(TensorError) -> (output: Tensor, h: Tensor, c: Tensor?)
     {
-        let run = try FusedLSTMLayer(input: input, batchSizes: layout.batchSizes, h0: h0, c0: c0,
-                                     weightIH: w.inputHidden, weightHH: w.hiddenHidden,
-                                     biasIH: w.inputBias, biasHH: w.hiddenBias, reverse: reverse)
-        let output = try GradMode.with(false) { () throws(TensorError) in try run.output.view(outputShape) }
-        let inputs = [input, h0, c0] + w.parameters
+        let features = sequence.shape[sequence.dim - 1]
+        let (steps, batch) = (layout.steps, layout.batch)
+        let swapped = packed ? nil : try sequence.transpose(0, 1)
+        let batchMajor = !sequence.isContiguous && swapped?.isContiguous == true
+        // The sequence as kernel rows, and back: (T, B, X) <-> rows × X in the chosen layout.
+        func rows(_ t: Tensor, _ width: Int) throws(TensorError) -> Tensor {
+            if packed { return t }
+            if batchMajor { return try t.transpose(0, 1).contiguous().reshape([batch * steps, width]) }
+            return try t.reshape([steps * batch, width])
+        }
+        func sequenceShaped(_ t: Tensor, _ width: Int) throws(TensorError) -> Tensor {
+            if packed { return t }
+            if batchMajor { return try t.view([batch, steps, width]).transpose(0, 1) }
+            return try t.view([steps, batch, width])
+        }
+        let hidden = h0.shape[1]
+        let (run, output) = try GradMode.with(false) { () throws(TensorError) in
+            let run = try FusedLSTMLayer(input: try rows(sequence, features), batchSizes: layout.batchSizes,
+                                         batchMajor: batchMajor, h0: h0, c0: c0,
+                                         weightIH: w.inputHidden, weightHH: w.hiddenHidden,
+                                         biasIH: w.inputBias, biasHH: w.hiddenBias, reverse: reverse)
+            return (run, try sequenceShaped(run.output, hidden))
+        }
+        let inputs = [sequence, h0, c0] + w.parameters
         let hasBias = w.inputBias != nil
         let outputs = Tensor.record("MkldnnRnnLayerBackward0", inputs: inputs, outputs: [output, run.hidden, run.cell],
                                     saved: inputs) { (grads: [Tensor]) throws(TensorError) in
-            let dy = try GradMode.with(false) { () throws(TensorError) in try grads[0].reshape(run.output.shape) }
-            let weightsNeedGrad = w.parameters.contains { $0.requiresGrad }
-            let g = try run.backward(gradOutput: dy, gradHidden: grads[1], gradCell: grads[2],
-                                     inputGradient: input.requiresGrad, weightGradients: weightsNeedGrad)
-            var result: [Tensor?] = [g.input, g.h0, g.c0, g.weightIH, g.weightHH]
-            if hasBias { result += [g.bias, g.bias] }
-            return result
+            try GradMode.with(false) { () throws(TensorError) in
+                let g = try run.backward(gradOutput: try rows(grads[0], hidden), gradHidden: grads[1], gradCell: grads[2],
+                                         inputGradient: sequence.requiresGrad,
+                                         weightGradients: w.parameters.contains { $0.requiresGrad })
+                var result: [Tensor?] = [try g.input.map { (dx: Tensor) throws(TensorError) in try sequenceShaped(dx, features) },
+                                         g.h0, g.c0, g.weightIH, g.weightHH]
+                if hasBias { result += [g.bias, g.bias] }
+                return result
+            }
         }
         return (outputs[0], outputs[1], outputs[2])
     }

@@ -50,13 +50,12 @@ extension NeuralNet {
         var layerInput = sequence
         var hs: [Tensor] = [], cs: [Tensor] = []
         for layer in 0..<options.numLayers {
-            let rows = try layerInput.reshape([layout.rows, layerInput.shape[layerInput.dim - 1]])
             var outputs: [Tensor] = []
             for direction in 0..<options.directions {
                 let index = layer * options.directions + direction
                 let h0 = try hx.select(0, index)
                 let c0 = try cx?.select(0, index)
-                let result = try recurrentLayer(options.mode, input: rows, layout: layout, packed: packed, h0: h0, c0: c0,
+                let result = try recurrentLayer(options.mode, sequence: layerInput, layout: layout, packed: packed, h0: h0, c0: c0,
                                                 weights: weights[index], reverse: direction == 1)
                 outputs.append(result.output)
                 hs.append(result.h)
@@ -75,17 +74,18 @@ extension NeuralNet {
         return (output, try Tensor.stack(hs, dim: 0), cs.isEmpty ? nil : try Tensor.stack(cs, dim: 0))
     }
 
-    /// One layer in one direction, shaped like the sequence: `(T, B, H_out)` padded, `(rows, H_out)` packed.
-    static func recurrentLayer(_ mode: RecurrentMode, input: Tensor, layout: SequenceLayout, packed: Bool,
+    /// One layer in one direction on `sequence` (`(T, B, F)` padded, `(rows, F)` packed); the
+    /// output has the same form with `H_out` features.
+    static func recurrentLayer(_ mode: RecurrentMode, sequence: Tensor, layout: SequenceLayout, packed: Bool,
                                h0: Tensor, c0: Tensor?, weights: RecurrentWeights, reverse: Bool)
         throws(TensorError) -> (output: Tensor, h: Tensor, c: Tensor?)
     {
-        if mode == .lstm, let c0, LSTMLayer.supports(input: input, weights: weights) {
-            let shape = packed ? [layout.rows, h0.shape[1]] : [layout.steps, layout.batch, h0.shape[1]]
-            return try LSTMLayer.run(input: input, layout: layout, outputShape: shape, h0: h0, c0: c0,
+        if mode == .lstm, let c0, LSTMLayer.supports(input: sequence, weights: weights) {
+            return try LSTMLayer.run(sequence: sequence, layout: layout, packed: packed, h0: h0, c0: c0,
                                      weights: weights, reverse: reverse)
         }
-        let run = try recurrentSteps(mode, input: input, layout: layout, h0: h0, c0: c0, weights: weights, reverse: reverse)
+        let rows = try sequence.reshape([layout.rows, sequence.shape[sequence.dim - 1]])
+        let run = try recurrentSteps(mode, input: rows, layout: layout, h0: h0, c0: c0, weights: weights, reverse: reverse)
         let output = packed ? try Tensor.cat(run.steps, dim: 0) : try Tensor.stack(run.steps, dim: 0)
         return (output, run.h, run.c)
     }

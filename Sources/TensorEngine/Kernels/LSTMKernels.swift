@@ -34,25 +34,33 @@ struct LSTMGeometry {
     let batchSizes: [Int]
     /// First row of each time step.
     let offsets: [Int]
+    /// Rows between the sequences of one step: 1 when the steps are stored one after the
+    /// other (step-major), T when each sequence's steps are (batch-major, a contiguous
+    /// `(B, T, F)` tensor, padded sequences only).
+    let rowStride: Int
     /// Time steps in processing order (reversed for the backward direction).
     let order: [Int]
     /// Block ranges processed together (one ThreadPool item each).
     let groups: [Range<Int>]
 
-    var rows: Int { (offsets.last ?? 0) &+ (batchSizes.last ?? 0) }
+    /// Total rows of every buffer.
+    let rows: Int
     var batch: Int { batchSizes.first ?? 0 }
 
-    init(input: Int, hidden: Int, batchSizes: [Int], reverse: Bool, threads: Int) {
+    /// - Parameter batchMajor: rows of sequence b at step t are `b·T + t` (all batch sizes equal).
+    init(input: Int, hidden: Int, batchSizes: [Int], batchMajor: Bool, reverse: Bool, threads: Int) {
         self.input = input
         self.hidden = hidden
         blocks = (hidden &+ 15) / 16
         self.batchSizes = batchSizes
         var offsets: [Int] = [], row = 0
         for b in batchSizes {
-            offsets.append(row)
+            offsets.append(batchMajor ? offsets.count : row)
             row &+= b
         }
         self.offsets = offsets
+        rows = row
+        rowStride = batchMajor ? batchSizes.count : 1
         order = reverse ? Array((0..<batchSizes.count).reversed()) : Array(0..<batchSizes.count)
         // Parallel only when a step's recurrent GEMM is big enough to pay for a round-trip.
         let stepWork = (batchSizes.first ?? 0) &* 4 &* hidden &* hidden
@@ -67,6 +75,10 @@ struct LSTMGeometry {
         }
         self.groups = groups
     }
+
+    /// The buffer row of sequence `r` at step `t`.
+    @inline(__always)
+    func row(_ t: Int, _ r: Int) -> Int { offsets[t] &+ r &* rowStride }
 
     /// The reordered gate column of natural weight row `row` (= q·H + u).
     @inline(__always)
@@ -174,36 +186,36 @@ func lstmForward(_ g: LSTMGeometry, weights: LSTMPackedWeights, _ buf: LSTMForwa
     copyFloats(from: buf.c0, to: buf.cn, count: g.batch &* h)
     var running = 0
     for t in g.order {
-        let rows = g.batchSizes[t], off = g.offsets[t]
-        if rows > running {
-            copyFloats(from: buf.h0 + running &* h, to: buf.hPrev + (off &+ running) &* h, count: (rows &- running) &* h)
-            copyFloats(from: buf.c0 + running &* h, to: buf.cPrev + (off &+ running) &* h, count: (rows &- running) &* h)
+        let rows = g.batchSizes[t]
+        for r in running..<max(running, rows) {
+            copyFloats(from: buf.h0 + r &* h, to: buf.hPrev + g.row(t, r) &* h, count: h)
+            copyFloats(from: buf.c0 + r &* h, to: buf.cPrev + g.row(t, r) &* h, count: h)
         }
         running = rows
     }
     let pool = ThreadPool.shared
     for s in 0..<steps {
         let t = g.order[s]
-        let rows = g.batchSizes[t], off = g.offsets[t]
+        let rows = g.batchSizes[t], first = g.row(t, 0), stride = g.rowStride
         let next = s &+ 1 < steps ? g.order[s &+ 1] : -1
         let nextRows = next >= 0 ? min(rows, g.batchSizes[next]) : 0
-        let nextOff = next >= 0 ? g.offsets[next] : 0
         pool.parallelFor(count: g.groups.count) { k in
             let blocks = g.groups[k]
-            let first = blocks.lowerBound &* 64, cols = blocks.count &* 64
-            sgemmBlocked(m: rows, n: cols, k: h, a: buf.hPrev + off &* h, lda: h, transA: false,
-                         b: weights.recurrentColumns + h &* first, ldb: cols, transB: false,
-                         c: buf.gates + (off &* w &+ first), ldc: w, alpha: 1, beta: 1)
+            let col = blocks.lowerBound &* 64, cols = blocks.count &* 64
+            sgemmBlocked(m: rows, n: cols, k: h, a: buf.hPrev + first &* h, lda: stride &* h, transA: false,
+                         b: weights.recurrentColumns + h &* col, ldb: cols, transB: false,
+                         c: buf.gates + (first &* w &+ col), ldc: stride &* w, alpha: 1, beta: 1)
             let (lo, hi) = g.units(k)
             for r in 0..<rows {
-                let row = off &+ r
-                lstmCellForward(gates: buf.gates + (row &* w &+ first), bias: weights.bias + first, units: hi &- lo,
+                let row = g.row(t, r)
+                lstmCellForward(gates: buf.gates + (row &* w &+ col), bias: weights.bias + col, units: hi &- lo,
                                 cPrev: buf.cPrev + (row &* h &+ lo), tanhC: buf.tanhC + (row &* h &+ lo),
                                 h: buf.output + (row &* h &+ lo), c: buf.cn + (r &* h &+ lo))
                 copyFloats(from: buf.output + (row &* h &+ lo), to: buf.hn + (r &* h &+ lo), count: hi &- lo)
                 if r < nextRows {
-                    copyFloats(from: buf.output + (row &* h &+ lo), to: buf.hPrev + ((nextOff &+ r) &* h &+ lo), count: hi &- lo)
-                    copyFloats(from: buf.cn + (r &* h &+ lo), to: buf.cPrev + ((nextOff &+ r) &* h &+ lo), count: hi &- lo)
+                    let nextRow = g.row(next, r)
+                    copyFloats(from: buf.output + (row &* h &+ lo), to: buf.hPrev + (nextRow &* h &+ lo), count: hi &- lo)
+                    copyFloats(from: buf.cn + (r &* h &+ lo), to: buf.cPrev + (nextRow &* h &+ lo), count: hi &- lo)
                 }
             }
         }
@@ -260,7 +272,8 @@ func lstmBackward(_ g: LSTMGeometry, weights: LSTMPackedWeights, _ buf: LSTMBack
     // Hidden-state gradient of the rows of step `t` from its gate gradients (group k's units).
     @inline(__always) func stateGradient(_ t: Int, _ k: Int) {
         let (lo, hi) = g.units(k)
-        sgemmBlocked(m: g.batchSizes[t], n: hi &- lo, k: w, a: buf.gradGates + g.offsets[t] &* w, lda: w, transA: false,
+        sgemmBlocked(m: g.batchSizes[t], n: hi &- lo, k: w, a: buf.gradGates + g.row(t, 0) &* w, lda: g.rowStride &* w,
+                     transA: false,
                      b: weights.recurrentRows + w &* lo, ldb: hi &- lo, transB: false,
                      c: buf.gradH + lo, ldc: h, alpha: 1, beta: 0)
     }
@@ -270,9 +283,8 @@ func lstmBackward(_ g: LSTMGeometry, weights: LSTMPackedWeights, _ buf: LSTMBack
             if s > 0 { stateGradient(g.order[steps &- s], k) }
             if s == steps { return }
             let t = g.order[steps &- 1 &- s]
-            let rows = g.batchSizes[t], off = g.offsets[t]
-            for r in 0..<rows {
-                let row = off &+ r
+            for r in 0..<g.batchSizes[t] {
+                let row = g.row(t, r)
                 for b in g.groups[k] {
                     let u = b &* 16, lanes = min(16, h &- u)
                     let gp = buf.gates + (row &* w &+ b &* 64)
