@@ -1,15 +1,15 @@
 /// One direction of one LSTM layer over a whole sequence, run by the fused float32
 /// kernels (Note [Fused LSTM layout] in Kernels/LSTMKernels.swift).
 ///
-/// The sequence is stored as rows. Step-major: time step `t` owns `batchSizes[t]`
+/// The sequence is stored as rows, step-major: time step `t` owns `batchSizes[t]`
 /// consecutive rows (all `B` for a padded sequence; a non-increasing count for a packed
-/// one). Batch-major (padded only): row `b·T + t`, the layout of a contiguous `(B, T, F)`
-/// tensor, so `batch_first` sequences need no transposed copies. The output, and the
-/// gradients of output and input, use the same layout. `init` runs the forward pass and
-/// keeps what backward needs; it records no autograd node (NeuralNet records one around it).
+/// one). The output and its gradient may instead be batch-major (padded only): row
+/// `b·T + t`, the layout of a contiguous `(B, T, H)` tensor, so a `batch_first` output needs
+/// no transposed copy. `init` runs the forward pass and keeps what backward needs; it
+/// records no autograd node (NeuralNet records one around it).
 ///
 /// ```swift
-/// let run = try FusedLSTMLayer(input: x, batchSizes: [32, 32], batchMajor: false, h0: h, c0: c,
+/// let run = try FusedLSTMLayer(input: x, batchSizes: [32, 32], batchMajorOutput: false, h0: h, c0: c,
 ///                              weightIH: wih, weightHH: whh, biasIH: bih, biasHH: bhh, reverse: false)
 /// let grads = try run.backward(gradOutput: dy, gradHidden: dh, gradCell: dc, inputGradient: true, weightGradients: true)
 /// ```
@@ -43,12 +43,13 @@ public final class FusedLSTMLayer {
     ///
     /// - Parameters:
     ///   - input: `rows × I` float32.
-    ///   - batchMajor: rows in `(B, T)` order rather than `(T, B)` (all batch sizes equal).
+    ///   - batchMajorOutput: output (and its gradient) rows in `(B, T)` order rather than
+    ///     `(T, B)` (all batch sizes equal).
     ///   - h0, c0: `B × H`, with `B = batchSizes[0]`.
     ///   - weightIH, weightHH: `4H × I` and `4H × H`, gate rows i, f, g, o; biases `4H` or nil.
     ///   - reverse: run from the last step to the first.
     /// - Throws: `TensorError` when the shapes or dtypes do not fit together.
-    public init(input: Tensor, batchSizes: [Int], batchMajor: Bool, h0: Tensor, c0: Tensor, weightIH: Tensor, weightHH: Tensor,
+    public init(input: Tensor, batchSizes: [Int], batchMajorOutput: Bool, h0: Tensor, c0: Tensor, weightIH: Tensor, weightHH: Tensor,
                 biasIH: Tensor?, biasHH: Tensor?, reverse: Bool) throws(TensorError) {
         let all = [input, h0, c0, weightIH, weightHH] + [biasIH, biasHH].compactMap { $0 }
         guard all.allSatisfy({ $0.dtype == .float32 }) else { throw .runtime("fused LSTM: expected float32 tensors") }
@@ -61,10 +62,10 @@ public final class FusedLSTMLayer {
               biasIH.map({ $0.shape == [4 * hiddenSize] }) ?? true, biasHH.map({ $0.shape == [4 * hiddenSize] }) ?? true,
               h0.shape == [batch, hiddenSize], c0.shape == [batch, hiddenSize],
               batchSizes.allSatisfy({ $0 > 0 }), zip(batchSizes, batchSizes.dropFirst()).allSatisfy({ $0 >= $1 }),
-              batchSizes.reduce(0, +) == input.shape[0], !batchMajor || batchSizes.allSatisfy({ $0 == batch })
+              batchSizes.reduce(0, +) == input.shape[0], !batchMajorOutput || batchSizes.allSatisfy({ $0 == batch })
         else { throw .runtime("fused LSTM: inconsistent shapes") }
 
-        geometry = LSTMGeometry(input: inputSize, hidden: hiddenSize, batchSizes: batchSizes, batchMajor: batchMajor,
+        geometry = LSTMGeometry(input: inputSize, hidden: hiddenSize, batchSizes: batchSizes, batchMajorOutput: batchMajorOutput,
                                 reverse: reverse, threads: ThreadPool.shared.threadCount)
         let g = geometry, rows = input.shape[0]
         self.input = try input.contiguousCopyIfNeeded()

@@ -32,12 +32,12 @@ struct LSTMGeometry {
     var width: Int { blocks &* 64 }
     /// Rows (sequences) at each time step, in time order.
     let batchSizes: [Int]
-    /// First row of each time step.
+    /// First row of each time step: every buffer but the output and its gradient stores the
+    /// steps one after the other (step-major).
     let offsets: [Int]
-    /// Rows between the sequences of one step: 1 when the steps are stored one after the
-    /// other (step-major), T when each sequence's steps are (batch-major, a contiguous
-    /// `(B, T, F)` tensor, padded sequences only).
-    let rowStride: Int
+    /// Whether the output and its gradient store each sequence's steps together instead
+    /// (batch-major: row `b·T + t`, a contiguous `(B, T, H)` tensor; padded sequences only).
+    let batchMajorOutput: Bool
     /// Time steps in processing order (reversed for the backward direction).
     let order: [Int]
     /// Block ranges processed together (one ThreadPool item each).
@@ -47,20 +47,20 @@ struct LSTMGeometry {
     let rows: Int
     var batch: Int { batchSizes.first ?? 0 }
 
-    /// - Parameter batchMajor: rows of sequence b at step t are `b·T + t` (all batch sizes equal).
-    init(input: Int, hidden: Int, batchSizes: [Int], batchMajor: Bool, reverse: Bool, threads: Int) {
+    /// - Parameter batchMajorOutput: output row of sequence b at step t is `b·T + t` (all batch sizes equal).
+    init(input: Int, hidden: Int, batchSizes: [Int], batchMajorOutput: Bool, reverse: Bool, threads: Int) {
         self.input = input
         self.hidden = hidden
         blocks = (hidden &+ 15) / 16
         self.batchSizes = batchSizes
         var offsets: [Int] = [], row = 0
         for b in batchSizes {
-            offsets.append(batchMajor ? offsets.count : row)
+            offsets.append(row)
             row &+= b
         }
         self.offsets = offsets
         rows = row
-        rowStride = batchMajor ? batchSizes.count : 1
+        self.batchMajorOutput = batchMajorOutput
         order = reverse ? Array((0..<batchSizes.count).reversed()) : Array(0..<batchSizes.count)
         // Parallel only when a step's recurrent GEMM is big enough to pay for a round-trip.
         let stepWork = (batchSizes.first ?? 0) &* 4 &* hidden &* hidden
@@ -76,9 +76,9 @@ struct LSTMGeometry {
         self.groups = groups
     }
 
-    /// The buffer row of sequence `r` at step `t`.
+    /// The output row of sequence `r` at step `t`.
     @inline(__always)
-    func row(_ t: Int, _ r: Int) -> Int { offsets[t] &+ r &* rowStride }
+    func outputRow(_ t: Int, _ r: Int) -> Int { batchMajorOutput ? r &* batchSizes.count &+ t : offsets[t] &+ r }
 
     /// The reordered gate column of natural weight row `row` (= q·H + u).
     @inline(__always)
@@ -188,33 +188,33 @@ func lstmForward(_ g: LSTMGeometry, weights: LSTMPackedWeights, _ buf: LSTMForwa
     for t in g.order {
         let rows = g.batchSizes[t]
         for r in running..<max(running, rows) {
-            copyFloats(from: buf.h0 + r &* h, to: buf.hPrev + g.row(t, r) &* h, count: h)
-            copyFloats(from: buf.c0 + r &* h, to: buf.cPrev + g.row(t, r) &* h, count: h)
+            copyFloats(from: buf.h0 + r &* h, to: buf.hPrev + (g.offsets[t] &+ r) &* h, count: h)
+            copyFloats(from: buf.c0 + r &* h, to: buf.cPrev + (g.offsets[t] &+ r) &* h, count: h)
         }
         running = rows
     }
     let pool = ThreadPool.shared
     for s in 0..<steps {
         let t = g.order[s]
-        let rows = g.batchSizes[t], first = g.row(t, 0), stride = g.rowStride
+        let rows = g.batchSizes[t], first = g.offsets[t]
         let next = s &+ 1 < steps ? g.order[s &+ 1] : -1
         let nextRows = next >= 0 ? min(rows, g.batchSizes[next]) : 0
         pool.parallelFor(count: g.groups.count) { k in
             let blocks = g.groups[k]
             let col = blocks.lowerBound &* 64, cols = blocks.count &* 64
-            sgemmBlocked(m: rows, n: cols, k: h, a: buf.hPrev + first &* h, lda: stride &* h, transA: false,
+            sgemmBlocked(m: rows, n: cols, k: h, a: buf.hPrev + first &* h, lda: h, transA: false,
                          b: weights.recurrentColumns + h &* col, ldb: cols, transB: false,
-                         c: buf.gates + (first &* w &+ col), ldc: stride &* w, alpha: 1, beta: 1)
+                         c: buf.gates + (first &* w &+ col), ldc: w, alpha: 1, beta: 1)
             let (lo, hi) = g.units(k)
             for r in 0..<rows {
-                let row = g.row(t, r)
+                let row = first &+ r, out = buf.output + (g.outputRow(t, r) &* h &+ lo)
                 lstmCellForward(gates: buf.gates + (row &* w &+ col), bias: weights.bias + col, units: hi &- lo,
                                 cPrev: buf.cPrev + (row &* h &+ lo), tanhC: buf.tanhC + (row &* h &+ lo),
-                                h: buf.output + (row &* h &+ lo), c: buf.cn + (r &* h &+ lo))
-                copyFloats(from: buf.output + (row &* h &+ lo), to: buf.hn + (r &* h &+ lo), count: hi &- lo)
+                                h: out, c: buf.cn + (r &* h &+ lo))
+                copyFloats(from: out, to: buf.hn + (r &* h &+ lo), count: hi &- lo)
                 if r < nextRows {
-                    let nextRow = g.row(next, r)
-                    copyFloats(from: buf.output + (row &* h &+ lo), to: buf.hPrev + (nextRow &* h &+ lo), count: hi &- lo)
+                    let nextRow = g.offsets[next] &+ r
+                    copyFloats(from: out, to: buf.hPrev + (nextRow &* h &+ lo), count: hi &- lo)
                     copyFloats(from: buf.cn + (r &* h &+ lo), to: buf.cPrev + (nextRow &* h &+ lo), count: hi &- lo)
                 }
             }
@@ -272,8 +272,7 @@ func lstmBackward(_ g: LSTMGeometry, weights: LSTMPackedWeights, _ buf: LSTMBack
     // Hidden-state gradient of the rows of step `t` from its gate gradients (group k's units).
     @inline(__always) func stateGradient(_ t: Int, _ k: Int) {
         let (lo, hi) = g.units(k)
-        sgemmBlocked(m: g.batchSizes[t], n: hi &- lo, k: w, a: buf.gradGates + g.row(t, 0) &* w, lda: g.rowStride &* w,
-                     transA: false,
+        sgemmBlocked(m: g.batchSizes[t], n: hi &- lo, k: w, a: buf.gradGates + g.offsets[t] &* w, lda: w, transA: false,
                      b: weights.recurrentRows + w &* lo, ldb: hi &- lo, transB: false,
                      c: buf.gradH + lo, ldc: h, alpha: 1, beta: 0)
     }
@@ -284,13 +283,13 @@ func lstmBackward(_ g: LSTMGeometry, weights: LSTMPackedWeights, _ buf: LSTMBack
             if s == steps { return }
             let t = g.order[steps &- 1 &- s]
             for r in 0..<g.batchSizes[t] {
-                let row = g.row(t, r)
+                let row = g.offsets[t] &+ r, outRow = g.outputRow(t, r)
                 for b in g.groups[k] {
                     let u = b &* 16, lanes = min(16, h &- u)
                     let gp = buf.gates + (row &* w &+ b &* 64)
                     let i = load(gp), f = load(gp + 16), z = load(gp + 32), o = load(gp + 48)
                     let tc = load(buf.tanhC + (row &* h &+ u), lanes)
-                    let dh = load(buf.gradH + (r &* h &+ u), lanes) + load(buf.gradOutput + (row &* h &+ u), lanes)
+                    let dh = load(buf.gradH + (r &* h &+ u), lanes) + load(buf.gradOutput + (outRow &* h &+ u), lanes)
                     let one = SIMD16<Float>(repeating: 1)
                     let dc = load(buf.gradC + (r &* h &+ u), lanes) + dh * o * (one - tc * tc)
                     let dp = buf.gradGates + (row &* w &+ b &* 64)

@@ -20,12 +20,12 @@ import Glibc
     }
 
     @Test func geometryReordersGatesIntoBlocksOf16Units() {
-        let g = LSTMGeometry(input: 3, hidden: 20, batchSizes: [2, 1], batchMajor: false, reverse: true, threads: 1)
-        #expect(g.blocks == 2 && g.width == 128 && g.rows == 3 && g.order == [1, 0] && g.row(1, 0) == 2)
+        let g = LSTMGeometry(input: 3, hidden: 20, batchSizes: [2, 1], batchMajorOutput: false, reverse: true, threads: 1)
+        #expect(g.blocks == 2 && g.width == 128 && g.rows == 3 && g.order == [1, 0] && g.outputRow(1, 0) == 2)
         // Unit 17's forget gate (row H + 17) is lane 1 of block 1's second vector.
         #expect(g.column(ofRow: 20 + 17) == 64 + 16 + 1)
         #expect(g.groups == [0..<2] && g.units(0) == (0, 20))
-        let batchMajor = LSTMGeometry(input: 3, hidden: 20, batchSizes: [2, 2, 2], batchMajor: true, reverse: false, threads: 1)
-        #expect(batchMajor.rows == 6 && batchMajor.row(2, 1) == 1 * 3 + 2)
+        let batchMajor = LSTMGeometry(input: 3, hidden: 20, batchSizes: [2, 2, 2], batchMajorOutput: true, reverse: false, threads: 1)
+        #expect(batchMajor.rows == 6 && batchMajor.offsets[2] == 4 && batchMajor.outputRow(2, 1) == 1 * 3 + 2)
     }
 }
