@@ -16,7 +16,7 @@ let package = Package(
     targets: [
         .target(name: "TensorEngine", swiftSettings: engineSettings),
         .executableTarget(name: "pytorch-tutor", dependencies: ["TensorEngine", "MiniPython", "TorchBridge", "Course", "TutorUI"]),
-        .executableTarget(name: "TensorBench", dependencies: ["TensorEngine"], swiftSettings: engineSettings),
+        .executableTarget(name: "TensorBench", dependencies: ["TensorEngine", "NeuralNet"], swiftSettings: engineSettings),
         .target(name: "MiniPython"),
         .target(name: "NeuralNet", dependencies: ["TensorEngine"], swiftSettings: engineSettings),
         .target(name: "TorchBridge", dependencies: ["TensorEngine", "NeuralNet", "MiniPython"]),

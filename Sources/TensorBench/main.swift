@@ -31,6 +31,7 @@ let registry: [Benchmark] =
     + elementwiseBenchmarks()
     + optimizerBenchmarks()
     + convBenchmarks()
+    + recurrentBenchmarks()
 
 var options = TimingOptions()
 var filter = ""

@@ -23,12 +23,19 @@ enum NNModule {
         nn["init"] = .object(initModule)
         nn["parameter"] = .object(parameter)
         nn["Parameter"] = .object(ParameterType.type)
+        let vf = RecurrentFunctions.make()
+        nn["_VF"] = .object(vf)
+        let rnnUtils = try interp.makeModule(name: "torch.nn.utils.rnn", source: NNSource.rnnUtilsModule,
+                                             globals: [("_VF", .object(vf))])
+        interp.addLoadedModule(rnnUtils, as: "torch.nn.utils.rnn")
+        nn["_rnn_utils"] = .object(rnnUtils)
         for (file, source) in NNSource.files {
             try interp.execute(source, filename: "<frozen torch.nn.modules.\(file)>", in: nn)
         }
 
         let utils = try interp.makeModule(name: "torch.nn.utils", source: NNSource.utilsModule)
         interp.addLoadedModule(utils, as: "torch.nn.utils")
+        utils["rnn"] = .object(rnnUtils)
         nn["utils"] = .object(utils)
         return nn
     }
@@ -39,5 +46,6 @@ enum NNSource {
     static let files: [(String, String)] = [
         ("module", module), ("container", containers), ("linear", linear), ("conv", conv),
         ("batchnorm", norm), ("dropout", dropout), ("activation", activation), ("loss", loss),
+        ("rnn", rnn),
     ]
 }
