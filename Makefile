@@ -13,7 +13,7 @@
 #   make conformance          release build, then the shared PyTorch conformance corpus
 #                             against it; fails on a new failure or on a case that passes
 #                             but is still listed in Tests/Conformance/known-failures.txt
-#   make bench [BENCH=gemm]   release build of TensorBench, then run the benchmarks
+#   make bench [BENCH=gemm]   release build (TensorBench and pytorch-tutor), then run the benchmarks
 #                             whose name contains $(BENCH) (all if empty);
 #                             BENCH_ARGS="--threads 1 --max-wait 30" adds options
 #   make fuzz [FUZZ_SECONDS=600]
@@ -91,7 +91,7 @@ conformance: release
 	python3 Tests/Conformance/ratchet.py .build/release/pytorch-tutor
 
 bench: check-swift
-	$(SWIFT) build $(RELEASE_FLAGS) --product TensorBench
+	$(SWIFT) build $(RELEASE_FLAGS)
 	.build/release/TensorBench $(BENCH) $(BENCH_ARGS)
 
 fuzz: check-swift

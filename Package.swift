@@ -16,8 +16,8 @@ let package = Package(
     targets: [
         .target(name: "TensorEngine", swiftSettings: engineSettings),
         .executableTarget(name: "pytorch-tutor", dependencies: ["TensorEngine", "MiniPython", "TorchBridge", "Course", "TutorUI"]),
-        .executableTarget(name: "TensorBench", dependencies: ["TensorEngine", "NeuralNet"], swiftSettings: engineSettings),
-        .target(name: "MiniPython"),
+        .executableTarget(name: "TensorBench", dependencies: ["TensorEngine", "NeuralNet", "MiniPython", "TorchBridge"], swiftSettings: engineSettings),
+        .target(name: "MiniPython", swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]),
         .target(name: "NeuralNet", dependencies: ["TensorEngine"], swiftSettings: engineSettings),
         .target(name: "TorchBridge", dependencies: ["TensorEngine", "NeuralNet", "MiniPython"]),
         .executableTarget(name: "MiniPythonFuzz", dependencies: ["MiniPython"]),

@@ -32,6 +32,7 @@ let registry: [Benchmark] =
     + optimizerBenchmarks()
     + convBenchmarks()
     + recurrentBenchmarks()
+    + interpreterBenchmarks()
 
 var options = TimingOptions()
 var filter = ""
