@@ -36,19 +36,19 @@ keys() { $TMUX_CMD send-keys -t e2e "$@"; }
 $TMUX_CMD new-session -d -s e2e -x 100 -y 30 "env -i PATH=/usr/bin:/bin TERM=screen-256color LANG=C.UTF-8 HOME=$WORK sh"
 keys "stty -g > $WORK/before; $BIN --lessons $LESSONS; echo EXIT=\$?; stty -g > $WORK/after" Enter
 
-expect_screen "Basic tensor operations"
+expect_screen "What is PyTorch"
 expect_screen "q Quit"
 
 # Move to the first code step and run it.
 keys n
-expect_screen "Creating a tensor"
+expect_screen "Tensors"
 keys Enter
-expect_screen "shape: torch.Size([2, 3]) dtype: torch.float32"
+expect_screen "total: tensor(24.)"
 expect_screen "✓ Ran."
 
-# The REPL runs in the same session: x exists.
+# The REPL runs in the same session: cost exists.
 keys Tab Tab
-keys -l "print(x.sum() + 21)"
+keys -l "print(cost.sum() + 18)"
 keys Enter
 expect_screen "tensor(42.)"
 
