@@ -46,3 +46,7 @@
 //    `executeInteractive` for REPL entries, `evaluate` for one expression, and
 //    `formatTraceback(_:)` for uncaught exceptions. Run it on a big stack
 //    (`Interpreter.runOnLargeStack`) or call `adoptCurrentThread()` on the thread it runs on.
+//    Every path user code hands to native code (`torch.save(obj, path)`) goes through
+//    `HostAccess.resolve(path)` first: it returns the resolved path inside the working
+//    directory or throws CPython's PermissionError; raise failed system calls with
+//    `PyError.osError(errno, path)` (`FileNotFoundError: [Errno 2] ...`).

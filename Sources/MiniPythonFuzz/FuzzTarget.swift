@@ -24,6 +24,39 @@ enum FuzzTarget {
     static func onStack(_ body: @escaping () -> Void) {
         Interpreter.runOnLargeStack(size: 128 << 20, body)
     }
+
+    /// An empty scratch directory that programs see as their working directory (`open()`
+    /// and `os` reach nothing else), emptied after every execution: random programs must
+    /// not write into the checkout the fuzzer runs in, nor fill the disk.
+    static let scratch: String = {
+        var template = Array("/tmp/minipython-fuzz-XXXXXX".utf8CString)
+        let path = mkdtemp(&template).map { String(cString: $0) } ?? "/nonexistent-minipython-fuzz"
+        HostAccess.confine(to: path)
+        return path
+    }()
+
+    /// Removes everything inside `directory` (not the directory itself).
+    static func empty(_ directory: String) {
+        guard let dir = opendir(directory) else { return }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        closedir(dir)
+        for name in names {
+            let path = directory + "/" + name
+            var info = stat()
+            if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
+                empty(path)
+                rmdir(path)
+            } else {
+                unlink(path)
+            }
+        }
+    }
     /// `FUZZ_VERBOSE=1`: show the program's output and the uncaught exception (for triage).
     static let verbose = getenv("FUZZ_VERBOSE") != nil
 
@@ -54,6 +87,8 @@ enum FuzzTarget {
 
     static func runOnce(_ bytes: UnsafeBufferPointer<UInt8>) {
         _ = limits
+        let directory = scratch
+        defer { empty(directory) }
         let source = String(decoding: bytes, as: UTF8.self)
         _ = try? Lexer.tokenize(source)
         _ = isIncomplete(source)

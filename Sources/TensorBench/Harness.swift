@@ -12,6 +12,8 @@ struct Benchmark {
     let name: String
     let threads: Int
     let unit: String
+    /// Decimals of `value` in the report.
+    var decimals = 1
     /// Called once before timing; returns the timed operation and the
     /// conversion from seconds per call to `value` (e.g. GFLOP/s).
     let setup: () -> Measured
@@ -20,6 +22,9 @@ struct Benchmark {
 struct Measured {
     let call: () -> Void
     let value: (_ secondsPerCall: Double) -> Double
+    /// For work timed by someone else (another interpreter timing itself): one call per
+    /// sample, returning its seconds; `call` is then unused.
+    var timedCall: (() -> Double)? = nil
     /// Released after timing (free buffers etc.).
     var teardown: () -> Void = {}
 
@@ -64,9 +69,12 @@ struct CPUTicks {
             if f.count >= 5 { t.machineBusy = f.reduce(0, +) - f[3] - f[4] }
         }
         if let line = firstLine("/proc/self/stat"), let close = line.lastIndex(of: ")") {
-            // Fields after "comm)": state is field 3, utime 14, stime 15.
+            // Fields after "comm)": state is field 3, utime 14, stime 15, then cutime 16 and
+            // cstime 17 (children waited for: the programs a benchmark runs count as its own).
             let f = line[line.index(after: close)...].split(separator: " ")
-            if f.count > 12, let u = Double(f[11]), let s = Double(f[12]) { t.own = u + s }
+            if f.count > 14, let u = Double(f[11]), let s = Double(f[12]), let cu = Double(f[13]), let cs = Double(f[14]) {
+                t.own = u + s + cu + cs
+            }
         }
         return t
     }
@@ -112,6 +120,14 @@ struct Sample {
 /// Warms up, calibrates calls per sample, and takes `count` samples
 /// (time from clock_gettime(CLOCK_MONOTONIC), load from /proc/stat).
 func takeSamples(_ m: Measured, count: Int, options: TimingOptions) -> [Sample] {
+    if let timed = m.timedCall {
+        _ = timed()
+        return (0..<count).map { _ in
+            let c0 = CPUTicks.read(), t0 = now()
+            let seconds = timed()
+            return Sample(secondsPerCall: seconds, foreignCores: foreignCores(c0, CPUTicks.read(), seconds: now() - t0))
+        }
+    }
     // Warm-up (also pages in buffers and wakes pool workers).
     var calls = 0
     let w0 = now()
@@ -143,8 +159,10 @@ func summarize(_ samples: [Sample], options: TimingOptions) -> (secondsPerCall: 
 }
 
 /// One JSON object per line: {"bench": "...", "threads": 1, "value": 101.3, "unit": "GFLOP/s"}
+/// (`value` with the benchmark's decimals).
 func report(_ b: Benchmark, value: Double) {
-    let rounded = (value * 10).rounded() / 10
+    let scale = (0..<b.decimals).reduce(1.0) { power, _ in power * 10 }
+    let rounded = (value * scale).rounded() / scale
     print("{\"bench\": \"\(b.name)\", \"threads\": \(b.threads), \"value\": \(rounded), \"unit\": \"\(b.unit)\"}")
     fflush(nil)
 }

@@ -11,6 +11,7 @@ enum BuiltinTypes {
         SetMethods.fill()
         MiscMethods.fill()
         ExceptionMethods.fill()
+        OSErrorMethods.fill()
     }()
 
     static func install() { _ = installed }

@@ -203,6 +203,18 @@ extension Builtins {
             if let fallback = args.optional(1) { return fallback }
             throw PyError.stopIteration(iterator.as(PyGenerator.self)?.returnValue ?? .none)
         }
+        /// __import__(name, globals=None, locals=None, fromlist=(), level=0): the same registry
+        /// as the `import` statement, so it reaches the same modules and no others.
+        m.addFunction("__import__(name, globals=None, locals=None, fromlist=(), level=0)") { (interp, args) throws(PyError) in
+            guard case .str(let name) = args[0] else { throw PyError.typeError("module name must be str, not \(args[0].type.name)") }
+            let level = try interp.expectInt(args[4])
+            if level < 0 { throw PyError.valueError("level must be >= 0") }
+            if level > 0 { throw PyError(type: .importError, message: "attempted relative import with no known parent package") }
+            if name.isEmpty { throw PyError.valueError("Empty module name") }
+            let module = try interp.importModule(name)
+            if try interp.isTrue(args[3]) { return .object(module) }
+            return .object(try interp.importModule(String(name.prefix { $0 != "." })))
+        }
         m.addFunction("globals()") { (interp, _) throws(PyError) in
             .object(interp.currentFrame?.globals ?? interp.mainModule.namespace)
         }

@@ -1,11 +1,10 @@
 /// Builtins MiniPython does not provide; each raises `NotImplementedError` with its reason.
 extension Builtins {
     enum UNIMPLEMENTED: String, CaseIterable {
-        case open, exec, eval, compile, memoryview, bytearray, bytes, complex, aiter, anext, breakpoint, __import__
+        case exec, eval, compile, memoryview, bytearray, bytes, complex, aiter, anext, breakpoint
 
         var message: String {
             switch self {
-            case .open: return "open() is not supported by MiniPython (programs cannot read or write files)"
             case .exec, .eval, .compile: return "\(rawValue)() is not supported by MiniPython"
             case .bytes, .bytearray, .memoryview: return "\(rawValue) objects are not supported by MiniPython"
             case .complex: return "complex numbers are not supported by MiniPython"

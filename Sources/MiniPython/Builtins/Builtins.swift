@@ -10,6 +10,8 @@ enum Builtins {
                                .map, .filter, .reversed]
         for type in types { module[type.name] = .object(type) }
         for type in PyType.builtinExceptions { module[type.name] = .object(type) }
+        module["IOError"] = .object(PyType.osError)
+        module["EnvironmentError"] = .object(PyType.osError)
         module["NotImplemented"] = .notImplemented
         module["Ellipsis"] = .ellipsis
         module["__debug__"] = .bool(true)
@@ -17,6 +19,7 @@ enum Builtins {
         module["True"] = .bool(true)
         module["False"] = .bool(false)
         fillFunctions(module)
+        fillOpen(module)
         fillUnimplemented(module)
     }
 }

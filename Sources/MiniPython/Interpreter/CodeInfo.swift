@@ -29,6 +29,15 @@ final class CodeInfo {
     var parameterNames: [String] = []
     /// Nested scopes by the source range of their `def`, `class`, `lambda` or comprehension.
     var children: [SourceRange: CodeInfo] = [:]
+    /// The compiled statements of the scope, once it has run (see Note [Closure compilation]).
+    var compiledStatements: Exec?
+    /// The compiled body of a lambda.
+    var compiledValue: Eval?
+    /// Frames of finished calls, reused by the next calls: a call then allocates neither a
+    /// frame nor its array of locals. Only frames nothing else refers to come back here.
+    var framePool: [Frame] = []
+    /// Where each of ``parameterNames`` lives, in the same order.
+    lazy var parameterSlots: [NameSlot] = parameterNames.map { slot($0) }
 
     var defaultSlot: NameSlot {
         kind == .module || kind == .classBody ? .name : .global

@@ -6,13 +6,13 @@ final class Frame {
     let code: CodeInfo
     var fast: [PyValue?]
     var cells: [PyCell]
-    let globals: PyDict
+    private(set) var globals: PyDict
     /// Module globals, or the class namespace for a class body (LOAD_NAME/STORE_NAME).
-    let namespace: PyDict
+    private(set) var namespace: PyDict
     /// The line being executed, for tracebacks.
     var line = 0
     /// A unique number for this activation (see ``TracebackEntry``).
-    let id: Int
+    private(set) var id: Int
     /// The function being run, for zero-argument `super()`.
     var function: PyFunction?
     /// Set while the frame runs a generator body.
@@ -25,6 +25,34 @@ final class Frame {
         self.globals = globals
         self.namespace = namespace ?? globals
         self.id = id
+    }
+}
+
+extension Frame {
+    /// Makes a finished function frame (see ``CodeInfo/framePool``) ready for a new call.
+    func reuse(globals: PyDict, cells: [PyCell], id: Int) {
+        self.globals = globals
+        self.namespace = globals
+        self.cells = cells
+        self.id = id
+    }
+
+    /// Drops everything the finished call held, as freeing the frame would.
+    func clear() {
+        for i in fast.indices { fast[i] = nil }
+        cells = []
+        function = nil
+        line = 0
+    }
+
+    /// Binds a parameter or local in its slot.
+    @inline(__always)
+    func set(_ slot: NameSlot, _ value: PyValue) {
+        switch slot {
+        case .fast(let i): fast[i] = value
+        case .cell(let i): cells[i].value = value
+        default: break
+        }
     }
 }
 

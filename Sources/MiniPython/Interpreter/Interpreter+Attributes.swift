@@ -43,38 +43,80 @@ extension Interpreter {
             if let module = o as? PyModule {
                 if let value = module.namespace.get(str: name) { return value }
                 if name == "__dict__" { return .object(module.namespace) }
+                // PEP 562: a module-level `__getattr__` answers names the module lacks.
+                if let getattr = module.namespace.get(str: "__getattr__") { return try call(getattr, [.str(name)]) }
             }
             if let sup = o as? PySuper { return try superAttribute(sup, name) }
         }
         let type = v.type
-        if let getattribute = type.lookup("__getattribute__"), getattribute.as(PyFunction.self) != nil {
+        return try instanceAttribute(v, name, type, InstanceAttribute(type, name))
+    }
+
+    /// `object.__getattribute__` for an instance of `type`, with the class-side lookups done
+    /// (compiled code keeps them per site, see ``AttributeSite``).
+    func instanceAttribute(_ v: PyValue, _ name: String, _ type: PyType,
+                           _ resolved: InstanceAttribute) throws(PyError) -> PyValue? {
+        if let getattribute = resolved.getattribute {
             do throws(PyError) {
                 return try call(getattribute, [v, .str(name)])
             } catch {
-                guard error.matches(.attributeError), let getattr = type.lookup("__getattr__") else { throw error }
+                guard error.matches(.attributeError), let getattr = resolved.getattr else { throw error }
                 return try call(try bind(getattr, to: v, type), [.str(name)])
             }
         }
-        let attribute = type.lookup(name)
-        if let attribute, isDataDescriptor(attribute) { return try bind(attribute, to: v, type) }
+        if let attribute = resolved.attribute, resolved.isDataDescriptor { return try bind(attribute, to: v, type) }
         if case .object(let o) = v, let dict = o.dict {
             if let value = dict.get(str: name) { return value }
             if name == "__dict__" { return .object(dict) }
         }
-        if let attribute { return try bind(attribute, to: v, type) }
-        if let getattr = type.lookup("__getattr__") {
+        if let attribute = resolved.attribute { return try bind(attribute, to: v, type) }
+        if let getattr = resolved.getattr {
             return try call(try bind(getattr, to: v, type), [.str(name)])
         }
         return nil
     }
 
     /// Whether a class attribute takes precedence over the instance dict.
-    func isDataDescriptor(_ attribute: PyValue) -> Bool {
+    func isDataDescriptor(_ attribute: PyValue) -> Bool { InstanceAttribute.isDataDescriptor(attribute) }
+
+    /// Whether the attribute lookup of `v` follows the instance path (not a class, module
+    /// or `super` object, whose attributes have rules of their own).
+    static func hasInstanceAttributes(_ v: PyValue) -> Bool {
+        guard case .object(let o) = v else { return true }
+        return !(o is PyType || o is PyModule || o is PySuper)
+    }
+}
+
+/// What the class of an instance says about one attribute name: the class-side half of
+/// `object.__getattribute__`, which depends only on the class (see ``AttributeSite``).
+final class InstanceAttribute {
+    /// A `__getattribute__` written in Python, which replaces the generic lookup.
+    let getattribute: PyValue?
+    /// The class attribute (`type.lookup(name)`).
+    let attribute: PyValue?
+    let isDataDescriptor: Bool
+    let getattr: PyValue?
+
+    init(_ type: PyType, _ name: String) {
+        if let override = type.lookup("__getattribute__"), override.as(PyFunction.self) != nil {
+            getattribute = override
+        } else {
+            getattribute = nil
+        }
+        attribute = type.lookup(name)
+        isDataDescriptor = attribute.map(InstanceAttribute.isDataDescriptor) ?? false
+        getattr = type.lookup("__getattr__")
+    }
+
+    static func isDataDescriptor(_ attribute: PyValue) -> Bool {
         guard case .object(let o) = attribute else { return false }
         if o is PyProperty { return true }
         if o is PyFunction || o is PyBuiltinFunction { return false }
         return o.type.isHeapType && (o.type.lookup("__set__") != nil || o.type.lookup("__delete__") != nil)
     }
+}
+
+extension Interpreter {
 
     /// The value of a class attribute seen through an instance (`__get__`).
     func bind(_ attribute: PyValue, to instance: PyValue, _ type: PyType) throws(PyError) -> PyValue {

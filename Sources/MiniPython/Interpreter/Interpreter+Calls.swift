@@ -1,56 +1,6 @@
-/// Calls: argument evaluation, dispatch on the kind of callable, binding and running Python
-/// functions, and creating them from `def` and `lambda`.
+/// Calls: dispatch on the kind of callable, and binding and running Python functions (call
+/// expressions, `def` and `lambda` are compiled in `Compiler+Definitions.swift`).
 extension Interpreter {
-    // MARK: - Call expressions
-
-    func evalCall(_ callee: Expr, _ arguments: [Argument], _ range: SourceRange, _ f: Frame) throws(PyError) -> PyValue {
-        // `obj.method(...)` without allocating a bound method.
-        if case .attribute(let objectExpr, let name, _) = callee {
-            let object = try eval(objectExpr, f)
-            let args = try evalArguments(arguments, f)
-            f.line = range.line
-            return try callMethod(object, name, args)
-        }
-        let function = try eval(callee, f)
-        let args = try evalArguments(arguments, f)
-        f.line = range.line
-        if case .object(let o) = function, (o as? PyType) === PyType.superType,
-           args.positional.isEmpty {
-            return try zeroArgumentSuper(f)
-        }
-        return try call(function, args)
-    }
-
-    func evalArguments(_ arguments: [Argument], _ f: Frame) throws(PyError) -> Arguments {
-        var result = Arguments()
-        result.positional.reserveCapacity(arguments.count)
-        for argument in arguments {
-            switch argument {
-            case .positional(let e):
-                result.positional.append(try eval(e, f))
-            case .starred(let e):
-                let value = try eval(e, f)
-                guard isIterable(value) else {
-                    throw PyError.typeError("Value after * must be an iterable, not \(value.type.name)")
-                }
-                result.positional += try toArray(value)
-            case .keyword(let name, let e, _):
-                result.keywords.append((name, try eval(e, f)))
-            case .doubleStarred(let e):
-                let mapping = try eval(e, f)
-                let context = "argument after ** must be a mapping, not \(mapping.type.name)"
-                for (key, value) in try mappingItems(mapping, context: context) {
-                    guard case .str(let name) = key else { throw PyError.typeError("keywords must be strings") }
-                    if result.keywords.contains(where: { $0.name == name }) {
-                        throw PyError.typeError("got multiple values for keyword argument '\(name)'")
-                    }
-                    result.keywords.append((name, value))
-                }
-            }
-        }
-        return result
-    }
-
     // MARK: - Dispatch
 
     /// Calls any Python callable.
@@ -106,36 +56,51 @@ extension Interpreter {
 
     func callFunction(_ function: PyFunction, _ args: Arguments) throws(PyError) -> PyValue {
         try checkInterrupt()
-        let bound = try function.signature.bind(args)
         let code = function.code
-        let frame = makeFrame(code: code, globals: function.globals, cells: function.closure.isEmpty && code.ownCellCount == 0
-            ? [] : (0..<code.ownCellCount).map { _ in PyCell() } + function.closure)
+        let cells = function.closure.isEmpty && code.ownCellCount == 0
+            ? [] : (0..<code.ownCellCount).map { _ in PyCell() } + function.closure
+        var frame: Frame
+        if let pooled = code.framePool.popLast() {
+            nextFrameID += 1
+            pooled.reuse(globals: function.globals, cells: cells, id: nextFrameID)
+            frame = pooled
+        } else {
+            frame = makeFrame(code: code, globals: function.globals, cells: cells)
+        }
         frame.function = function
         frame.line = code.firstLine
-        let named = function.signature.parameters.count
-        for (i, name) in code.parameterNames.enumerated() {
-            let value: PyValue
-            if i < named {
-                value = bound.values[i] ?? .none
-            } else if i == named, function.signature.varArgsName != nil {
-                value = .tuple(bound.varArgs)
-            } else {
-                let kwargs = PyDict()
-                for (k, v) in bound.varKeywords { kwargs.set(str: k, v) }
-                value = .object(kwargs)
-            }
-            switch code.slot(name) {
-            case .fast(let slot): frame.fast[slot] = value
-            case .cell(let slot): frame.cells[slot].value = value
-            default: break
+        let slots = code.parameterSlots
+        let given = args.positional.count
+        if args.keywords.isEmpty, let layout = function.simpleLayout, given >= layout.required,
+           given <= layout.defaults.count + layout.required {
+            // Positional arguments only, to a function without *args, **kwargs or keyword-only
+            // parameters: no binding step.
+            for i in 0..<given { frame.set(slots[i], args.positional[i]) }
+            for i in given..<slots.count { frame.set(slots[i], layout.defaults[i - layout.required]) }
+        } else {
+            let bound = try function.signature.bind(args)
+            let named = function.signature.parameters.count
+            for (i, slot) in slots.enumerated() {
+                let value: PyValue
+                if i < named {
+                    value = bound.values[i] ?? .none
+                } else if i == named, function.signature.varArgsName != nil {
+                    value = .tuple(bound.varArgs)
+                } else {
+                    let kwargs = PyDict()
+                    for (k, v) in bound.varKeywords { kwargs.set(str: k, v) }
+                    value = .object(kwargs)
+                }
+                frame.set(slot, value)
             }
         }
         if code.isGenerator {
+            let body = code.compiledBody(function.body)
             return .object(PyGenerator(name: function.name, qualname: function.qualname) { (interp, channel) throws(PyError) in
                 frame.generator = channel
                 interp.currentFrame = frame
                 do throws(PyError) {
-                    switch try interp.exec(function.body, frame) {
+                    switch try body(interp, frame) {
                     case .returned(let v): return v
                     default: return .none
                     }
@@ -151,62 +116,18 @@ extension Interpreter {
         defer {
             depth -= 1
             currentFrame = saved
+            if isKnownUniquelyReferenced(&frame) && code.framePool.count < 4 {
+                frame.clear()
+                code.framePool.append(frame)
+            }
         }
         do throws(PyError) {
-            if let lambda = function.lambdaBody { return try eval(lambda, frame) }
-            if case .returned(let value) = try exec(function.body, frame) { return value }
+            if let lambda = function.lambdaBody { return try code.compiledExpression(lambda)(self, frame) }
+            if case .returned(let value) = try code.compiledBody(function.body)(self, frame) { return value }
             return .none
         } catch {
             record(error, in: frame)
             throw error
         }
-    }
-
-    // MARK: - Creating functions
-
-    func makeFunction(_ def: FunctionDef, _ range: SourceRange, _ f: Frame) throws(PyError) -> PyValue {
-        var decorators: [PyValue] = []
-        for d in def.decorators { decorators.append(try eval(d, f)) }
-        let code = try childCode(range, f)
-        code.firstLine = range.line
-        let signature = try makeSignature(def.name, def.parameters, f)
-        var doc = PyValue.none
-        if case .expression(.constant(.string(let text), _), _) = def.body.first { doc = .str(text) }
-        let module = f.globals.get(str: "__name__").flatMap { if case .str(let s) = $0 { s } else { nil } } ?? "__main__"
-        let function = PyFunction(code: code, body: def.body, lambdaBody: nil, globals: f.globals, signature: signature,
-                                  closure: Array(closureCells(for: code, from: f)[code.ownCellCount...]), doc: doc,
-                                  module: module)
-        var result = PyValue.object(function)
-        for decorator in decorators.reversed() {
-            f.line = range.line
-            result = try call(decorator, [result])
-        }
-        return result
-    }
-
-    func makeLambda(_ parameters: Parameters, _ body: Expr, _ range: SourceRange, _ f: Frame) throws(PyError) -> PyValue {
-        let code = try childCode(range, f)
-        code.firstLine = range.line
-        let signature = try makeSignature("<lambda>", parameters, f)
-        let function = PyFunction(code: code, body: [], lambdaBody: body, globals: f.globals, signature: signature,
-                                  closure: Array(closureCells(for: code, from: f)[code.ownCellCount...]), doc: .none,
-                                  module: "__main__")
-        return .object(function)
-    }
-
-    /// The ``Signature`` of a `def`, with its defaults evaluated now.
-    private func makeSignature(_ name: String, _ parameters: Parameters, _ f: Frame) throws(PyError) -> Signature {
-        var result: [Signature.Parameter] = []
-        func add(_ p: Parameter, _ kind: Signature.Kind) throws(PyError) {
-            let value: Signature.Default = try p.defaultValue.map { (e) throws(PyError) in .value(try eval(e, f)) } ?? .required
-            result.append(Signature.Parameter(name: p.name, kind: kind, defaultValue: value))
-        }
-        for p in parameters.positionalOnly { try add(p, .positionalOnly) }
-        for p in parameters.positional { try add(p, .positionalOrKeyword) }
-        for p in parameters.keywordOnly { try add(p, .keywordOnly) }
-        let qualified = f.code.kind == .classBody ? f.code.qualname + "." + name
-            : (f.code.kind == .module ? name : f.code.qualname + ".<locals>." + name)
-        return Signature(name: qualified, parameters: result, varArgs: parameters.varArgs?.name,
-                         varKeywords: parameters.varKeywords?.name)
     }
 }

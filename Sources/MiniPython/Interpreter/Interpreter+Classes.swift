@@ -1,53 +1,7 @@
-/// `class` statements, calling a class to make an instance (`__new__` then `__init__`),
-/// and `super()`.
+/// Creating classes (`class` statements are compiled in `Compiler+Definitions.swift`),
+/// calling a class to make an instance (`__new__` then `__init__`), and `super()`.
 extension Interpreter {
-    // MARK: - class statements
-
-    func makeClass(_ def: ClassDef, _ range: SourceRange, _ f: Frame) throws(PyError) -> PyValue {
-        var decorators: [PyValue] = []
-        for d in def.decorators { decorators.append(try eval(d, f)) }
-        var bases: [PyType] = []
-        for argument in def.arguments {
-            switch argument {
-            case .positional(let e):
-                let base = try eval(e, f)
-                guard let type = base.as(PyType.self) else {
-                    throw PyError.typeError("bases must be types")
-                }
-                bases.append(type)
-            case .starred(let e):
-                for base in try toArray(try eval(e, f)) {
-                    guard let type = base.as(PyType.self) else { throw PyError.typeError("bases must be types") }
-                    bases.append(type)
-                }
-            case .keyword(let name, let e, _):
-                let value = try eval(e, f)
-                if name == "metaclass", value.as(PyType.self) === PyType.typeType { continue }
-                if name == "metaclass" { throw PyError.notImplementedError(RuntimeUNIMPLEMENTED.metaclass.message) }
-                throw PyError.typeError("\(def.name).__init_subclass__() takes no keyword arguments")
-            case .doubleStarred:
-                throw PyError.typeError("\(def.name).__init_subclass__() takes no keyword arguments")
-            }
-        }
-        let code = try childCode(range, f)
-        let namespace = PyDict()
-        let module = f.globals.get(str: "__name__") ?? .str("__main__")
-        namespace.set(str: "__module__", module)
-        namespace.set(str: "__qualname__", .str(code.qualname))
-        if case .expression(.constant(.string(let doc), _), _) = def.body.first { namespace.set(str: "__doc__", .str(doc)) }
-        let frame = makeFrame(code: code, globals: f.globals, namespace: namespace, cells: closureCells(for: code, from: f))
-        frame.line = range.line
-        do throws(PyError) {
-            _ = try exec(def.body, frame)
-        } catch {
-            record(error, in: frame)
-            throw error
-        }
-        f.line = range.line
-        var result = PyValue.object(try createClass(name: def.name, qualname: code.qualname, bases: bases, namespace: namespace))
-        for decorator in decorators.reversed() { result = try call(decorator, [result]) }
-        return result
-    }
+    // MARK: - Creating classes
 
     /// Builds a class from its namespace (a `class` statement or `type(name, bases, dict)`).
     func createClass(name: String, qualname: String, bases: [PyType], namespace: PyDict) throws(PyError) -> PyType {
@@ -94,6 +48,18 @@ extension Interpreter {
             if args.positional.count == 3 { return try typeWithThreeArguments(args.positional) }
             throw PyError.typeError("type() takes 1 or 3 arguments")
         }
+        if type.isHeapType, let initializer = type.lookup("__init__")?.as(PyFunction.self),
+           let new = type.lookup("__new__"), case .object(let newObject) = new, newObject === Interpreter.objectNew {
+            // A class with its own `__init__` and object's `__new__`: make the instance and
+            // run `__init__` directly, as `object.__new__` would allow.
+            let instance = PyValue.object(type.allocator?(type) ?? PyObject(type: type, hasDict: true))
+            var positional = [instance]
+            positional.reserveCapacity(args.positional.count + 1)
+            positional += args.positional
+            let result = try callFunction(initializer, Arguments(positional, keywords: args.keywords))
+            if !result.isNone { throw PyError.typeError("__init__() should return None, not '\(result.type.name)'") }
+            return instance
+        }
         guard var new = type.lookup("__new__") else {
             throw PyError.typeError("cannot create '\(type.name)' instances")
         }
@@ -108,6 +74,9 @@ extension Interpreter {
         }
         return instance
     }
+
+    /// `object.__new__` as classes find it (a staticmethod wrapper).
+    static let objectNew: PyObject? = PyType.object.lookup("__new__")?.object
 
     private func typeWithThreeArguments(_ args: [PyValue]) throws(PyError) -> PyValue {
         guard case .str(let name) = args[0] else { throw PyError.typeError("type.__new__() argument 1 must be str, not \(args[0].type.name)") }

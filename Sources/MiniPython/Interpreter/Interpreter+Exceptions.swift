@@ -1,23 +1,7 @@
-/// `raise`, `try`/`except`/`else`/`finally`, exception chaining and traceback collection.
+/// Raising and catching (compiled in `Compiler+Exceptions.swift`): making exception instances,
+/// matching `except` clauses, exception chaining and traceback collection.
 extension Interpreter {
     // MARK: - raise
-
-    func execRaise(_ exception: Expr?, _ cause: Expr?, _ f: Frame) throws(PyError) {
-        guard let exception else {
-            guard let current = handling.last else {
-                throw PyError.runtimeError("No active exception to reraise")
-            }
-            throw PyError(current)
-        }
-        let exc = try makeException(try eval(exception, f))
-        if let cause {
-            let value = try eval(cause, f)
-            exc.cause = value.isNone ? nil : try makeException(value)
-            exc.suppressContext = true
-        }
-        if exc.context == nil, let current = handling.last, current !== exc { exc.context = current }
-        throw PyError(exc)
-    }
 
     /// An exception instance from `raise X`: an instance, or a class called with no arguments.
     func makeException(_ value: PyValue) throws(PyError) -> PyBaseException {
@@ -29,72 +13,7 @@ extension Interpreter {
         throw PyError.typeError("exceptions must derive from BaseException")
     }
 
-    // MARK: - try
-
-    func execTry(_ body: [Stmt], _ handlers: [ExceptHandler], _ orElse: [Stmt], _ finally: [Stmt],
-                 _ f: Frame) throws(PyError) -> Flow {
-        var result: Result<Flow, PyError>
-        do throws(PyError) {
-            let flow = try exec(body, f)
-            result = .success(flow)
-            if case .normal = flow, !orElse.isEmpty {
-                do throws(PyError) { result = .success(try exec(orElse, f)) } catch { result = .failure(error) }
-            }
-        } catch {
-            result = error.isGeneratorKill || handlers.isEmpty ? .failure(error) : handle(error, handlers, f)
-        }
-        if !finally.isEmpty {
-            var pending: PyBaseException?
-            if case .failure(let error) = result {
-                if error.isGeneratorKill { throw error }
-                record(error, in: f)
-                pending = error.exception
-                handling.append(error.exception)
-            }
-            let flow: Flow
-            do throws(PyError) {
-                flow = try exec(finally, f)
-            } catch {
-                if let pending {
-                    handling.removeLast()
-                    throw chain(error, context: pending)
-                }
-                throw error
-            }
-            if pending != nil { handling.removeLast() }
-            if case .normal = flow {} else { return flow }
-        }
-        return try result.get()
-    }
-
-    private func handle(_ error: PyError, _ handlers: [ExceptHandler], _ f: Frame) -> Result<Flow, PyError> {
-        record(error, in: f)
-        let exc = error.exception
-        for handler in handlers {
-            if let typeExpr = handler.type {
-                f.line = handler.range.line
-                do throws(PyError) {
-                    guard try exceptionMatches(exc, try eval(typeExpr, f)) else { continue }
-                } catch let inner {
-                    return .failure(chain(inner, context: exc))
-                }
-            }
-            if let name = handler.name {
-                do throws(PyError) { try store(name, .object(exc), f) } catch { return .failure(error) }
-            }
-            handling.append(exc)
-            defer { handling.removeLast() }
-            do throws(PyError) {
-                let flow = try exec(handler.body, f)
-                if let name = handler.name { try? deleteName(name, f) }
-                return .success(flow)
-            } catch let inner {
-                if let name = handler.name { try? deleteName(name, f) }
-                return .failure(inner.isGeneratorKill ? inner : chain(inner, context: exc))
-            }
-        }
-        return .failure(error)
-    }
+    // MARK: - except
 
     /// `except T:` matching; `T` may be a class or a tuple of classes.
     func exceptionMatches(_ exc: PyBaseException, _ spec: PyValue) throws(PyError) -> Bool {

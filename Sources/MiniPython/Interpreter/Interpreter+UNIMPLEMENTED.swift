@@ -3,7 +3,7 @@
 /// (The parser's `UNIMPLEMENTED` lists the syntax that is rejected before a program runs,
 /// `Builtins.UNIMPLEMENTED` the missing builtin functions.)
 enum RuntimeUNIMPLEMENTED {
-    /// `b"..."` literals and `str.encode`.
+    /// `b"..."` literals, `str.encode`, and reading or writing a file opened in binary mode.
     case bytes
     /// `class A(metaclass=M)` with a metaclass other than `type`.
     case metaclass

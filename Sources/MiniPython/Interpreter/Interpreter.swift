@@ -96,12 +96,13 @@ public final class Interpreter {
             sourceLines[filename] = source.split(separator: "\n", omittingEmptySubsequences: false)
         }
         let code = Resolver.resolveModule(body, filename: filename)
+        let run = code.compiledBody(body)
         let frame = makeFrame(code: code, globals: module.namespace)
         let saved = currentFrame
         currentFrame = frame
         defer { currentFrame = saved }
         do throws(PyError) {
-            _ = try exec(body, frame)
+            _ = try run(self, frame)
         } catch {
             record(error, in: frame)
             throw error
@@ -126,7 +127,7 @@ public final class Interpreter {
         }
         let code = Resolver.resolveModule([.expression(expr, expr.range)], filename: filename)
         let frame = makeFrame(code: code, globals: mainModule.namespace)
-        return try eval(expr, frame)
+        return try code.compiledExpression(expr)(self, frame)
     }
 
     func makeFrame(code: CodeInfo, globals: PyDict, namespace: PyDict? = nil, cells: [PyCell] = []) -> Frame {

@@ -1,6 +1,8 @@
 /// The standard-library modules MiniPython provides, registered with every interpreter
 /// (each is created on its first import). Native ones are Swift; `collections` and
-/// `functools` are Python source run on import.
+/// `functools` are Python source run on import. Any other name, host modules such as
+/// `subprocess`, `socket`, `shutil`, `ctypes` or `pathlib` included, raises CPython's
+/// `ModuleNotFoundError: No module named '...'`.
 enum StandardModules {
     static func register(in interp: Interpreter) {
         interp.registerModule("math") { (_) throws(PyError) in MathModule.make() }
@@ -16,6 +18,18 @@ enum StandardModules {
             return os
         }
         interp.registerModule("os.path") { (_) throws(PyError) in OSModule.makePath() }
+        interp.registerModule("io") { (interp) throws(PyError) in
+            let io = PyModule(name: "io")
+            io["open"] = interp.builtins.get(str: "open")
+            for type in [FileTypes.unsupportedOperation, FileTypes.textIOWrapper, FileTypes.bufferedReader,
+                         FileTypes.bufferedWriter, FileTypes.bufferedRandom] {
+                io[type.name] = .object(type)
+            }
+            io["SEEK_SET"] = PyValue(0)
+            io["SEEK_CUR"] = PyValue(1)
+            io["SEEK_END"] = PyValue(2)
+            return io
+        }
         interp.registerModule("collections") { (interp) throws(PyError) in
             try interp.makeModule(name: "collections", source: CollectionsModule.source)
         }

@@ -1,6 +1,14 @@
-/// `sys`: argv, version, the standard streams, recursion limit, `exit`.
+/// `sys`: argv, version, the standard streams, recursion limit, `exit`. Nothing here reaches
+/// the host: `path` is empty, `modules` a fresh dict, and there is no `_getframe`,
+/// `executable` or `settrace` (see Note [os is a safe subset] for why `sys` is importable).
 /// Docs: https://docs.python.org/3.11/library/sys.html
 enum SysModule {
+    static let versionInfoType = StructSequence.makeType(
+        "version_info", module: "sys", fields: ["major", "minor", "micro", "releaselevel", "serial"])
+    static let floatInfoType = StructSequence.makeType(
+        "float_info", module: "sys",
+        fields: ["max", "max_exp", "max_10_exp", "min", "min_exp", "min_10_exp", "dig", "mant_dig", "epsilon", "radix", "rounds"])
+
     /// The type of `sys.stdout` and `sys.stderr`: writes go to the interpreter's sinks.
     static let streamType: PyType = {
         let type = PyType(name: "TextIOWrapper", module: "_io", base: .object, isBaseType: false)
@@ -33,7 +41,11 @@ enum SysModule {
         let m = PyModule(name: "sys")
         m["argv"] = .list(interp.argv.map { .str($0) })
         m["version"] = .str("3.11.7 (MiniPython)")
-        m["version_info"] = .tuple([PyValue(3), PyValue(11), PyValue(7), .str("final"), PyValue(0)])
+        m["version_info"] = StructSequence.make(versionInfoType, [PyValue(3), PyValue(11), PyValue(7), .str("final"), PyValue(0)])
+        m["float_info"] = StructSequence.make(floatInfoType, [
+            PyValue(Double.greatestFiniteMagnitude), PyValue(1024), PyValue(308), PyValue(Double.leastNormalMagnitude),
+            PyValue(-1021), PyValue(-307), PyValue(15), PyValue(53), PyValue(Double.ulpOfOne), PyValue(2), PyValue(1),
+        ])
         m["platform"] = .str("linux")
         m["maxsize"] = PyValue(Int.max)
         m["byteorder"] = .str("little")
@@ -44,6 +56,9 @@ enum SysModule {
         m.addFunction("getrecursionlimit()") { (interp, _) throws(PyError) in PyValue(interp.recursionLimit) }
         m.addFunction("setrecursionlimit(limit, /)") { (interp, args) throws(PyError) in
             let limit = try interp.expectInt(args[0])
+            // A C int in CPython; the native stack check (Note [Interpreter stack]) still
+            // stops deep recursion whatever the limit.
+            guard limit <= Int(Int32.max) else { throw PyError.overflowError("Python int too large to convert to C int") }
             guard limit >= 1 else { throw PyError.valueError("recursion limit must be greater or equal than 1") }
             interp.recursionLimit = limit
             return .none

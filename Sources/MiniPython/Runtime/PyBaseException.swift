@@ -21,6 +21,8 @@ public final class PyBaseException: PyObject, @unchecked Sendable {
     var nameCandidates: [[String]] = []
     /// The object of an AttributeError (`AttributeError.obj`).
     var attributeTarget: PyValue?
+    /// `errno`, `strerror`, `filename`, `filename2` of an `OSError` built from them.
+    var osDetails: OSErrorDetails?
 
     public init(type: PyType, args: [PyValue] = []) {
         self.args = args
@@ -39,6 +41,10 @@ public final class PyBaseException: PyObject, @unchecked Sendable {
             case .none: return "None"
             case .object(let o): return "<\(o.type.name) object>"
             }
+        }
+        if let details = osDetails,
+           let os = try? details.message(str: { text($0) }, repr: { if case .str(let s) = $0 { pythonRepr(s) } else { text($0) } }) {
+            return os
         }
         return args.count == 1 ? text(args[0]) : ""
     }

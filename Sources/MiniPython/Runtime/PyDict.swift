@@ -142,7 +142,8 @@ struct DictStorage {
             if ix == DictStorage.emptySlot { return (freeSlot >= 0 ? freeSlot : i, nil) }
             if ix == DictStorage.dummySlot {
                 if freeSlot < 0 { freeSlot = i }
-            } else if let entry = entries[ix], entry.hash == hash, try matches(entry.key) {
+            } else if entries[ix]?.hash == hash, let key = entries[ix]?.key, try matches(key) {
+                // Fields are read in place: copying a whole entry would retain its value too.
                 return (i, ix)
             }
             perturb >>= 5

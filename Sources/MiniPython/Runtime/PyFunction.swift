@@ -7,7 +7,10 @@ public final class PyFunction: PyObject, @unchecked Sendable {
     let lambdaBody: Expr?
     let globals: PyDict
     /// The parameters with their default values, used to bind every call.
-    var signature: Signature
+    let signature: Signature
+    /// For a function with only positional(-or-keyword) parameters: how many are required,
+    /// and the defaults of the others, for calls that pass positional arguments only.
+    let simpleLayout: (required: Int, defaults: [PyValue])?
     let closure: [PyCell]
     public var name: String
     public var qualname: String
@@ -25,11 +28,29 @@ public final class PyFunction: PyObject, @unchecked Sendable {
         self.lambdaBody = lambdaBody
         self.globals = globals
         self.signature = signature
+        self.simpleLayout = PyFunction.simpleLayout(of: signature)
         self.closure = closure
         self.name = code.name
         self.qualname = code.qualname
         self.doc = doc
         self.module = module
         super.init(type: .function, hasDict: true)
+    }
+
+    private static func simpleLayout(of signature: Signature) -> (required: Int, defaults: [PyValue])? {
+        guard signature.varArgsName == nil, signature.varKeywordsName == nil else { return nil }
+        var required = 0
+        var defaults: [PyValue] = []
+        for parameter in signature.parameters {
+            guard parameter.kind != .keywordOnly else { return nil }
+            switch parameter.defaultValue {
+            case .required:
+                guard defaults.isEmpty else { return nil }
+                required += 1
+            case .value(let v): defaults.append(v)
+            case .unset: return nil
+            }
+        }
+        return (required, defaults)
     }
 }

@@ -85,6 +85,8 @@ extension PyType {
     public static let fileNotFoundError = PyType(name: "FileNotFoundError", base: osError)
     public static let fileExistsError = PyType(name: "FileExistsError", base: osError)
     public static let permissionError = PyType(name: "PermissionError", base: osError)
+    public static let isADirectoryError = PyType(name: "IsADirectoryError", base: osError)
+    public static let notADirectoryError = PyType(name: "NotADirectoryError", base: osError)
     public static let runtimeError = PyType(name: "RuntimeError", base: exception)
     public static let notImplementedError = PyType(name: "NotImplementedError", base: runtimeError)
     public static let recursionError = PyType(name: "RecursionError", base: runtimeError)
@@ -96,6 +98,8 @@ extension PyType {
     public static let typeError = PyType(name: "TypeError", base: exception)
     public static let valueError = PyType(name: "ValueError", base: exception)
     public static let unicodeError = PyType(name: "UnicodeError", base: valueError)
+    public static let unicodeDecodeError = PyType(name: "UnicodeDecodeError", base: unicodeError)
+    public static let unicodeEncodeError = PyType(name: "UnicodeEncodeError", base: unicodeError)
     public static let keyboardInterrupt = PyType(name: "KeyboardInterrupt", base: baseException)
     public static let systemExit = PyType(name: "SystemExit", base: baseException)
     public static let generatorExit = PyType(name: "GeneratorExit", base: baseException)
@@ -110,10 +114,11 @@ extension PyType {
         baseException, exception, arithmeticError, zeroDivisionError, overflowError, floatingPointError,
         assertionError, attributeError, bufferError, eofError, importError, moduleNotFoundError,
         lookupError, indexError, keyError, memoryError, nameError, unboundLocalError, osError,
-        fileNotFoundError, fileExistsError, permissionError, runtimeError, notImplementedError,
-        recursionError, stopIteration, syntaxError, indentationError, tabError, systemError, typeError,
-        valueError, unicodeError, keyboardInterrupt, systemExit, generatorExit, warning, userWarning,
-        deprecationWarning, runtimeWarning, futureWarning,
+        fileNotFoundError, fileExistsError, permissionError, isADirectoryError, notADirectoryError,
+        runtimeError, notImplementedError, recursionError, stopIteration, syntaxError, indentationError,
+        tabError, systemError, typeError, valueError, unicodeError, unicodeDecodeError, unicodeEncodeError,
+        keyboardInterrupt, systemExit, generatorExit, warning, userWarning, deprecationWarning,
+        runtimeWarning, futureWarning,
     ]
 
     private static let registeredExceptions = Mutex<[String: PyType]>([:])

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// A Python class: builtin (`int`, `list`, TorchBridge's `Tensor`) or defined by user code.
 ///
 /// Both kinds are the same object, so special-method dispatch is uniform: the interpreter
@@ -15,6 +17,11 @@
 /// point.addMethod("norm(self)") { interp, args throws(PyError) in ... }
 /// ```
 public final class PyType: PyObject, @unchecked Sendable {
+    /// Bumped whenever a member of any class changes (`setattr(cls, ...)`, `del cls.x`):
+    /// every lookup cache (``lookup(_:)`` of classes, the inline caches of compiled code) is
+    /// valid only while it stays the same.
+    static let epoch = Atomic<Int>(0)
+
     /// `__name__`
     public let name: String
     /// `__qualname__`
@@ -35,8 +42,15 @@ public final class PyType: PyObject, @unchecked Sendable {
     /// Allocates a bare instance of a (sub)type: the "solid base" that decides the Swift
     /// class of instances. Inherited from the first base that has one.
     public var allocator: ((PyType) -> PyObject)?
-    /// Bumped whenever a member of this type or a base changes (for lookup caches).
+    /// True for a native type created with its own allocator (a Swift layout of its own);
+    /// subtypes that only inherit one share their base's layout (`OSError` and `ValueError`
+    /// both have `BaseException`'s, so a class may derive from both).
+    let definesLayout: Bool
     var isException: Bool { mro.contains { $0 === PyType.baseException } }
+    /// Results of ``lookup(_:)`` for a class from a `class` statement, valid at
+    /// ``cacheEpoch`` (builtin types are shared between threads and never cache).
+    private var lookupCache: [String: PyValue?] = [:]
+    private var cacheEpoch = -1
 
     /// A native type. `allocator` creates instances (nil: inherit the base's).
     public init(name: String, module: String = "builtins", base: PyType?, isBaseType: Bool = true,
@@ -50,8 +64,26 @@ public final class PyType: PyObject, @unchecked Sendable {
         self.isBaseType = isBaseType
         self.mro = []
         self.allocator = allocator ?? base?.allocator
+        self.definesLayout = allocator != nil
         super.init(metatype: nil)
         self.mro = [self] + (base?.mro ?? [])
+    }
+
+    /// A native type with several bases (`io.UnsupportedOperation` is an `OSError` and a
+    /// `ValueError`); the bases must have a consistent MRO and share one instance layout.
+    init(name: String, module: String, bases: [PyType]) {
+        self.name = name
+        self.qualname = name
+        self.module = module
+        self.bases = bases
+        self.members = MemberDict()
+        self.isHeapType = false
+        self.isBaseType = true
+        self.mro = []
+        self.allocator = bases.first?.allocator
+        self.definesLayout = false
+        super.init(metatype: nil)
+        self.mro = (try? PyType.c3(self, bases)) ?? [self] + (bases.first?.mro ?? [])
     }
 
     /// A class from a `class` statement (or 3-argument `type()`); throws TypeError when no
@@ -67,6 +99,7 @@ public final class PyType: PyObject, @unchecked Sendable {
         self.isBaseType = true
         self.mro = []
         self.allocator = nil
+        self.definesLayout = false
         super.init(metatype: nil)
         for base in self.bases where !base.isBaseType {
             throw PyError.typeError("type '\(base.name)' is not an acceptable base type")
@@ -84,6 +117,19 @@ public final class PyType: PyObject, @unchecked Sendable {
 
     /// Finds `name` along the MRO (`_PyType_Lookup`).
     public func lookup(_ name: String) -> PyValue? {
+        guard isHeapType else { return lookupInMRO(name) }
+        let now = PyType.epoch.load(ordering: .relaxed)
+        if cacheEpoch != now {
+            lookupCache.removeAll(keepingCapacity: true)
+            cacheEpoch = now
+        }
+        if let cached = lookupCache[name] { return cached }
+        let found = lookupInMRO(name)
+        lookupCache[name] = .some(found)
+        return found
+    }
+
+    private func lookupInMRO(_ name: String) -> PyValue? {
         for type in mro {
             if let value = type.members[name] { return value }
         }
@@ -110,10 +156,12 @@ public final class PyType: PyObject, @unchecked Sendable {
     /// `setattr(cls, ...)`).
     public func setMember(_ name: String, _ value: PyValue) {
         members[name] = value
+        PyType.epoch.add(1, ordering: .relaxed)
     }
 
     func removeMember(_ name: String) -> PyValue? {
-        members.removeValue(forKey: name)
+        defer { PyType.epoch.add(1, ordering: .relaxed) }
+        return members.removeValue(forKey: name)
     }
 
     /// Adds a method bound by `signature`, e.g. `"append(self, object, /)"`.
@@ -204,7 +252,7 @@ public final class PyType: PyObject, @unchecked Sendable {
 
     /// The nearest class along the MRO that is native and defines how instances are stored.
     var solidBase: PyType? {
-        mro.first { !$0.isHeapType && $0.allocator != nil && $0 !== PyType.object }
+        mro.first { !$0.isHeapType && $0.definesLayout && $0 !== PyType.object }
     }
 }
 

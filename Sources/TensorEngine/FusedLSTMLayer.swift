@@ -1,0 +1,141 @@
+/// One direction of one LSTM layer over a whole sequence, run by the fused float32
+/// kernels (Note [Fused LSTM layout] in Kernels/LSTMKernels.swift).
+///
+/// The sequence is stored as rows, step-major: time step `t` owns `batchSizes[t]`
+/// consecutive rows (all `B` for a padded sequence; a non-increasing count for a packed
+/// one). The output and its gradient may instead be batch-major (padded only): row
+/// `b·T + t`, the layout of a contiguous `(B, T, H)` tensor, so a `batch_first` output needs
+/// no transposed copy. `init` runs the forward pass and keeps what backward needs; it
+/// records no autograd node (NeuralNet records one around it).
+///
+/// ```swift
+/// let run = try FusedLSTMLayer(input: x, batchSizes: [32, 32], batchMajorOutput: false, h0: h, c0: c,
+///                              weightIH: wih, weightHH: whh, biasIH: bih, biasHH: bhh, reverse: false)
+/// let grads = try run.backward(gradOutput: dy, gradHidden: dh, gradCell: dc, inputGradient: true, weightGradients: true)
+/// ```
+public final class FusedLSTMLayer {
+    /// `rows × H`: the hidden state of every row after its step.
+    public let output: Tensor
+    /// `B × H`: the last hidden and cell state of every sequence.
+    public let hidden: Tensor
+    public let cell: Tensor
+
+    let geometry: LSTMGeometry
+    let packedWeights: Tensor
+    let input: Tensor
+    let gates: Tensor
+    let hPrev: Tensor
+    let cPrev: Tensor
+    let tanhC: Tensor
+
+    /// The gradients `backward` returns; `nil` where not requested.
+    public struct Gradients {
+        public var input: Tensor?
+        public var h0: Tensor
+        public var c0: Tensor
+        public var weightIH: Tensor?
+        public var weightHH: Tensor?
+        /// The gradient of `bias_ih`, which is also that of `bias_hh`.
+        public var bias: Tensor?
+    }
+
+    /// Runs the layer forward.
+    ///
+    /// - Parameters:
+    ///   - input: `rows × I` float32.
+    ///   - batchMajorOutput: output (and its gradient) rows in `(B, T)` order rather than
+    ///     `(T, B)` (all batch sizes equal).
+    ///   - h0, c0: `B × H`, with `B = batchSizes[0]`.
+    ///   - weightIH, weightHH: `4H × I` and `4H × H`, gate rows i, f, g, o; biases `4H` or nil.
+    ///   - reverse: run from the last step to the first.
+    /// - Throws: `TensorError` when the shapes or dtypes do not fit together.
+    public init(input: Tensor, batchSizes: [Int], batchMajorOutput: Bool, h0: Tensor, c0: Tensor, weightIH: Tensor, weightHH: Tensor,
+                biasIH: Tensor?, biasHH: Tensor?, reverse: Bool) throws(TensorError) {
+        let all = [input, h0, c0, weightIH, weightHH] + [biasIH, biasHH].compactMap { $0 }
+        guard all.allSatisfy({ $0.dtype == .float32 }) else { throw .runtime("fused LSTM: expected float32 tensors") }
+        guard input.dim == 2, weightIH.dim == 2, weightHH.dim == 2 else {
+            throw .runtime("fused LSTM: expected 2-d input and weights")
+        }
+        let hiddenSize = weightHH.shape[1], inputSize = input.shape[1]
+        let batch = batchSizes.first ?? 0
+        guard weightIH.shape == [4 * hiddenSize, inputSize], weightHH.shape == [4 * hiddenSize, hiddenSize],
+              biasIH.map({ $0.shape == [4 * hiddenSize] }) ?? true, biasHH.map({ $0.shape == [4 * hiddenSize] }) ?? true,
+              h0.shape == [batch, hiddenSize], c0.shape == [batch, hiddenSize],
+              batchSizes.allSatisfy({ $0 > 0 }), zip(batchSizes, batchSizes.dropFirst()).allSatisfy({ $0 >= $1 }),
+              batchSizes.reduce(0, +) == input.shape[0], !batchMajorOutput || batchSizes.allSatisfy({ $0 == batch })
+        else { throw .runtime("fused LSTM: inconsistent shapes") }
+
+        geometry = LSTMGeometry(input: inputSize, hidden: hiddenSize, batchSizes: batchSizes, batchMajorOutput: batchMajorOutput,
+                                reverse: reverse, threads: ThreadPool.shared.threadCount)
+        let g = geometry, rows = input.shape[0]
+        self.input = try input.contiguousCopyIfNeeded()
+        packedWeights = try Tensor(uninitializedShape: [LSTMPackedWeights.floatCount(g)], dtype: .float32, zeroed: false)
+        gates = try Tensor(uninitializedShape: [rows, g.width], dtype: .float32, zeroed: false)
+        hPrev = try Tensor(uninitializedShape: [rows, hiddenSize], dtype: .float32, zeroed: false)
+        cPrev = try Tensor(uninitializedShape: [rows, hiddenSize], dtype: .float32, zeroed: false)
+        tanhC = try Tensor(uninitializedShape: [rows, hiddenSize], dtype: .float32, zeroed: false)
+        output = try Tensor(uninitializedShape: [rows, hiddenSize], dtype: .float32, zeroed: false)
+        hidden = try Tensor(uninitializedShape: [batch, hiddenSize], dtype: .float32, zeroed: false)
+        cell = try Tensor(uninitializedShape: [batch, hiddenSize], dtype: .float32, zeroed: false)
+
+        let weights = LSTMPackedWeights(g, storage: packedWeights.basePointer(Float.self))
+        let (wih, whh) = (try weightIH.contiguousCopyIfNeeded(), try weightHH.contiguousCopyIfNeeded())
+        let (bih, bhh) = (try biasIH?.contiguousCopyIfNeeded(), try biasHH?.contiguousCopyIfNeeded())
+        weights.pack(g, weightIH: wih.basePointer(Float.self), weightHH: whh.basePointer(Float.self),
+                     biasIH: bih.map { UnsafePointer($0.basePointer(Float.self)) },
+                     biasHH: bhh.map { UnsafePointer($0.basePointer(Float.self)) })
+        let (h, c) = (try h0.contiguousCopyIfNeeded(), try c0.contiguousCopyIfNeeded())
+        lstmForward(g, weights: weights, LSTMForwardBuffers(
+            x: self.input.basePointer(Float.self), h0: h.basePointer(Float.self), c0: c.basePointer(Float.self),
+            gates: gates.basePointer(Float.self), hPrev: hPrev.basePointer(Float.self),
+            cPrev: cPrev.basePointer(Float.self), tanhC: tanhC.basePointer(Float.self),
+            output: output.basePointer(Float.self), hn: hidden.basePointer(Float.self), cn: cell.basePointer(Float.self)))
+    }
+
+    /// The gradients of the inputs from those of `output`, `hidden` and `cell`.
+    ///
+    /// - Parameters:
+    ///   - inputGradient: compute the gradient of `input` (one more GEMM).
+    ///   - weightGradients: compute the gradients of the weights and biases.
+    public func backward(gradOutput: Tensor, gradHidden: Tensor, gradCell: Tensor, inputGradient: Bool,
+                         weightGradients: Bool) throws(TensorError) -> Gradients {
+        let g = geometry
+        guard gradOutput.shape == output.shape, gradHidden.shape == hidden.shape, gradCell.shape == cell.shape,
+              [gradOutput, gradHidden, gradCell].allSatisfy({ $0.dtype == .float32 })
+        else { throw .runtime("fused LSTM: gradients do not match the outputs") }
+        let dy = try gradOutput.contiguousCopyIfNeeded()
+        let dh = try gradHidden.clone(recording: false), dc = try gradCell.clone(recording: false)
+        let dGates = try Tensor(uninitializedShape: [g.rows, g.width], dtype: .float32, zeroed: false)
+        let weights = LSTMPackedWeights(g, storage: packedWeights.basePointer(Float.self))
+        lstmBackward(g, weights: weights, LSTMBackwardBuffers(
+            gates: gates.basePointer(Float.self), cPrev: cPrev.basePointer(Float.self),
+            tanhC: tanhC.basePointer(Float.self), gradOutput: dy.basePointer(Float.self),
+            gradH: dh.basePointer(Float.self), gradC: dc.basePointer(Float.self),
+            gradGates: dGates.basePointer(Float.self)))
+
+        var result = Gradients(h0: dh, c0: dc)
+        let fourH = 4 * g.hidden
+        if inputGradient { result.input = try Tensor(uninitializedShape: [g.rows, g.input], dtype: .float32, zeroed: false) }
+        if weightGradients {
+            result.weightIH = try Tensor(uninitializedShape: [fourH, g.input], dtype: .float32, zeroed: false)
+            result.weightHH = try Tensor(uninitializedShape: [fourH, g.hidden], dtype: .float32, zeroed: false)
+            result.bias = try Tensor(uninitializedShape: [fourH], dtype: .float32, zeroed: false)
+        }
+        let scratch = try Tensor(uninitializedShape: [g.width * max(g.input, g.hidden, 1)], dtype: .float32, zeroed: false)
+        lstmParameterGradients(g, weights: weights, gradGates: dGates.basePointer(Float.self),
+                               x: input.basePointer(Float.self), hPrev: hPrev.basePointer(Float.self),
+                               gradX: result.input?.basePointer(Float.self),
+                               gradWeightIH: result.weightIH?.basePointer(Float.self),
+                               gradWeightHH: result.weightHH?.basePointer(Float.self),
+                               gradBias: result.bias?.basePointer(Float.self),
+                               scratch: scratch.basePointer(Float.self))
+        return result
+    }
+}
+
+extension Tensor {
+    /// `self` when contiguous, else a contiguous copy; never recorded by autograd.
+    fileprivate func contiguousCopyIfNeeded() throws(TensorError) -> Tensor {
+        isContiguous ? self : try clone(recording: false)
+    }
+}
