@@ -209,6 +209,12 @@ private func copyBytes(from src: UnsafeRawPointer, to dst: UnsafeMutableRawPoint
 
 // MARK: - Channel-vector tiles
 
+/// Elements of the tile scratch both kernels write (row tiles: 12 rows of the tile width;
+/// channel-vector tiles: 24 pixels of 16 channels).
+private func tileScratch(_ tileWidth: Int) -> Int {
+    Swift.max(convMaxTileRows * tileWidth, convMaxChannelTilePixels * 16)
+}
+
 /// Whether to run the channel-vector kernel (`ConvolutionChannelKernel.swift`): float32,
 /// whole groups of 16 channels, and a row-tile layout that would waste more than a fifth of
 /// its work on garbage columns and tile padding (small images with wide kernels).
@@ -220,24 +226,28 @@ private func useChannelVector<T>(_: T.Type, channels: Int, rows: Int, rowWidth: 
 
 /// The channel-vector pass over virtual rows `rows`: the valid pixels of row `v` are the
 /// virtual columns `v·rowWidth + colStart ..< + colCount`, stored at row `v - rowStart` of
-/// `colCount`-wide planes `plane` apart. Runs of up to 24 pixels × 16 channels per tile.
+/// `colCount`-wide planes `plane` apart. Runs of up to 24 pixels × 16 channels per tile;
+/// row `v` uses the taps `taps(v)` of the `depth` packed ones.
 private func channelVectorTiles<T>(channels: Int, depth: Int, packed: UnsafePointer<T>, src: UnsafePointer<T>,
                                    offsets: UnsafePointer<Int>, bias: UnsafePointer<T>?, tile: UnsafeMutablePointer<T>,
                                    rows: Range<Int>, rowWidth: Int, colStart: Int, colCount: Int, rowStart: Int,
-                                   to out: UnsafeMutablePointer<T>, plane: Int) {
+                                   to out: UnsafeMutablePointer<T>, plane: Int,
+                                   taps: (Int) -> (start: Int, count: Int)) {
     // Float only (`useChannelVector`): rebind once here.
     func f(_ p: UnsafePointer<T>) -> UnsafePointer<Float> { UnsafeRawPointer(p).assumingMemoryBound(to: Float.self) }
     let scratch = UnsafeMutableRawPointer(tile).assumingMemoryBound(to: Float.self)
     let dst = UnsafeMutableRawPointer(out).assumingMemoryBound(to: Float.self)
     let runs = (colCount + convMaxChannelTilePixels - 1) / convMaxChannelTilePixels
     for v in rows {
+        let (first, used) = taps(v)
         var c0 = 0
         for r in 0..<runs {
             let pixels = colCount / runs + (r < colCount % runs ? 1 : 0)
             let q0 = v * rowWidth + colStart + c0
             for block in 0..<(channels / 16) {
-                convChannelTileFloat(pixels: pixels, depth: depth, a: f(packed + block * 16 * depth), src: f(src + q0),
-                                     offsets: offsets, bias: bias.map { f($0 + block * 16) }, tile: scratch)
+                convChannelTileFloat(pixels: pixels, depth: used, a: f(packed + (block * depth + first) * 16),
+                                     src: f(src + q0), offsets: offsets + first, bias: bias.map { f($0 + block * 16) },
+                                     tile: scratch)
                 let base = dst + (block * 16 * plane + (v - rowStart) * colCount + c0)
                 for c in 0..<16 {
                     let row = base + c * plane
@@ -303,7 +313,7 @@ func convolutionForward<T: ConvElement>(_ g: ConvGeometry, input x: StridedView4
     let hasBias = bias != nil
 
     func carveItem(_ l: inout ScratchLayout) -> (UnsafeMutablePointer<T>, UnsafeMutablePointer<T>) {
-        (l.reserve(T.self, layout.count), l.reserve(T.self, convMaxTileRows * tw))
+        (l.reserve(T.self, layout.count), l.reserve(T.self, tileScratch(tw)))
     }
     var itemMeasure = ScratchLayout()
     _ = carveItem(&itemMeasure)
@@ -319,7 +329,7 @@ func convolutionForward<T: ConvElement>(_ g: ConvGeometry, input x: StridedView4
             channelVectorTiles(channels: cout, depth: depth, packed: packed + grp * cout * depth, src: src,
                                offsets: offsets, bias: hasBias ? UnsafePointer(packedBias + grp * cout) : nil, tile: tile,
                                rows: 0..<g.outH, rowWidth: layout.rowWidth, colStart: 0, colCount: g.outW, rowStart: 0,
-                               to: out, plane: area)
+                               to: out, plane: area) { _ in (0, depth) }
             return
         }
         var q0 = 0
@@ -369,9 +379,10 @@ func convolutionBackwardInput<T: ConvElement>(_ g: ConvGeometry, gradOutput dy: 
     var shared = ScratchLayout(base: KernelScratch.current.buffer(slot: KernelScratch.sharedSlot, bytes: measure.bytes))
     defer { KernelScratch.current.trim(slot: KernelScratch.sharedSlot) }
     let (packed, offsets, packedBias) = carveShared(&shared)
+    // Taps in (i, o, j) order, so the taps of one kernel row are a contiguous range.
     var k = 0
-    for o in 0..<cout {
-        for i in 0..<g.kH {
+    for i in 0..<g.kH {
+        for o in 0..<cout {
             for j in 0..<g.kW {
                 offsets[k] = o * plane + (my - i * g.dilH) * width + (mx - j * g.dilW)
                 k += 1
@@ -383,8 +394,8 @@ func convolutionBackwardInput<T: ConvElement>(_ g: ConvGeometry, gradOutput dy: 
             let (r0, rows) = tiles.tile(t)
             let dst = packed + (grp * cin + r0) * depth
             var k = 0
-            for o in 0..<cout {
-                for i in 0..<g.kH {
+            for i in 0..<g.kH {
+                for o in 0..<cout {
                     for j in 0..<g.kW {
                         for r in 0..<rows { dst[k * rows + r] = w[grp * cout + o, r0 + r, i, j] }
                         k += 1
@@ -393,13 +404,22 @@ func convolutionBackwardInput<T: ConvElement>(_ g: ConvGeometry, gradOutput dy: 
             }
         }
     }
+    // Padded rows Y..<Y' only read gradient rows through kernel rows `taps(Y, Y')`: the
+    // others read the zero border, so the tiles skip them.
+    let dataRows = (g.outH - 1) * g.strideH + 1, tapsPerRow = cout * g.kW
+    func taps(_ first: Int, _ last: Int) -> (start: Int, count: Int) {
+        let low = first - dataRows + 1
+        let iLow = low <= 0 ? 0 : (low + g.dilH - 1) / g.dilH
+        let iHigh = Swift.min(g.kH - 1, last / g.dilH)
+        return iLow > iHigh ? (0, 0) : (iLow * tapsPerRow, (iHigh - iLow + 1) * tapsPerRow)
+    }
     if let bias {
         for c in 0..<g.inChannels { packedBias[c] = bias.pointer[c * bias.stride] }
     }
     let hasBias = bias != nil
 
     func carveItem(_ l: inout ScratchLayout) -> (UnsafeMutablePointer<T>, UnsafeMutablePointer<T>) {
-        (l.reserve(T.self, count), l.reserve(T.self, convMaxTileRows * tw))
+        (l.reserve(T.self, count), l.reserve(T.self, tileScratch(tw)))
     }
     var itemMeasure = ScratchLayout()
     _ = carveItem(&itemMeasure)
@@ -427,16 +447,17 @@ func convolutionBackwardInput<T: ConvElement>(_ g: ConvGeometry, gradOutput dy: 
             channelVectorTiles(channels: cin, depth: depth, packed: packed + grp * cin * depth, src: src,
                                offsets: offsets, bias: hasBias ? UnsafePointer(packedBias + grp * cin) : nil, tile: tile,
                                rows: g.padH..<(g.padH + g.inH), rowWidth: width, colStart: g.padW, colCount: g.inW,
-                               rowStart: g.padH, to: out, plane: area)
+                               rowStart: g.padH, to: out, plane: area) { v in taps(v, v) }
             return
         }
         var q0 = qStart
         while q0 < qStop {
             let qEnd = Swift.min(q0 + tw, qStop)
+            let (first, used) = taps(q0 / width, (qEnd - 1) / width)
             for t in 0..<tiles.tiles {
                 let (r0, rows) = tiles.tile(t)
-                T.convTile(rows: rows, depth: depth, a: packed + (grp * cin + r0) * depth, src: src + q0,
-                           offsets: offsets, bias: hasBias ? UnsafePointer(packedBias + grp * cin + r0) : nil, tile: tile)
+                T.convTile(rows: rows, depth: used, a: packed + (grp * cin + r0) * depth + first * rows, src: src + q0,
+                           offsets: offsets + first, bias: hasBias ? UnsafePointer(packedBias + grp * cin + r0) : nil, tile: tile)
                 storeTile(tile, width: tw, rows: rows, q0: q0, qEnd: qEnd, rowWidth: width,
                           rowStart: g.padH, colStart: g.padW, colCount: g.inW, to: out + r0 * area, plane: area)
             }
