@@ -22,9 +22,8 @@ public final class FusedLSTMLayer {
 
     let geometry: LSTMGeometry
     let packedWeights: Tensor
-    let input: Tensor
     let gates: Tensor
-    let hPrev: Tensor
+    let inputAndState: Tensor
     let cPrev: Tensor
     let tanhC: Tensor
 
@@ -68,10 +67,10 @@ public final class FusedLSTMLayer {
         geometry = LSTMGeometry(input: inputSize, hidden: hiddenSize, batchSizes: batchSizes, batchMajorOutput: batchMajorOutput,
                                 reverse: reverse, threads: ThreadPool.shared.threadCount)
         let g = geometry, rows = input.shape[0]
-        self.input = try input.contiguousCopyIfNeeded()
+        let x = try input.contiguousCopyIfNeeded()
         packedWeights = try Tensor(uninitializedShape: [LSTMPackedWeights.floatCount(g)], dtype: .float32, zeroed: false)
         gates = try Tensor(uninitializedShape: [rows, g.width], dtype: .float32, zeroed: false)
-        hPrev = try Tensor(uninitializedShape: [rows, hiddenSize], dtype: .float32, zeroed: false)
+        inputAndState = try Tensor(uninitializedShape: [rows, inputSize + hiddenSize], dtype: .float32, zeroed: false)
         cPrev = try Tensor(uninitializedShape: [rows, hiddenSize], dtype: .float32, zeroed: false)
         tanhC = try Tensor(uninitializedShape: [rows, hiddenSize], dtype: .float32, zeroed: false)
         output = try Tensor(uninitializedShape: [rows, hiddenSize], dtype: .float32, zeroed: false)
@@ -86,8 +85,8 @@ public final class FusedLSTMLayer {
                      biasHH: bhh.map { UnsafePointer($0.basePointer(Float.self)) })
         let (h, c) = (try h0.contiguousCopyIfNeeded(), try c0.contiguousCopyIfNeeded())
         lstmForward(g, weights: weights, LSTMForwardBuffers(
-            x: self.input.basePointer(Float.self), h0: h.basePointer(Float.self), c0: c.basePointer(Float.self),
-            gates: gates.basePointer(Float.self), hPrev: hPrev.basePointer(Float.self),
+            x: x.basePointer(Float.self), inputAndState: inputAndState.basePointer(Float.self),
+            h0: h.basePointer(Float.self), c0: c.basePointer(Float.self), gates: gates.basePointer(Float.self),
             cPrev: cPrev.basePointer(Float.self), tanhC: tanhC.basePointer(Float.self),
             output: output.basePointer(Float.self), hn: hidden.basePointer(Float.self), cn: cell.basePointer(Float.self)))
     }
@@ -121,9 +120,9 @@ public final class FusedLSTMLayer {
             result.weightHH = try Tensor(uninitializedShape: [fourH, g.hidden], dtype: .float32, zeroed: false)
             result.bias = try Tensor(uninitializedShape: [fourH], dtype: .float32, zeroed: false)
         }
-        let scratch = try Tensor(uninitializedShape: [g.width * max(g.input, g.hidden, 1)], dtype: .float32, zeroed: false)
+        let scratch = try Tensor(uninitializedShape: [g.width * (g.input + g.hidden)], dtype: .float32, zeroed: false)
         lstmParameterGradients(g, weights: weights, gradGates: dGates.basePointer(Float.self),
-                               x: input.basePointer(Float.self), hPrev: hPrev.basePointer(Float.self),
+                               inputAndState: inputAndState.basePointer(Float.self),
                                gradX: result.input?.basePointer(Float.self),
                                gradWeightIH: result.weightIH?.basePointer(Float.self),
                                gradWeightHH: result.weightHH?.basePointer(Float.self),
