@@ -21,11 +21,14 @@ public final class FusedLSTMLayer {
     public let cell: Tensor
 
     let geometry: LSTMGeometry
-    let packedWeights: Tensor
-    let gates: Tensor
-    let inputAndState: Tensor
-    let cPrev: Tensor
-    let tanhC: Tensor
+    /// Packed weights, then the saved gates, input and states, cell states and tanh of the
+    /// cell states (Note [LSTM workspace cache]).
+    let workspace: Tensor
+    let weights: LSTMPackedWeights
+    let gates: UnsafeMutablePointer<Float>
+    let inputAndState: UnsafeMutablePointer<Float>
+    let cPrev: UnsafeMutablePointer<Float>
+    let tanhC: UnsafeMutablePointer<Float>
 
     /// The gradients `backward` returns; `nil` where not requested.
     public struct Gradients {
@@ -68,16 +71,18 @@ public final class FusedLSTMLayer {
                                 reverse: reverse, threads: ThreadPool.shared.threadCount)
         let g = geometry, rows = input.shape[0]
         let x = try input.contiguousCopyIfNeeded()
-        packedWeights = try Tensor(uninitializedShape: [LSTMPackedWeights.floatCount(g)], dtype: .float32, zeroed: false)
-        gates = try Tensor(uninitializedShape: [rows, g.width], dtype: .float32, zeroed: false)
-        inputAndState = try Tensor(uninitializedShape: [rows, inputSize + hiddenSize], dtype: .float32, zeroed: false)
-        cPrev = try Tensor(uninitializedShape: [rows, hiddenSize], dtype: .float32, zeroed: false)
-        tanhC = try Tensor(uninitializedShape: [rows, hiddenSize], dtype: .float32, zeroed: false)
+        let weightFloats = LSTMPackedWeights.floatCount(g)
+        workspace = try Workspace.take(weightFloats + rows * (g.width + inputSize + 3 * hiddenSize))
+        let base = workspace.basePointer(Float.self)
+        weights = LSTMPackedWeights(g, storage: base)
+        gates = base + weightFloats
+        inputAndState = gates + rows * g.width
+        cPrev = inputAndState + rows * (inputSize + hiddenSize)
+        tanhC = cPrev + rows * hiddenSize
         output = try Tensor(uninitializedShape: [rows, hiddenSize], dtype: .float32, zeroed: false)
         hidden = try Tensor(uninitializedShape: [batch, hiddenSize], dtype: .float32, zeroed: false)
         cell = try Tensor(uninitializedShape: [batch, hiddenSize], dtype: .float32, zeroed: false)
 
-        let weights = LSTMPackedWeights(g, storage: packedWeights.basePointer(Float.self))
         let (wih, whh) = (try weightIH.contiguousCopyIfNeeded(), try weightHH.contiguousCopyIfNeeded())
         let (bih, bhh) = (try biasIH?.contiguousCopyIfNeeded(), try biasHH?.contiguousCopyIfNeeded())
         weights.pack(g, weightIH: wih.basePointer(Float.self), weightHH: whh.basePointer(Float.self),
@@ -85,11 +90,12 @@ public final class FusedLSTMLayer {
                      biasHH: bhh.map { UnsafePointer($0.basePointer(Float.self)) })
         let (h, c) = (try h0.contiguousCopyIfNeeded(), try c0.contiguousCopyIfNeeded())
         lstmForward(g, weights: weights, LSTMForwardBuffers(
-            x: x.basePointer(Float.self), inputAndState: inputAndState.basePointer(Float.self),
-            h0: h.basePointer(Float.self), c0: c.basePointer(Float.self), gates: gates.basePointer(Float.self),
-            cPrev: cPrev.basePointer(Float.self), tanhC: tanhC.basePointer(Float.self),
+            x: x.basePointer(Float.self), inputAndState: inputAndState,
+            h0: h.basePointer(Float.self), c0: c.basePointer(Float.self), gates: gates, cPrev: cPrev, tanhC: tanhC,
             output: output.basePointer(Float.self), hn: hidden.basePointer(Float.self), cn: cell.basePointer(Float.self)))
     }
+
+    deinit { Workspace.give(workspace) }
 
     /// The gradients of the inputs from those of `output`, `hidden` and `cell`.
     ///
@@ -104,13 +110,13 @@ public final class FusedLSTMLayer {
         else { throw .runtime("fused LSTM: gradients do not match the outputs") }
         let dy = try gradOutput.contiguousCopyIfNeeded()
         let dh = try gradHidden.clone(recording: false), dc = try gradCell.clone(recording: false)
-        let dGates = try Tensor(uninitializedShape: [g.rows, g.width], dtype: .float32, zeroed: false)
-        let weights = LSTMPackedWeights(g, storage: packedWeights.basePointer(Float.self))
+        // Gate gradients, then the weight-gradient scratch.
+        let scratch = try Workspace.take(g.rows * g.width + g.width * (g.input + g.hidden))
+        defer { Workspace.give(scratch) }
+        let dGates = scratch.basePointer(Float.self)
         lstmBackward(g, weights: weights, LSTMBackwardBuffers(
-            gates: gates.basePointer(Float.self), cPrev: cPrev.basePointer(Float.self),
-            tanhC: tanhC.basePointer(Float.self), gradOutput: dy.basePointer(Float.self),
-            gradH: dh.basePointer(Float.self), gradC: dc.basePointer(Float.self),
-            gradGates: dGates.basePointer(Float.self)))
+            gates: gates, cPrev: cPrev, tanhC: tanhC, gradOutput: dy.basePointer(Float.self),
+            gradH: dh.basePointer(Float.self), gradC: dc.basePointer(Float.self), gradGates: dGates))
 
         var result = Gradients(h0: dh, c0: dc)
         let fourH = 4 * g.hidden
@@ -120,14 +126,12 @@ public final class FusedLSTMLayer {
             result.weightHH = try Tensor(uninitializedShape: [fourH, g.hidden], dtype: .float32, zeroed: false)
             result.bias = try Tensor(uninitializedShape: [fourH], dtype: .float32, zeroed: false)
         }
-        let scratch = try Tensor(uninitializedShape: [g.width * (g.input + g.hidden)], dtype: .float32, zeroed: false)
-        lstmParameterGradients(g, weights: weights, gradGates: dGates.basePointer(Float.self),
-                               inputAndState: inputAndState.basePointer(Float.self),
+        lstmParameterGradients(g, weights: weights, gradGates: dGates, inputAndState: inputAndState,
                                gradX: result.input?.basePointer(Float.self),
                                gradWeightIH: result.weightIH?.basePointer(Float.self),
                                gradWeightHH: result.weightHH?.basePointer(Float.self),
                                gradBias: result.bias?.basePointer(Float.self),
-                               scratch: scratch.basePointer(Float.self))
+                               scratch: dGates + g.rows * g.width)
         return result
     }
 }
