@@ -5,21 +5,19 @@
 /// consecutive rows (all `B` for a padded sequence; a non-increasing count for a packed
 /// one). The output and its gradient may instead be batch-major (padded only): row
 /// `b·T + t`, the layout of a contiguous `(B, T, H)` tensor, so a `batch_first` output needs
-/// no transposed copy. `init` runs the forward pass and keeps what backward needs; it
-/// records no autograd node (NeuralNet records one around it).
+/// no transposed copy. `init` runs the forward pass into the given output tensors and keeps
+/// what backward needs (but not the outputs: an autograd node owning the layer would then
+/// own its own outputs, a reference cycle). It records no autograd node (NeuralNet records
+/// one around it).
 ///
 /// ```swift
-/// let run = try FusedLSTMLayer(input: x, batchSizes: [32, 32], batchMajorOutput: false, h0: h, c0: c,
-///                              weightIH: wih, weightHH: whh, biasIH: bih, biasHH: bhh, reverse: false)
+/// let (y, h, c) = try FusedLSTMLayer.outputTensors(rows: 100, batch: 2, hidden: 128)
+/// let run = try FusedLSTMLayer(input: x, batchSizes: Array(repeating: 2, count: 50), batchMajorOutput: false,
+///                              h0: h0, c0: c0, weightIH: wih, weightHH: whh, biasIH: bih, biasHH: bhh,
+///                              reverse: false, output: y, hidden: h, cell: c)
 /// let grads = try run.backward(gradOutput: dy, gradHidden: dh, gradCell: dc, inputGradient: true, weightGradients: true)
 /// ```
 public final class FusedLSTMLayer {
-    /// `rows × H`: the hidden state of every row after its step.
-    public let output: Tensor
-    /// `B × H`: the last hidden and cell state of every sequence.
-    public let hidden: Tensor
-    public let cell: Tensor
-
     let geometry: LSTMGeometry
     /// Packed weights, then the saved gates, input and states, cell states and tanh of the
     /// cell states (Note [LSTM workspace cache]).
@@ -50,10 +48,13 @@ public final class FusedLSTMLayer {
     ///   - h0, c0: `B × H`, with `B = batchSizes[0]`.
     ///   - weightIH, weightHH: `4H × I` and `4H × H`, gate rows i, f, g, o; biases `4H` or nil.
     ///   - reverse: run from the last step to the first.
+    ///   - output: contiguous `rows × H`, receives the hidden state of every row after its step.
+    ///   - hidden, cell: contiguous `B × H`, receive the last states of every sequence.
     /// - Throws: `TensorError` when the shapes or dtypes do not fit together.
-    public init(input: Tensor, batchSizes: [Int], batchMajorOutput: Bool, h0: Tensor, c0: Tensor, weightIH: Tensor, weightHH: Tensor,
-                biasIH: Tensor?, biasHH: Tensor?, reverse: Bool) throws(TensorError) {
-        let all = [input, h0, c0, weightIH, weightHH] + [biasIH, biasHH].compactMap { $0 }
+    public init(input: Tensor, batchSizes: [Int], batchMajorOutput: Bool, h0: Tensor, c0: Tensor, weightIH: Tensor,
+                weightHH: Tensor, biasIH: Tensor?, biasHH: Tensor?, reverse: Bool,
+                output: Tensor, hidden: Tensor, cell: Tensor) throws(TensorError) {
+        let all = [input, h0, c0, weightIH, weightHH, output, hidden, cell] + [biasIH, biasHH].compactMap { $0 }
         guard all.allSatisfy({ $0.dtype == .float32 }) else { throw .runtime("fused LSTM: expected float32 tensors") }
         guard input.dim == 2, weightIH.dim == 2, weightHH.dim == 2 else {
             throw .runtime("fused LSTM: expected 2-d input and weights")
@@ -64,7 +65,9 @@ public final class FusedLSTMLayer {
               biasIH.map({ $0.shape == [4 * hiddenSize] }) ?? true, biasHH.map({ $0.shape == [4 * hiddenSize] }) ?? true,
               h0.shape == [batch, hiddenSize], c0.shape == [batch, hiddenSize],
               batchSizes.allSatisfy({ $0 > 0 }), zip(batchSizes, batchSizes.dropFirst()).allSatisfy({ $0 >= $1 }),
-              batchSizes.reduce(0, +) == input.shape[0], !batchMajorOutput || batchSizes.allSatisfy({ $0 == batch })
+              batchSizes.reduce(0, +) == input.shape[0], !batchMajorOutput || batchSizes.allSatisfy({ $0 == batch }),
+              output.shape == [input.shape[0], hiddenSize], hidden.shape == h0.shape, cell.shape == h0.shape,
+              output.isContiguous, hidden.isContiguous, cell.isContiguous
         else { throw .runtime("fused LSTM: inconsistent shapes") }
 
         geometry = LSTMGeometry(input: inputSize, hidden: hiddenSize, batchSizes: batchSizes, batchMajorOutput: batchMajorOutput,
@@ -79,9 +82,6 @@ public final class FusedLSTMLayer {
         inputAndState = gates + rows * g.width
         cPrev = inputAndState + rows * (inputSize + hiddenSize)
         tanhC = cPrev + rows * hiddenSize
-        output = try Tensor(uninitializedShape: [rows, hiddenSize], dtype: .float32, zeroed: false)
-        hidden = try Tensor(uninitializedShape: [batch, hiddenSize], dtype: .float32, zeroed: false)
-        cell = try Tensor(uninitializedShape: [batch, hiddenSize], dtype: .float32, zeroed: false)
 
         let (wih, whh) = (try weightIH.contiguousCopyIfNeeded(), try weightHH.contiguousCopyIfNeeded())
         let (bih, bhh) = (try biasIH?.contiguousCopyIfNeeded(), try biasHH?.contiguousCopyIfNeeded())
@@ -97,6 +97,15 @@ public final class FusedLSTMLayer {
 
     deinit { Workspace.give(workspace) }
 
+    /// Uninitialised `rows × H` output and `B × H` state tensors for `init` to fill.
+    public static func outputTensors(rows: Int, batch: Int, hidden: Int) throws(TensorError)
+        -> (output: Tensor, hidden: Tensor, cell: Tensor)
+    {
+        (try Tensor(uninitializedShape: [rows, hidden], dtype: .float32, zeroed: false),
+         try Tensor(uninitializedShape: [batch, hidden], dtype: .float32, zeroed: false),
+         try Tensor(uninitializedShape: [batch, hidden], dtype: .float32, zeroed: false))
+    }
+
     /// The gradients of the inputs from those of `output`, `hidden` and `cell`.
     ///
     /// - Parameters:
@@ -105,7 +114,8 @@ public final class FusedLSTMLayer {
     public func backward(gradOutput: Tensor, gradHidden: Tensor, gradCell: Tensor, inputGradient: Bool,
                          weightGradients: Bool) throws(TensorError) -> Gradients {
         let g = geometry
-        guard gradOutput.shape == output.shape, gradHidden.shape == hidden.shape, gradCell.shape == cell.shape,
+        guard gradOutput.shape == [g.rows, g.hidden], gradHidden.shape == [g.batch, g.hidden],
+              gradCell.shape == [g.batch, g.hidden],
               [gradOutput, gradHidden, gradCell].allSatisfy({ $0.dtype == .float32 })
         else { throw .runtime("fused LSTM: gradients do not match the outputs") }
         let dy = try gradOutput.contiguousCopyIfNeeded()
