@@ -5,28 +5,28 @@
 /// consecutive rows (all `B` for a padded sequence; a non-increasing count for a packed
 /// one). The output and its gradient may instead be batch-major (padded only): row
 /// `b·T + t`, the layout of a contiguous `(B, T, H)` tensor, so a `batch_first` output needs
-/// no transposed copy. `init` runs the forward pass and keeps what backward needs; it
-/// records no autograd node (NeuralNet records one around it).
+/// no transposed copy. `init` runs the forward pass into the given output tensors and keeps
+/// what backward needs (but not the outputs: an autograd node owning the layer would then
+/// own its own outputs, a reference cycle). It records no autograd node (NeuralNet records
+/// one around it).
 ///
 /// ```swift
-/// let run = try FusedLSTMLayer(input: x, batchSizes: [32, 32], batchMajorOutput: false, h0: h, c0: c,
-///                              weightIH: wih, weightHH: whh, biasIH: bih, biasHH: bhh, reverse: false)
+/// let (y, h, c) = try FusedLSTMLayer.outputTensors(rows: 100, batch: 2, hidden: 128)
+/// let run = try FusedLSTMLayer(input: x, batchSizes: Array(repeating: 2, count: 50), batchMajorOutput: false,
+///                              h0: h0, c0: c0, weightIH: wih, weightHH: whh, biasIH: bih, biasHH: bhh,
+///                              reverse: false, output: y, hidden: h, cell: c)
 /// let grads = try run.backward(gradOutput: dy, gradHidden: dh, gradCell: dc, inputGradient: true, weightGradients: true)
 /// ```
 public final class FusedLSTMLayer {
-    /// `rows × H`: the hidden state of every row after its step.
-    public let output: Tensor
-    /// `B × H`: the last hidden and cell state of every sequence.
-    public let hidden: Tensor
-    public let cell: Tensor
-
     let geometry: LSTMGeometry
-    let packedWeights: Tensor
-    let input: Tensor
-    let gates: Tensor
-    let hPrev: Tensor
-    let cPrev: Tensor
-    let tanhC: Tensor
+    /// Packed weights, then the saved gates, input and states, cell states and tanh of the
+    /// cell states (Note [LSTM workspace cache]).
+    let workspace: Tensor
+    let weights: LSTMPackedWeights
+    let gates: UnsafeMutablePointer<Float>
+    let inputAndState: UnsafeMutablePointer<Float>
+    let cPrev: UnsafeMutablePointer<Float>
+    let tanhC: UnsafeMutablePointer<Float>
 
     /// The gradients `backward` returns; `nil` where not requested.
     public struct Gradients {
@@ -48,10 +48,13 @@ public final class FusedLSTMLayer {
     ///   - h0, c0: `B × H`, with `B = batchSizes[0]`.
     ///   - weightIH, weightHH: `4H × I` and `4H × H`, gate rows i, f, g, o; biases `4H` or nil.
     ///   - reverse: run from the last step to the first.
+    ///   - output: contiguous `rows × H`, receives the hidden state of every row after its step.
+    ///   - hidden, cell: contiguous `B × H`, receive the last states of every sequence.
     /// - Throws: `TensorError` when the shapes or dtypes do not fit together.
-    public init(input: Tensor, batchSizes: [Int], batchMajorOutput: Bool, h0: Tensor, c0: Tensor, weightIH: Tensor, weightHH: Tensor,
-                biasIH: Tensor?, biasHH: Tensor?, reverse: Bool) throws(TensorError) {
-        let all = [input, h0, c0, weightIH, weightHH] + [biasIH, biasHH].compactMap { $0 }
+    public init(input: Tensor, batchSizes: [Int], batchMajorOutput: Bool, h0: Tensor, c0: Tensor, weightIH: Tensor,
+                weightHH: Tensor, biasIH: Tensor?, biasHH: Tensor?, reverse: Bool,
+                output: Tensor, hidden: Tensor, cell: Tensor) throws(TensorError) {
+        let all = [input, h0, c0, weightIH, weightHH, output, hidden, cell] + [biasIH, biasHH].compactMap { $0 }
         guard all.allSatisfy({ $0.dtype == .float32 }) else { throw .runtime("fused LSTM: expected float32 tensors") }
         guard input.dim == 2, weightIH.dim == 2, weightHH.dim == 2 else {
             throw .runtime("fused LSTM: expected 2-d input and weights")
@@ -62,23 +65,24 @@ public final class FusedLSTMLayer {
               biasIH.map({ $0.shape == [4 * hiddenSize] }) ?? true, biasHH.map({ $0.shape == [4 * hiddenSize] }) ?? true,
               h0.shape == [batch, hiddenSize], c0.shape == [batch, hiddenSize],
               batchSizes.allSatisfy({ $0 > 0 }), zip(batchSizes, batchSizes.dropFirst()).allSatisfy({ $0 >= $1 }),
-              batchSizes.reduce(0, +) == input.shape[0], !batchMajorOutput || batchSizes.allSatisfy({ $0 == batch })
+              batchSizes.reduce(0, +) == input.shape[0], !batchMajorOutput || batchSizes.allSatisfy({ $0 == batch }),
+              output.shape == [input.shape[0], hiddenSize], hidden.shape == h0.shape, cell.shape == h0.shape,
+              output.isContiguous, hidden.isContiguous, cell.isContiguous
         else { throw .runtime("fused LSTM: inconsistent shapes") }
 
         geometry = LSTMGeometry(input: inputSize, hidden: hiddenSize, batchSizes: batchSizes, batchMajorOutput: batchMajorOutput,
                                 reverse: reverse, threads: ThreadPool.shared.threadCount)
         let g = geometry, rows = input.shape[0]
-        self.input = try input.contiguousCopyIfNeeded()
-        packedWeights = try Tensor(uninitializedShape: [LSTMPackedWeights.floatCount(g)], dtype: .float32, zeroed: false)
-        gates = try Tensor(uninitializedShape: [rows, g.width], dtype: .float32, zeroed: false)
-        hPrev = try Tensor(uninitializedShape: [rows, hiddenSize], dtype: .float32, zeroed: false)
-        cPrev = try Tensor(uninitializedShape: [rows, hiddenSize], dtype: .float32, zeroed: false)
-        tanhC = try Tensor(uninitializedShape: [rows, hiddenSize], dtype: .float32, zeroed: false)
-        output = try Tensor(uninitializedShape: [rows, hiddenSize], dtype: .float32, zeroed: false)
-        hidden = try Tensor(uninitializedShape: [batch, hiddenSize], dtype: .float32, zeroed: false)
-        cell = try Tensor(uninitializedShape: [batch, hiddenSize], dtype: .float32, zeroed: false)
+        let x = try input.contiguousCopyIfNeeded()
+        let weightFloats = LSTMPackedWeights.floatCount(g)
+        workspace = try Workspace.take(weightFloats + rows * (g.width + inputSize + 3 * hiddenSize))
+        let base = workspace.basePointer(Float.self)
+        weights = LSTMPackedWeights(g, storage: base)
+        gates = base + weightFloats
+        inputAndState = gates + rows * g.width
+        cPrev = inputAndState + rows * (inputSize + hiddenSize)
+        tanhC = cPrev + rows * hiddenSize
 
-        let weights = LSTMPackedWeights(g, storage: packedWeights.basePointer(Float.self))
         let (wih, whh) = (try weightIH.contiguousCopyIfNeeded(), try weightHH.contiguousCopyIfNeeded())
         let (bih, bhh) = (try biasIH?.contiguousCopyIfNeeded(), try biasHH?.contiguousCopyIfNeeded())
         weights.pack(g, weightIH: wih.basePointer(Float.self), weightHH: whh.basePointer(Float.self),
@@ -86,10 +90,20 @@ public final class FusedLSTMLayer {
                      biasHH: bhh.map { UnsafePointer($0.basePointer(Float.self)) })
         let (h, c) = (try h0.contiguousCopyIfNeeded(), try c0.contiguousCopyIfNeeded())
         lstmForward(g, weights: weights, LSTMForwardBuffers(
-            x: self.input.basePointer(Float.self), h0: h.basePointer(Float.self), c0: c.basePointer(Float.self),
-            gates: gates.basePointer(Float.self), hPrev: hPrev.basePointer(Float.self),
-            cPrev: cPrev.basePointer(Float.self), tanhC: tanhC.basePointer(Float.self),
+            x: x.basePointer(Float.self), inputAndState: inputAndState,
+            h0: h.basePointer(Float.self), c0: c.basePointer(Float.self), gates: gates, cPrev: cPrev, tanhC: tanhC,
             output: output.basePointer(Float.self), hn: hidden.basePointer(Float.self), cn: cell.basePointer(Float.self)))
+    }
+
+    deinit { Workspace.give(workspace) }
+
+    /// Uninitialised `rows × H` output and `B × H` state tensors for `init` to fill.
+    public static func outputTensors(rows: Int, batch: Int, hidden: Int) throws(TensorError)
+        -> (output: Tensor, hidden: Tensor, cell: Tensor)
+    {
+        (try Tensor(uninitializedShape: [rows, hidden], dtype: .float32, zeroed: false),
+         try Tensor(uninitializedShape: [batch, hidden], dtype: .float32, zeroed: false),
+         try Tensor(uninitializedShape: [batch, hidden], dtype: .float32, zeroed: false))
     }
 
     /// The gradients of the inputs from those of `output`, `hidden` and `cell`.
@@ -100,18 +114,19 @@ public final class FusedLSTMLayer {
     public func backward(gradOutput: Tensor, gradHidden: Tensor, gradCell: Tensor, inputGradient: Bool,
                          weightGradients: Bool) throws(TensorError) -> Gradients {
         let g = geometry
-        guard gradOutput.shape == output.shape, gradHidden.shape == hidden.shape, gradCell.shape == cell.shape,
+        guard gradOutput.shape == [g.rows, g.hidden], gradHidden.shape == [g.batch, g.hidden],
+              gradCell.shape == [g.batch, g.hidden],
               [gradOutput, gradHidden, gradCell].allSatisfy({ $0.dtype == .float32 })
         else { throw .runtime("fused LSTM: gradients do not match the outputs") }
         let dy = try gradOutput.contiguousCopyIfNeeded()
         let dh = try gradHidden.clone(recording: false), dc = try gradCell.clone(recording: false)
-        let dGates = try Tensor(uninitializedShape: [g.rows, g.width], dtype: .float32, zeroed: false)
-        let weights = LSTMPackedWeights(g, storage: packedWeights.basePointer(Float.self))
+        // Gate gradients, then the weight-gradient scratch.
+        let scratch = try Workspace.take(g.rows * g.width + g.width * (g.input + g.hidden))
+        defer { Workspace.give(scratch) }
+        let dGates = scratch.basePointer(Float.self)
         lstmBackward(g, weights: weights, LSTMBackwardBuffers(
-            gates: gates.basePointer(Float.self), cPrev: cPrev.basePointer(Float.self),
-            tanhC: tanhC.basePointer(Float.self), gradOutput: dy.basePointer(Float.self),
-            gradH: dh.basePointer(Float.self), gradC: dc.basePointer(Float.self),
-            gradGates: dGates.basePointer(Float.self)))
+            gates: gates, cPrev: cPrev, tanhC: tanhC, gradOutput: dy.basePointer(Float.self),
+            gradH: dh.basePointer(Float.self), gradC: dc.basePointer(Float.self), gradGates: dGates))
 
         var result = Gradients(h0: dh, c0: dc)
         let fourH = 4 * g.hidden
@@ -121,14 +136,12 @@ public final class FusedLSTMLayer {
             result.weightHH = try Tensor(uninitializedShape: [fourH, g.hidden], dtype: .float32, zeroed: false)
             result.bias = try Tensor(uninitializedShape: [fourH], dtype: .float32, zeroed: false)
         }
-        let scratch = try Tensor(uninitializedShape: [g.width * max(g.input, g.hidden, 1)], dtype: .float32, zeroed: false)
-        lstmParameterGradients(g, weights: weights, gradGates: dGates.basePointer(Float.self),
-                               x: input.basePointer(Float.self), hPrev: hPrev.basePointer(Float.self),
+        lstmParameterGradients(g, weights: weights, gradGates: dGates, inputAndState: inputAndState,
                                gradX: result.input?.basePointer(Float.self),
                                gradWeightIH: result.weightIH?.basePointer(Float.self),
                                gradWeightHH: result.weightHH?.basePointer(Float.self),
                                gradBias: result.bias?.basePointer(Float.self),
-                               scratch: scratch.basePointer(Float.self))
+                               scratch: dGates + g.rows * g.width)
         return result
     }
 }

@@ -31,16 +31,18 @@ enum LSTMLayer {
             return try t.view([steps, batch, width])
         }
         let hidden = h0.shape[1]
+        let (outputRows, hn, cn) = try FusedLSTMLayer.outputTensors(rows: layout.rows, batch: batch, hidden: hidden)
         let (run, output) = try GradMode.with(false) { () throws(TensorError) in
             let run = try FusedLSTMLayer(input: try rows(sequence, features, batchMajor: false), batchSizes: layout.batchSizes,
                                          batchMajorOutput: batchMajor, h0: h0, c0: c0,
                                          weightIH: w.inputHidden, weightHH: w.hiddenHidden,
-                                         biasIH: w.inputBias, biasHH: w.hiddenBias, reverse: reverse)
-            return (run, try sequenceShaped(run.output, hidden, batchMajor: batchMajor))
+                                         biasIH: w.inputBias, biasHH: w.hiddenBias, reverse: reverse,
+                                         output: outputRows, hidden: hn, cell: cn)
+            return (run, try sequenceShaped(outputRows, hidden, batchMajor: batchMajor))
         }
         let inputs = [sequence, h0, c0] + w.parameters
         let hasBias = w.inputBias != nil
-        let outputs = Tensor.record("MkldnnRnnLayerBackward0", inputs: inputs, outputs: [output, run.hidden, run.cell],
+        let outputs = Tensor.record("MkldnnRnnLayerBackward0", inputs: inputs, outputs: [output, hn, cn],
                                     saved: inputs) { (grads: [Tensor]) throws(TensorError) in
             try GradMode.with(false) { () throws(TensorError) in
                 let g = try run.backward(gradOutput: try rows(grads[0], hidden, batchMajor: batchMajor),

@@ -13,7 +13,7 @@
 // recurrent weights are at most 512 columns wide and the GEMM reads them in place).
 // At each time step, each group runs its own GEMM on its gate columns and then its own
 // cell update: one `ThreadPool` round-trip per step, no barrier inside a step. A step
-// reads the previous hidden state from a per-step copy (`hPrev`), so no group writes
+// reads the previous hidden state from a per-step copy (`inputAndState`), so no group writes
 // what another still reads.
 //
 // Backward mirrors it: one round-trip per step runs, per group, the GEMM that turns the
@@ -122,32 +122,59 @@ struct LSTMPackedWeights {
     }
 
     /// Fills the packed layout from natural-order weights (`4H × I`, `4H × H`, `4H`).
+    ///
+    /// The 16 weight rows of gate q for block b become the 16 adjacent columns
+    /// `b·64 + q·16 ..< +16`, so the forward operand is built from 16-row transposes.
     func pack(_ g: LSTMGeometry, weightIH: UnsafePointer<Float>, weightHH: UnsafePointer<Float>,
               biasIH: UnsafePointer<Float>?, biasHH: UnsafePointer<Float>?) {
         let h = g.hidden, w = g.width
-        inputWeights.update(repeating: 0, count: w &* g.input)
-        bias.update(repeating: 0, count: w)
-        recurrentColumns.update(repeating: 0, count: w &* h)
-        recurrentRows.update(repeating: 0, count: w &* h)
+        if h & 15 != 0 {
+            // Padded units keep zero weights and bias.
+            inputWeights.update(repeating: 0, count: LSTMPackedWeights.floatCount(g))
+        }
         for row in 0..<(4 &* h) {
             let c = g.column(ofRow: row)
             copyFloats(from: weightIH + row &* g.input, to: inputWeights + c &* g.input, count: g.input)
             bias[c] = (biasIH?[row] ?? 0) + (biasHH?[row] ?? 0)
         }
         for k in 0..<g.groups.count {
-            let first = g.groups[k].lowerBound &* 64, cols = g.groups[k].count &* 64
-            let forward = recurrentColumns + h &* first
+            let blocks = g.groups[k], cols = blocks.count &* 64
+            let forward = recurrentColumns + h &* (blocks.lowerBound &* 64)
+            for b in blocks {
+                for q in 0..<4 {
+                    transposeRows(weightHH + (q &* h &+ b &* 16) &* h, h, rows: min(16, h &- b &* 16), cols: h,
+                                  into: forward + ((b &- blocks.lowerBound) &* 64 &+ q &* 16), cols)
+                }
+            }
             let (lo, hi) = g.units(k)
             let backward = recurrentRows + w &* lo
             for row in 0..<(4 &* h) {
-                let c = g.column(ofRow: row)
-                let src = weightHH + row &* h
-                if c >= first && c < first &+ cols {
-                    for p in 0..<h { forward[p &* cols &+ (c &- first)] = src[p] }
-                }
-                copyFloats(from: src + lo, to: backward + c &* (hi &- lo), count: hi &- lo)
+                copyFloats(from: weightHH + (row &* h &+ lo), to: backward + g.column(ofRow: row) &* (hi &- lo), count: hi &- lo)
             }
         }
+    }
+}
+
+/// `dst[j·ldd + i] = src[i·lds + j]` for `i < rows`, `j < cols`: 16×16 register transposes,
+/// element by element at the edges.
+func transposeRows(_ src: UnsafePointer<Float>, _ lds: Int, rows: Int, cols: Int,
+                   into dst: UnsafeMutablePointer<Float>, _ ldd: Int) {
+    var j = 0
+    while j < cols {
+        let width = min(16, cols &- j)
+        var i = 0
+        while i < rows {
+            let height = min(16, rows &- i)
+            if width == 16 && height == 16 {
+                transpose16x16(src + (i &* lds &+ j), lds, dst + (j &* ldd &+ i), ldd)
+            } else {
+                for jj in 0..<width {
+                    for ii in 0..<height { dst[(j &+ jj) &* ldd &+ i &+ ii] = src[(i &+ ii) &* lds &+ j &+ jj] }
+                }
+            }
+            i &+= 16
+        }
+        j &+= 16
     }
 }
 
@@ -157,13 +184,15 @@ struct LSTMPackedWeights {
 struct LSTMForwardBuffers {
     /// `rows × I` input.
     let x: UnsafePointer<Float>
+    /// `rows × (I + H)`: a copy of the input, then the hidden state each step started from.
+    /// Side by side, so one GEMM gives the gradients of both weights (`lstmParameterGradients`).
+    let inputAndState: UnsafeMutablePointer<Float>
     /// `B × H` initial states.
     let h0: UnsafePointer<Float>
     let c0: UnsafePointer<Float>
     /// `rows × width`: on return, the activated gates i, f, g, o (kept for backward).
     let gates: UnsafeMutablePointer<Float>
-    /// `rows × H`: the hidden and cell state each step started from.
-    let hPrev: UnsafeMutablePointer<Float>
+    /// `rows × H`: the cell state each step started from.
     let cPrev: UnsafeMutablePointer<Float>
     /// `rows × H`: tanh of each step's new cell state.
     let tanhC: UnsafeMutablePointer<Float>
@@ -176,10 +205,12 @@ struct LSTMForwardBuffers {
 
 /// Runs the layer forward (Note [Fused LSTM layout]).
 func lstmForward(_ g: LSTMGeometry, weights: LSTMPackedWeights, _ buf: LSTMForwardBuffers) {
-    let h = g.hidden, w = g.width, steps = g.order.count
+    let h = g.hidden, w = g.width, steps = g.order.count, xh = g.input &+ h
     if g.rows == 0 || h == 0 { return }
+    let hPrev = buf.inputAndState + g.input
+    for r in 0..<g.rows { copyFloats(from: buf.x + r &* g.input, to: buf.inputAndState + r &* xh, count: g.input) }
     // Input projection of every step at once (the cell update adds the biases).
-    sgemm(m: g.rows, n: w, k: g.input, a: buf.x, lda: g.input, transA: false,
+    sgemm(m: g.rows, n: w, k: g.input, a: buf.inputAndState, lda: xh, transA: false,
           b: weights.inputWeights, ldb: g.input, transB: true, c: buf.gates, ldc: w)
     // Each sequence starts from its initial state at the first step it is part of.
     copyFloats(from: buf.h0, to: buf.hn, count: g.batch &* h)
@@ -188,7 +219,7 @@ func lstmForward(_ g: LSTMGeometry, weights: LSTMPackedWeights, _ buf: LSTMForwa
     for t in g.order {
         let rows = g.batchSizes[t]
         for r in running..<max(running, rows) {
-            copyFloats(from: buf.h0 + r &* h, to: buf.hPrev + (g.offsets[t] &+ r) &* h, count: h)
+            copyFloats(from: buf.h0 + r &* h, to: hPrev + (g.offsets[t] &+ r) &* xh, count: h)
             copyFloats(from: buf.c0 + r &* h, to: buf.cPrev + (g.offsets[t] &+ r) &* h, count: h)
         }
         running = rows
@@ -202,7 +233,7 @@ func lstmForward(_ g: LSTMGeometry, weights: LSTMPackedWeights, _ buf: LSTMForwa
         pool.parallelFor(count: g.groups.count) { k in
             let blocks = g.groups[k]
             let col = blocks.lowerBound &* 64, cols = blocks.count &* 64
-            sgemmBlocked(m: rows, n: cols, k: h, a: buf.hPrev + first &* h, lda: h, transA: false,
+            sgemmBlocked(m: rows, n: cols, k: h, a: hPrev + first &* xh, lda: xh, transA: false,
                          b: weights.recurrentColumns + h &* col, ldb: cols, transB: false,
                          c: buf.gates + (first &* w &+ col), ldc: w, alpha: 1, beta: 1)
             let (lo, hi) = g.units(k)
@@ -214,7 +245,7 @@ func lstmForward(_ g: LSTMGeometry, weights: LSTMPackedWeights, _ buf: LSTMForwa
                 copyFloats(from: out, to: buf.hn + (r &* h &+ lo), count: hi &- lo)
                 if r < nextRows {
                     let nextRow = g.offsets[next] &+ r
-                    copyFloats(from: out, to: buf.hPrev + (nextRow &* h &+ lo), count: hi &- lo)
+                    copyFloats(from: out, to: hPrev + (nextRow &* xh &+ lo), count: hi &- lo)
                     copyFloats(from: buf.cn + (r &* h &+ lo), to: buf.cPrev + (nextRow &* h &+ lo), count: hi &- lo)
                 }
             }
@@ -308,36 +339,30 @@ func lstmBackward(_ g: LSTMGeometry, weights: LSTMPackedWeights, _ buf: LSTMBack
 }
 
 /// Gradients of the weights and the input from the gate gradients (`rows × width`):
-/// `dW_ih = dGᵀ X`, `dW_hh = dGᵀ H_prev`, `db = Σ_rows dG` (the same for both biases),
-/// `dX = dG W̃_ih`. The weight gradients come back in natural row order.
+/// `[dW_ih dW_hh]ᵀ = [X H_prev]ᵀ dG` (one GEMM whose B operand, the tall gate gradients, is
+/// read in place), `db = Σ_rows dG` (the same for both biases), `dX = dG W̃_ih`. The weight
+/// gradients come back in natural row order.
 func lstmParameterGradients(_ g: LSTMGeometry, weights: LSTMPackedWeights, gradGates: UnsafePointer<Float>,
-                            x: UnsafePointer<Float>, hPrev: UnsafePointer<Float>,
+                            inputAndState: UnsafePointer<Float>,
                             gradX: UnsafeMutablePointer<Float>?, gradWeightIH: UnsafeMutablePointer<Float>?,
                             gradWeightHH: UnsafeMutablePointer<Float>?, gradBias: UnsafeMutablePointer<Float>?,
                             scratch: UnsafeMutablePointer<Float>) {
-    let h = g.hidden, w = g.width, rows = g.rows
+    let h = g.hidden, w = g.width, rows = g.rows, xh = g.input &+ h
     if let gradX {
         sgemm(m: rows, n: g.input, k: w, a: gradGates, lda: w, transA: false,
               b: weights.inputWeights, ldb: g.input, transB: false, c: gradX, ldc: g.input)
     }
-    // dW_ih and dW_hh as their transposes, Xᵀ dG and H_prevᵀ dG: the tall gate gradients are
-    // then the GEMM's B operand, read in place, instead of a transposed A it would repack.
-    // `scratch` holds max(I, H) × width floats.
-    func transposedUnpermuted(_ rowsOut: Int, into out: UnsafeMutablePointer<Float>) {
-        for row in 0..<(4 &* h) {
-            let c = g.column(ofRow: row)
-            for p in 0..<rowsOut { out[row &* rowsOut &+ p] = scratch[p &* w &+ c] }
+    // `scratch` holds (I + H) × width floats: column c of rows 0..<I is dW_ih of gate column c.
+    if let gradWeightIH, let gradWeightHH {
+        sgemm(m: xh, n: w, k: rows, a: inputAndState, lda: xh, transA: true, b: gradGates, ldb: w, transB: false,
+              c: scratch, ldc: w)
+        for b in 0..<g.blocks {
+            for q in 0..<4 {
+                let row = q &* h &+ b &* 16, lanes = min(16, h &- b &* 16), c = b &* 64 &+ q &* 16
+                transposeRows(scratch + c, w, rows: g.input, cols: lanes, into: gradWeightIH + row &* g.input, g.input)
+                transposeRows(scratch + (g.input &* w &+ c), w, rows: h, cols: lanes, into: gradWeightHH + row &* h, h)
+            }
         }
-    }
-    if let gradWeightIH {
-        sgemm(m: g.input, n: w, k: rows, a: x, lda: g.input, transA: true, b: gradGates, ldb: w, transB: false,
-              c: scratch, ldc: w)
-        transposedUnpermuted(g.input, into: gradWeightIH)
-    }
-    if let gradWeightHH {
-        sgemm(m: h, n: w, k: rows, a: hPrev, lda: h, transA: true, b: gradGates, ldb: w, transB: false,
-              c: scratch, ldc: w)
-        transposedUnpermuted(h, into: gradWeightHH)
     }
     if let gradBias {
         scratch.update(repeating: 0, count: w)
