@@ -4,7 +4,12 @@
 #   make release              optimised build for this machine's CPU
 #   make run                  release build, then start the tutor
 #   make test                 swift test (debug; checks the toolchain and ncursesw first),
-#                             then the conformance ratchet
+#                             then the lesson check, the tutor's tmux test and the
+#                             conformance ratchet
+#   make check-lessons        debug build, then `pytorch-tutor check`: every lesson's steps run,
+#                             every exercise's solution passes and its starter fails
+#   make e2e                  debug build, then the full-screen tutor driven in tmux
+#                             (Tests/EndToEnd/tutor-tmux.sh; installs tmux if missing)
 #   make conformance          release build, then the shared PyTorch conformance corpus
 #                             against it; fails on a new failure or on a case that passes
 #                             but is still listed in Tests/Conformance/known-failures.txt
@@ -57,7 +62,7 @@ FUZZ_DIR = .build/fuzz
 FUZZ_FLAGS = -c release --scratch-path $(FUZZ_DIR) --product MiniPythonFuzz \
 	-Xswiftc -sanitize=fuzzer -Xswiftc -DMINIPYTHON_LIBFUZZER -Xswiftc -use-ld=lld
 
-.PHONY: build release run test conformance bench fuzz clean check-swift check-ncurses
+.PHONY: build release run test check-lessons e2e conformance bench fuzz clean check-swift check-ncurses check-tmux
 
 build: check-swift check-ncurses
 	$(SWIFT) build
@@ -70,7 +75,17 @@ run: release
 
 test: check-swift check-ncurses
 	$(SWIFT) test
+	$(MAKE) check-lessons
+	$(MAKE) e2e
 	$(MAKE) conformance
+
+check-lessons: check-swift check-ncurses
+	$(SWIFT) build --product pytorch-tutor
+	.build/debug/pytorch-tutor check --lessons Lessons
+
+e2e: check-swift check-ncurses check-tmux
+	$(SWIFT) build --product pytorch-tutor
+	sh Tests/EndToEnd/tutor-tmux.sh .build/debug/pytorch-tutor
 
 conformance: release
 	python3 Tests/Conformance/ratchet.py .build/release/pytorch-tutor
@@ -110,5 +125,17 @@ check-ncurses:
 	  echo "error: ncursesw development headers not found (/usr/include/ncursesw/curses.h)."; \
 	  echo "       Install them, e.g.  sudo apt-get install libncursesw5-dev   (Debian/Ubuntu)"; \
 	  echo "                           sudo dnf install ncurses-devel          (Fedora)"; \
+	  exit 1; \
+	fi
+
+# The tutor's end-to-end test runs it inside tmux. As root, install tmux if missing.
+check-tmux:
+	@if command -v tmux >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "tmux missing: installing it"; \
+	  apt-get install -y tmux || { apt-get update && apt-get install -y tmux; } || { \
+	    echo "error: could not install tmux"; exit 1; }; \
+	else \
+	  echo "error: tmux not found; install it (e.g. sudo apt-get install tmux) for the tutor's end-to-end test"; \
 	  exit 1; \
 	fi

@@ -15,15 +15,21 @@ let package = Package(
     ],
     targets: [
         .target(name: "TensorEngine", swiftSettings: engineSettings),
-        .executableTarget(name: "pytorch-tutor", dependencies: ["TensorEngine", "MiniPython", "TorchBridge"]),
-        .executableTarget(name: "TensorBench", dependencies: ["TensorEngine", "MiniPython", "TorchBridge"], swiftSettings: engineSettings),
+        .executableTarget(name: "pytorch-tutor", dependencies: ["TensorEngine", "MiniPython", "TorchBridge", "Course", "TutorUI"]),
+        .executableTarget(name: "TensorBench", dependencies: ["TensorEngine", "NeuralNet", "MiniPython", "TorchBridge"], swiftSettings: engineSettings),
         .target(name: "MiniPython", swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]),
         .target(name: "NeuralNet", dependencies: ["TensorEngine"], swiftSettings: engineSettings),
         .target(name: "TorchBridge", dependencies: ["TensorEngine", "NeuralNet", "MiniPython"]),
         .executableTarget(name: "MiniPythonFuzz", dependencies: ["MiniPython"]),
+        .target(name: "CNcursesShim", linkerSettings: [.linkedLibrary("ncursesw"), .linkedLibrary("tinfo")]),
+        .target(name: "Course", dependencies: ["MiniPython", "TorchBridge"]),
+        .target(name: "TutorUI", dependencies: ["Course", "MiniPython", "CNcursesShim"]),
         .testTarget(name: "TensorEngineTests", dependencies: ["TensorEngine"], exclude: ["Fixtures"]),
+        .testTarget(name: "NeuralNetTests", dependencies: ["NeuralNet", "TensorEngine"], exclude: ["Fixtures"]),
         .testTarget(name: "MiniPythonTests", dependencies: ["MiniPython"], exclude: ["Fixtures", "Programs"]),
         .testTarget(name: "TorchBridgeTests", dependencies: ["TorchBridge", "MiniPython", "TensorEngine"],
                     exclude: ["Fixtures"]),
+        .testTarget(name: "CourseTests", dependencies: ["Course", "MiniPython"], exclude: ["Fixtures"]),
+        .testTarget(name: "TutorUITests", dependencies: ["TutorUI", "Course"], exclude: ["Fixtures", "Snapshots"]),
     ]
 )

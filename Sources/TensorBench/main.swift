@@ -17,7 +17,7 @@
 //
 // To add a benchmark family (conv, lstm, ...): write a
 // `xxxBenchmarks() -> [Benchmark]` function in its own file in this directory
-// and append it to `registry` below.
+// and append it to `families` below.
 import TensorEngine
 
 #if canImport(Glibc)
@@ -26,10 +26,16 @@ import Glibc
 import Darwin
 #endif
 
-let registry: [Benchmark] =
-    gemmBenchmarks()
-    + elementwiseBenchmarks()
-    + interpreterBenchmarks()
+let families: [[Benchmark]] = [
+    gemmBenchmarks(),
+    elementwiseBenchmarks(),
+    optimizerBenchmarks(),
+    convBenchmarks(),
+    recurrentBenchmarks(),
+    cnnBenchmarks(),
+    interpreterBenchmarks(),
+]
+let registry = families.flatMap { $0 }
 
 var options = TimingOptions()
 var filter = ""

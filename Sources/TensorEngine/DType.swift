@@ -1,20 +1,22 @@
 /// The element type of a tensor, with PyTorch's names and promotion rules.
 ///
 /// The cases are the dtypes the tutor supports; `float32` is the default
-/// floating-point type, as in PyTorch.
+/// floating-point type, as in PyTorch. `float16` is stored as half precision
+/// and computed in float32 (Note [Half precision]).
 public enum DType: Sendable, CaseIterable, Hashable {
-    case bool, uint8, int32, int64, float32, float64
+    case bool, uint8, int8, int16, int32, int64, float16, float32, float64
 
     /// Bytes per element.
     public var itemSize: Int {
         switch self {
-        case .bool, .uint8: 1
+        case .bool, .uint8, .int8: 1
+        case .int16, .float16: 2
         case .int32, .float32: 4
         case .int64, .float64: 8
         }
     }
 
-    public var isFloatingPoint: Bool { self == .float32 || self == .float64 }
+    public var isFloatingPoint: Bool { self == .float16 || self == .float32 || self == .float64 }
     public var isIntegral: Bool { !isFloatingPoint && self != .bool }
 
     /// The name PyTorch prints, e.g. `torch.float32`.
@@ -25,8 +27,11 @@ public enum DType: Sendable, CaseIterable, Hashable {
         switch self {
         case .bool: "bool"
         case .uint8: "uint8"
+        case .int8: "int8"
+        case .int16: "int16"
         case .int32: "int32"
         case .int64: "int64"
+        case .float16: "float16"
         case .float32: "float32"
         case .float64: "float64"
         }
@@ -37,8 +42,11 @@ public enum DType: Sendable, CaseIterable, Hashable {
         switch self {
         case .bool: "torch.BoolTensor"
         case .uint8: "torch.ByteTensor"
+        case .int8: "torch.CharTensor"
+        case .int16: "torch.ShortTensor"
         case .int32: "torch.IntTensor"
         case .int64: "torch.LongTensor"
+        case .float16: "torch.HalfTensor"
         case .float32: "torch.FloatTensor"
         case .float64: "torch.DoubleTensor"
         }
@@ -49,8 +57,11 @@ public enum DType: Sendable, CaseIterable, Hashable {
         switch self {
         case .bool: "Bool"
         case .uint8: "Byte"
+        case .int8: "Char"
+        case .int16: "Short"
         case .int32: "Int"
         case .int64: "Long"
+        case .float16: "Half"
         case .float32: "Float"
         case .float64: "Double"
         }
@@ -62,16 +73,22 @@ public enum DType: Sendable, CaseIterable, Hashable {
     /// Category order used by `combineCategories`: bool < integral < floating.
     var category: Int { self == .bool ? 0 : (isFloatingPoint ? 2 : 1) }
 
+    /// The dtype PyTorch's CPU kernels compute in: float32 for float16, otherwise the dtype itself.
+    public var opmath: DType { self == .float16 ? .float32 : self }
+
     /// `torch.promote_types(a, b)` for the supported dtypes.
     public static func promote(_ a: DType, _ b: DType) -> DType {
         if a == b { return a }
         if a.isFloatingPoint || b.isFloatingPoint {
             if a == .float64 || b == .float64 { return .float64 }
-            return .float32
+            if a == .float32 || b == .float32 { return .float32 }
+            return .float16
         }
         if a == .bool { return b }
         if b == .bool { return a }
-        // Both integral: the wider type wins (uint8 < int32 < int64 here).
+        // uint8 and int8 have no common 1-byte type.
+        if (a == .uint8 && b == .int8) || (a == .int8 && b == .uint8) { return .int16 }
+        // Otherwise the wider type wins (uint8, int8 < int16 < int32 < int64).
         return a.itemSize >= b.itemSize ? a : b
     }
 }

@@ -9,8 +9,7 @@ extension Tensor {
     public func add(_ other: Tensor, alpha: Scalar = .int(1)) throws(TensorError) -> Tensor {
         let dtype = Tensor.resultType(self, other)
         try Tensor.checkAlpha(alpha, dtype)
-        let scaled = alpha == .int(1) ? other : try Tensor.computeBinary(other, Tensor.wrapped(alpha, dtype), .mul, dtype: dtype)
-        let out = try Tensor.computeBinary(self, scaled, .add, dtype: dtype)
+        let out = try Tensor.computeAddScaled(self, other, alpha, subtract: false, dtype: dtype)
         let (sa, sb) = (shape, other.shape)
         return Tensor.record("AddBackward0", inputs: [self, other], output: out) { (g: Tensor) throws(TensorError) in
             [try g.sumTo(sa), try (alpha == .int(1) ? g : g.mul(alpha)).sumTo(sb)]
@@ -29,8 +28,7 @@ extension Tensor {
         try Tensor.checkSubtraction(self.dtype, other.dtype)
         let dtype = Tensor.resultType(self, other)
         try Tensor.checkAlpha(alpha, dtype)
-        let scaled = alpha == .int(1) ? other : try Tensor.computeBinary(other, Tensor.wrapped(alpha, dtype), .mul, dtype: dtype)
-        let out = try Tensor.computeBinary(self, scaled, .sub, dtype: dtype)
+        let out = try Tensor.computeAddScaled(self, other, alpha, subtract: true, dtype: dtype)
         let (sa, sb) = (shape, other.shape)
         return Tensor.record("SubBackward0", inputs: [self, other], output: out) { (g: Tensor) throws(TensorError) in
             [try g.sumTo(sa), try g.neg().mul(alpha).sumTo(sb)]
@@ -85,7 +83,7 @@ extension Tensor {
     /// `tensor * number`.
     public func mul(_ s: Scalar) throws(TensorError) -> Tensor {
         let dtype = Tensor.resultType(self, s)
-        let other = try Tensor.wrapped(s, dtype)
+        let other = try Tensor.wrapped(s, dtype.opmath)  // Note [Half precision]
         let out = try Tensor.computeBinary(self, other, .mul, dtype: dtype)
         // PyTorch saves the wrapped number, so this node too is freed after backward.
         return Tensor.record("MulBackward0", inputs: [self], output: out, saved: [other]) { (g: Tensor) throws(TensorError) in [try g.mul(s)] }
@@ -100,8 +98,9 @@ extension Tensor {
             let out = try Tensor.computeBinary(self, other, .div, dtype: dtype)
             let (a, b) = (self, other)
             return Tensor.record("DivBackward0", inputs: [a, b], output: out, saved: [a, b]) { (g: Tensor) throws(TensorError) in
+                // PyTorch's order for the divisor: -g * ((a / b) / b).
                 [a.requiresGrad ? try g.div(b).sumTo(a.shape) : nil,
-                 b.requiresGrad ? try g.neg().mul(a).div(b.mul(b)).sumTo(b.shape) : nil]
+                 b.requiresGrad ? try g.neg().mul(a.div(b).div(b)).sumTo(b.shape) : nil]
             }
         case "floor":
             return try floorDivide(other)
@@ -121,7 +120,7 @@ extension Tensor {
     public func div(_ s: Scalar) throws(TensorError) -> Tensor {
         var dtype = Tensor.resultType(self, s)
         if !dtype.isFloatingPoint { dtype = .defaultFloat }
-        let other = try Tensor.wrapped(s, dtype)
+        let other = try Tensor.wrapped(s, dtype.opmath)  // Note [Half precision]
         let out = try Tensor.computeBinary(self, other, .div, dtype: dtype)
         return Tensor.record("DivBackward0", inputs: [self], output: out, saved: [other]) { (g: Tensor) throws(TensorError) in [try g.div(s)] }
     }
@@ -246,8 +245,9 @@ extension Tensor {
         let out = try Tensor.computeBinary(self, other, .atan2, dtype: dtype)
         let (y, x) = (self, other)
         return Tensor.record("Atan2Backward0", inputs: [y, x], output: out, saved: [y, x]) { (g: Tensor) throws(TensorError) in
-            let denom = try x.mul(x).add(y.mul(y))
-            return [try g.mul(x).div(denom).sumTo(y.shape), try g.mul(y).neg().div(denom).sumTo(x.shape)]
+            // PyTorch's order: g * x * recip and g * -y * recip.
+            let recip = try y.mul(y).add(x.mul(x)).reciprocal()
+            return [try g.mul(x).mul(recip).sumTo(y.shape), try g.mul(y.neg()).mul(recip).sumTo(x.shape)]
         }
     }
 

@@ -65,7 +65,7 @@ extension Tensor {
     public func bitwiseNot() throws(TensorError) -> Tensor {
         switch dtype {
         case .bool: return try logicalNot()
-        case .float32, .float64:
+        case .float16, .float32, .float64:
             throw TensorError(.notImplemented, "\"bitwise_not_cpu\" not implemented for '\(dtype.scalarTypeName)'")
         default:
             return try Tensor.from(toArray(Int64.self).map { ~$0 }, shape: shape, dtype: dtype)

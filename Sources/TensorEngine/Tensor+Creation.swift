@@ -38,6 +38,8 @@ extension Tensor {
         let (lo, hi, name): (Double, Double, String)
         switch dtype {
         case .uint8: (lo, hi, name) = (0, 255, "uint8_t")
+        case .int8: (lo, hi, name) = (-128, 127, "int8_t")
+        case .int16: (lo, hi, name) = (-32768, 32767, "int16_t")
         case .int32: (lo, hi, name) = (-2147483648, 2147483647, "int")
         case .int64: (lo, hi, name) = (-9.223372036854775808e18, 9.223372036854775807e18, "int64_t")
         default: return
@@ -45,7 +47,7 @@ extension Tensor {
         let fits: Bool = switch value {
         case .bool: true
         case .int(let i): Double(i) <= hi && (dtype == .uint8 ? -Double(i) <= hi : Double(i) >= lo)
-        case .double(let d): d.isNaN || (d >= lo && d <= hi)
+        case .double(let d): d >= lo && d < hi + 1  // truncation toward zero must land in range; NaN fails
         }
         if !fits { throw .runtime("value cannot be converted to type \(name) without overflow") }
     }
@@ -55,7 +57,10 @@ extension Tensor {
         try full([], value, dtype: dtype)
     }
 
-    /// A tensor from row-major values of a Swift element type.
+    /// A tensor from row-major values of a Swift element type (pre-specialised like `toArray`).
+    @_specialize(exported: true, where T == Float)
+    @_specialize(exported: true, where T == Double)
+    @_specialize(exported: true, where T == Int64)
     public static func from<T: TensorElement>(_ values: [T], shape: [Int]? = nil) throws(TensorError) -> Tensor {
         let shape = shape ?? [values.count]
         let n = try Shape.checkedCount(shape)
@@ -123,8 +128,11 @@ extension Tensor {
         switch dtype {
         case .bool: write(values.map(\.boolValue), into: self)
         case .uint8: write(values.map { UInt8(truncatingIfNeeded: $0.int64Value) }, into: self)
+        case .int8: write(values.map { Int8(truncatingIfNeeded: $0.int64Value) }, into: self)
+        case .int16: write(values.map { Int16(truncatingIfNeeded: $0.int64Value) }, into: self)
         case .int32: write(values.map { Int32(truncatingIfNeeded: $0.int64Value) }, into: self)
         case .int64: write(values.map(\.int64Value), into: self)
+        case .float16: write(values.map { Float16.from(double: $0.doubleValue) }, into: self)
         case .float32: write(values.map { Float($0.doubleValue) }, into: self)
         case .float64: write(values.map(\.doubleValue), into: self)
         }
@@ -150,13 +158,37 @@ extension Tensor {
             count = Int((ei - si + sti - (sti > 0 ? 1 : -1)) / sti)
         }
         let t = try Tensor(uninitializedShape: [Swift.max(count, 0)], dtype: dtype)
-        if dtype.isFloatingPoint {
+        if dtype == .float16 {
+            write(halfRange(Float(s), Float(st), count: count), into: t)
+        } else if dtype.isFloatingPoint {
             try t.setFlat((0..<count).map { .double(s + Double($0) * st) })
         } else {
             let si = start.int64Value, sti = step.int64Value
             try t.setFlat((0..<count).map { .int(si + Int64($0) * sti) })
         }
         return t
+    }
+
+    /// Note [Half-precision arange]
+    /// PyTorch fills a float16 range in float32 steps, 16 lanes at a time for as many
+    /// whole pairs of vectors as fit: each vector starts from its first value rounded to
+    /// half, `half(start + step·i)`, and adds `k·step` for its lanes; the remaining
+    /// elements are `half(start + step·i)` one by one.
+    private static func halfRange(_ start: Float, _ step: Float, count: Int) -> [Float16] {
+        var values: [Float16] = []
+        values.reserveCapacity(Swift.max(count, 0))
+        let vectorized = count / 32 * 32
+        var i = 0
+        while i < vectorized {
+            let base = Float(Float16(start + step * Float(i)))
+            for k in 0..<16 { values.append(Float16(base + Float(k) * step)) }
+            i += 16
+        }
+        while i < count {
+            values.append(Float16(start + step * Float(i)))
+            i += 1
+        }
+        return values
     }
 
     /// `torch.linspace(start, end, steps)`, evaluated from both ends as PyTorch's kernel does.
@@ -166,10 +198,12 @@ extension Tensor {
         if steps == 0 { return t }
         if steps == 1 { fill(t, with: .double(start)); return t }
         let halfway = steps / 2
-        if dtype == .float32 {
+        if dtype == .float32 || dtype == .float16 {
+            // float16 is computed as float32 and rounded.
             let a = Float(start), b = Float(end)
             let step = (b - a) / Float(steps - 1)
-            write((0..<steps).map { i in i < halfway ? a + step * Float(i) : b - step * Float(steps - i - 1) }, into: t)
+            let values = (0..<steps).map { i in i < halfway ? a + step * Float(i) : b - step * Float(steps - i - 1) }
+            if dtype == .float16 { write(values.map { Float16($0) }, into: t) } else { write(values, into: t) }
         } else {
             let step = (end - start) / Double(steps - 1)
             let values = (0..<steps).map { i in i < halfway ? start + step * Double(i) : end - step * Double(steps - i - 1) }

@@ -49,6 +49,12 @@ extension Tensor {
         return st.result
     }
 
+    static func resultType(_ tensors: [Tensor]) -> DType {
+        var st = ResultTypeState()
+        for t in tensors { st.add(t) }
+        return st.result
+    }
+
     static func resultType(_ a: Tensor, _ s: Scalar) -> DType {
         var st = ResultTypeState()
         st.add(a)
@@ -58,6 +64,7 @@ extension Tensor {
 
     /// Computes `a op b` in `dtype` with broadcasting. No autograd.
     static func computeBinary(_ a: Tensor, _ b: Tensor, _ op: BinaryOp, dtype: DType) throws(TensorError) -> Tensor {
+        if dtype == .float16 { return try computeHalfBinary(a, b, op) }
         let shape = try Shape.broadcast(a.shape, b.shape)
         if let out = try computeRowBroadcast(a, b, op, dtype: dtype, shape: shape) { return out }
         let (ta, sa) = try a.operand(dtype, shape: shape)
@@ -75,6 +82,31 @@ extension Tensor {
         }
         if out.numel > 0 { try dtype.visit(Run(op: op, ta: ta, sa: sa, tb: tb, sb: sb, out: out)) }
         return out
+    }
+
+    /// Note [Half precision]
+    /// PyTorch's CPU kernels load float16 operands, compute in float32 and round each
+    /// result once to float16. The engine does the same: float16 ops convert to float32,
+    /// run the float32 kernels and round the output. A multiplier or divisor that is a
+    /// single CPU value (a Python number or 0-dim tensor as second operand of `*`, `/`,
+    /// `//`) is read at float32 precision; every other operand is first rounded to float16.
+    private static func computeHalfBinary(_ a: Tensor, _ b: Tensor, _ op: BinaryOp) throws(TensorError) -> Tensor {
+        let keepsScalar = (op == .mul || op == .div || op == .floorDiv) && b.numel == 1 && b.dim == 0
+        let ha = try a.materialized(.float16), hb = keepsScalar ? b : try b.materialized(.float16)
+        return try computeBinary(ha, hb, op, dtype: .float32).materialized(.float16)
+    }
+
+    /// This tensor converted to float32 if it is float16 (no autograd): an operand of a
+    /// formula PyTorch evaluates in one fused kernel.
+    var inOpmath: Tensor {
+        get throws(TensorError) { dtype == .float16 ? try materialized(.float32) : self }
+    }
+
+    /// Runs a composite forward computation (without autograd) of a float16 tensor in
+    /// float32 and rounds its result once, as PyTorch's fused float16 kernels do.
+    func computingInOpmath(_ body: (Tensor) throws(TensorError) -> Tensor) throws(TensorError) -> Tensor {
+        guard dtype == .float16 else { return try body(self) }
+        return try body(materialized(.float32)).materialized(.float16)
     }
 
     /// The length of the contiguous block that `t` repeats when broadcast to `shape`
@@ -140,6 +172,7 @@ extension Tensor {
     /// otherwise promote to the default float. No autograd.
     func computeUnary(_ op: UnaryOp) throws(TensorError) -> Tensor {
         let dtype: DType = (op.keepsIntegers || isFloatingPoint) ? self.dtype : .defaultFloat
+        if dtype == .float16 { return try materialized(.float32).computeUnary(op).materialized(.float16) }
         let x = try materialized(dtype)
         let out = try Tensor(uninitializedShape: shape, dtype: dtype, zeroed: false)
         if out.numel == 0 { return out }

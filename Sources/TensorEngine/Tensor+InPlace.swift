@@ -204,29 +204,55 @@ extension Tensor {
     @discardableResult public func maskedFill_(_ mask: Tensor, _ value: Scalar) throws(TensorError) -> Tensor {
         try applyInPlace { x throws(TensorError) in try x.maskedFill(mask, value) }
     }
-    /// `tensor.addcmul_(t1, t2, value)`: `self += value * t1 * t2`.
+    /// `torch.addcmul(input, t1, t2, value=1)`: `input + value * t1 * t2`, in PyTorch's order
+    /// (one fused kernel, so float16 is computed in float32 and rounded once).
+    public func addcmul(_ t1: Tensor, _ t2: Tensor, value: Scalar = .int(1)) throws(TensorError) -> Tensor {
+        let x = self
+        let out = try GradMode.with(false) { () throws(TensorError) in
+            try x.inOpmath.add(t1.inOpmath.mul(value).mul(t2.inOpmath)).materialized(Tensor.resultType([x, t1, t2]))
+        }
+        return Tensor.record("AddcmulBackward0", inputs: [x, t1, t2], output: out, saved: [t1, t2]) { (g: Tensor) throws(TensorError) in
+            [try g.sumTo(x.shape), try g.mul(t2).mul(value).sumTo(t1.shape), try g.mul(t1).mul(value).sumTo(t2.shape)]
+        }
+    }
+
+    /// `torch.addcdiv(input, t1, t2, value=1)`: `input + value * t1 / t2` (fused, as `addcmul`).
+    public func addcdiv(_ t1: Tensor, _ t2: Tensor, value: Scalar = .int(1)) throws(TensorError) -> Tensor {
+        let x = self
+        let out = try GradMode.with(false) { () throws(TensorError) in
+            try x.inOpmath.add(t1.inOpmath.mul(value).div(t2.inOpmath)).materialized(Tensor.resultType([x, t1, t2]))
+        }
+        return Tensor.record("AddcdivBackward0", inputs: [x, t1, t2], output: out, saved: [t1, t2]) { (g: Tensor) throws(TensorError) in
+            [try g.sumTo(x.shape), try g.mul(value).div(t2).sumTo(t1.shape),
+             try g.mul(value).mul(t1).div(t2.mul(t2)).neg().sumTo(t2.shape)]
+        }
+    }
+
+    /// `tensor.addcmul_(t1, t2, value)`.
     @discardableResult public func addcmul_(_ t1: Tensor, _ t2: Tensor, value: Scalar = .int(1)) throws(TensorError) -> Tensor {
         try applyInPlace(others: [t1, t2]) { x throws(TensorError) in
-            let out = try GradMode.with(false) { () throws(TensorError) in try x.add(t1.mul(t2).mul(value)) }
+            let out = try GradMode.with(false) { () throws(TensorError) in try x.computeFusedPointwise(.addcmul(value), t1, t2) }
             return Tensor.record("AddcmulBackward0", inputs: [x, t1, t2], output: out, saved: [t1, t2]) { (g: Tensor) throws(TensorError) in
                 [try g.sumTo(x.shape), try g.mul(t2).mul(value).sumTo(t1.shape), try g.mul(t1).mul(value).sumTo(t2.shape)]
             }
         }
     }
-    /// `tensor.addcdiv_(t1, t2, value)`: `self += value * t1 / t2`.
+
+    /// `tensor.addcdiv_(t1, t2, value)`.
     @discardableResult public func addcdiv_(_ t1: Tensor, _ t2: Tensor, value: Scalar = .int(1)) throws(TensorError) -> Tensor {
         try applyInPlace(others: [t1, t2]) { x throws(TensorError) in
-            let out = try GradMode.with(false) { () throws(TensorError) in try x.add(t1.div(t2).mul(value)) }
+            let out = try GradMode.with(false) { () throws(TensorError) in try x.computeFusedPointwise(.addcdiv(value), t1, t2) }
             return Tensor.record("AddcdivBackward0", inputs: [x, t1, t2], output: out, saved: [t1, t2]) { (g: Tensor) throws(TensorError) in
                 [try g.sumTo(x.shape), try g.mul(value).div(t2).sumTo(t1.shape),
                  try g.mul(value).mul(t1).div(t2.mul(t2)).neg().sumTo(t2.shape)]
             }
         }
     }
+
     /// `tensor.lerp_(end, weight)`.
     @discardableResult public func lerp_(_ end: Tensor, _ weight: Scalar) throws(TensorError) -> Tensor {
         try applyInPlace(others: [end]) { x throws(TensorError) in
-            let out = try GradMode.with(false) { () throws(TensorError) in try x.add(end.sub(x).mul(weight)) }
+            let out = try GradMode.with(false) { () throws(TensorError) in try x.computeFusedPointwise(.lerp(weight), end, end) }
             return Tensor.record("LerpBackward0", inputs: [x, end], output: out) { (g: Tensor) throws(TensorError) in
                 [try g.mul(.double(1 - weight.doubleValue)).sumTo(x.shape), try g.mul(weight).sumTo(end.shape)]
             }

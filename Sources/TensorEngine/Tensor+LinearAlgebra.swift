@@ -9,6 +9,10 @@ extension Tensor {
 
     /// `C = A·B` for 2-d or batched 3-d operands of one dtype, no autograd.
     static func computeMatmul(_ a: Tensor, _ b: Tensor) throws(TensorError) -> Tensor {
+        if a.dtype == .float16 {
+            // Accumulated in float32 and rounded once (Note [Half precision]).
+            return try computeMatmul(a.materialized(.float32), b.materialized(.float32)).materialized(.float16)
+        }
         let batched = a.dim == 3
         let batch = batched ? a.shape[0] : 1
         let m = a.shape[a.dim - 2], k = a.shape[a.dim - 1], n = b.shape[b.dim - 1]
@@ -118,6 +122,22 @@ extension Tensor {
         }
         try checkSameDType(m1, m2)
         let target = [m1.shape[0], m2.shape[1]]
+        let out = try computeAddmm(input, m1, m2, target: target, beta: beta, alpha: alpha)
+        return record("AddmmBackward0", inputs: [input, m1, m2], output: out, saved: [m1, m2]) { (g: Tensor) throws(TensorError) in
+            [input.requiresGrad ? try g.mul(beta).sumTo(input.shape) : nil,
+             m1.requiresGrad ? try g.mm(m2.t()).mul(alpha) : nil,
+             m2.requiresGrad ? try m1.t().mm(g).mul(alpha) : nil]
+        }
+    }
+
+    /// `beta*input + alpha*(m1 @ m2)` without autograd, in `m1`'s dtype.
+    private static func computeAddmm(_ input: Tensor, _ m1: Tensor, _ m2: Tensor, target: [Int], beta: Scalar,
+                                     alpha: Scalar) throws(TensorError) -> Tensor {
+        if m1.dtype == .float16 {
+            // Note [Half precision]
+            return try computeAddmm(input.materialized(.float32), m1.materialized(.float32), m2.materialized(.float32),
+                                    target: target, beta: beta, alpha: alpha).materialized(.float16)
+        }
         let bias = try input.broadcastView(to: target)
         let out = try Tensor(uninitializedShape: target, dtype: m1.dtype)
         copyConverting(from: bias, to: out)
@@ -136,11 +156,7 @@ extension Tensor {
             }
         }
         if out.numel > 0 { try m1.dtype.visit(Run(a: m1, b: m2, out: out, alpha: alpha)) }
-        return record("AddmmBackward0", inputs: [input, m1, m2], output: out, saved: [m1, m2]) { (g: Tensor) throws(TensorError) in
-            [input.requiresGrad ? try g.mul(beta).sumTo(input.shape) : nil,
-             m1.requiresGrad ? try g.mm(m2.t()).mul(alpha) : nil,
-             m2.requiresGrad ? try m1.t().mm(g).mul(alpha) : nil]
-        }
+        return out
     }
 
     /// `torch.matmul(a, b)` / `a @ b`.
@@ -200,8 +216,11 @@ extension DType {
         switch self {
         case .bool: "bool"
         case .uint8: "unsigned char"
+        case .int8: "signed char"
+        case .int16: "short int"
         case .int32: "int"
         case .int64: "long int"
+        case .float16: "c10::Half"
         case .float32: "float"
         case .float64: "double"
         }

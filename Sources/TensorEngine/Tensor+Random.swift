@@ -52,6 +52,7 @@ extension Tensor {
             throw .runtime("uniform_ expects to return a [from, to) range, but found from=\(low) > to=\(high)")
         }
         switch dtype {
+        case .float16: try overwrite(with: try generator.uniformFloat16(count: numel, low: low, high: high))
         case .float32: try overwrite(with: try generator.uniformFloat32(count: numel, low: low, high: high))
         case .float64: try overwrite(with: try generator.uniformFloat64(count: numel, low: low, high: high))
         default: throw .runtime("\"check_uniform_bounds\" not implemented for '\(dtype.scalarTypeName)'")
@@ -64,6 +65,8 @@ extension Tensor {
     public func normal_(_ mean: Double = 0, _ std: Double = 1, generator: Generator = .default) throws(TensorError) -> Tensor {
         guard std >= 0 else { throw .runtime("normal expects std >= 0.0, but found std \(std)") }
         switch dtype {
+        case .float16:
+            try overwrite(with: try generator.normalFloat16(count: numel, mean: mean, std: std, contiguous: isContiguous))
         case .float32:
             try overwrite(with: try generator.normalFloat32(count: numel, mean: mean, std: std, contiguous: isContiguous))
         case .float64:
@@ -105,7 +108,7 @@ extension Tensor {
     public func bernoulli(generator: Generator = .default) throws(TensorError) -> Tensor {
         let draws: [Bool]
         switch dtype {
-        case .float32: draws = try generator.bernoulliFloat32Probs(toArray(Float.self))
+        case .float16, .float32: draws = try generator.bernoulliFloat32Probs(toArray(Float.self))
         case .float64: draws = try generator.bernoulliFloat64Probs(toArray(Double.self))
         default: throw .runtime("\"bernoulli_tensor_cpu_p_\" not implemented for '\(dtype.scalarTypeName)'")
         }
@@ -118,7 +121,8 @@ extension Tensor {
         let rowLength = shape[dim - 1]
         let samples: [Int64]
         switch dtype {
-        case .float32: samples = try generator.multinomial(probs: toArray(Float.self), rowLength: rowLength, numSamples: numSamples, replacement: replacement)
+        case .float16, .float32:
+            samples = try generator.multinomial(probs: toArray(Float.self), rowLength: rowLength, numSamples: numSamples, replacement: replacement)
         case .float64: samples = try generator.multinomial(probs: toArray(Double.self), rowLength: rowLength, numSamples: numSamples, replacement: replacement)
         default: throw .runtime("multinomial only supports floating-point dtypes for input, got: \(dtype.scalarTypeName)")
         }

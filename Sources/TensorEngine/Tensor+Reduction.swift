@@ -44,6 +44,11 @@ extension Tensor {
     /// Runs one row-reduction kernel. No autograd.
     func computeReduction(_ op: ReduceOp, dims: [Int]?, keepdim: Bool, dtype: DType,
                           outDType: DType) throws(TensorError) -> Tensor {
+        if dtype == .float16 && op == .sum {
+            // Accumulated in float32 and rounded once (Note [Half precision]); PyTorch's float16
+            // products instead round after every multiplication, as the generic kernel does.
+            return try computeReduction(op, dims: dims, keepdim: keepdim, dtype: .float32, outDType: .float32).materialized(outDType)
+        }
         let layout = try reductionLayout(dims: dims, keepdim: keepdim, dtype: dtype)
         let out = try Tensor(uninitializedShape: layout.outShape, dtype: outDType)
         if layout.rowCount == 0 { return out }
@@ -86,7 +91,7 @@ extension Tensor {
     }
 
     /// The dtype `sum`/`prod` accumulate and return in: integers and bool widen to int64.
-    private var sumDType: DType { isFloatingPoint ? dtype : .int64 }
+    var sumDType: DType { isFloatingPoint ? dtype : .int64 }
 
     // MARK: - Sum, mean, prod
 
@@ -108,8 +113,9 @@ extension Tensor {
             throw TensorError(.notImplemented, "mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: \(self.dtype.scalarTypeName)")
         }
         let layout = try reductionLayout(dims: dims, keepdim: keepdim, dtype: t)
-        let sum = try computeReduction(.sum, dims: dims, keepdim: keepdim, dtype: t, outDType: t)
-        let out = try Tensor.computeBinary(sum, Tensor.wrapped(.int(Int64(layout.n)), t), .div, dtype: t)
+        let acc = t.opmath
+        let sum = try computeReduction(.sum, dims: dims, keepdim: keepdim, dtype: t, outDType: acc)
+        let out = try Tensor.computeBinary(sum, Tensor.wrapped(.int(Int64(layout.n)), acc), .div, dtype: acc).materialized(t)
         let name = dims == nil ? "MeanBackward0" : "MeanBackward1"
         let shape = self.shape, n = layout.n
         return Tensor.record(name, inputs: [self], output: out) { (g: Tensor) throws(TensorError) in
@@ -127,7 +133,7 @@ extension Tensor {
             let gFull = try Tensor.expandReduced(g, to: x.shape, dims: dims, keepdim: keepdim)
             let outFull = try Tensor.expandReduced(out, to: x.shape, dims: dims, keepdim: keepdim)
             let zero = try x.eq(.int(0))
-            if !(try zero.any().item().boolValue) { return [try gFull.mul(outFull).div(x)] }
+            if !(try zero.any().item().boolValue) { return [try gFull.mul(outFull.div(x))] }
             let others = try x.productOfOthers(dim: d)
             return [try gFull.mul(others)]
         }
@@ -252,22 +258,21 @@ extension Tensor {
         let layout = try reductionLayout(dims: dims, keepdim: keepdim, dtype: dtype)
         let n = Double(layout.n)
         let out = try GradMode.with(false) { () throws(TensorError) in
-            let mu = try mean(dims: dims, keepdim: true)
-            let dev = try sub(mu)
-            let ss = try dev.mul(dev).sum(dims: dims, keepdim: keepdim)
-            let v = try ss.div(.double(Swift.max(0, n - correction)))
-            return std ? try v.sqrt() : v
+            try computingInOpmath { (x) throws(TensorError) in
+                let mu = try x.mean(dims: dims, keepdim: true)
+                let dev = try x.sub(mu)
+                let ss = try dev.mul(dev).sum(dims: dims, keepdim: keepdim)
+                let v = try ss.div(.double(Swift.max(0, n - correction)))
+                return std ? try v.sqrt() : v
+            }
         }
         let x = self
         return Tensor.record(std ? "StdBackward0" : "VarBackward0", inputs: [x], output: out, saved: [x, out]) { (g: Tensor) throws(TensorError) in
+            // PyTorch's order: g / (2·std) (0 where std == 0), then (2 / dof) · g · (x - mean).
+            let gv = std ? try g.div(out.mul(.int(2))).maskedFill(out.eq(.int(0)), .int(0)) : g
             let mu = try x.mean(dims: dims, keepdim: true)
-            let gFull = try Tensor.expandReduced(g, to: x.shape, dims: dims, keepdim: keepdim)
-            var d = try x.sub(mu).mul(.double(2 / (n - correction)))
-            if std {
-                let sFull = try Tensor.expandReduced(out, to: x.shape, dims: dims, keepdim: keepdim)
-                d = try d.div(sFull.mul(.int(2)))
-            }
-            return [try gFull.mul(d)]
+            let gFull = try Tensor.expandReduced(gv, to: x.shape, dims: dims, keepdim: keepdim)
+            return [try gFull.mul(.double(2 / (n - correction))).mul(x.sub(mu))]
         }
     }
 
@@ -276,13 +281,13 @@ extension Tensor {
         guard isFloatingPoint else {
             throw TensorError(.notImplemented, "linalg.vector_norm: Expected a floating point or complex tensor as input. Got \(dtype.scalarTypeName)")
         }
-        let out = try GradMode.with(false) { () throws(TensorError) in
-            let a = try abs()
+        let out = try GradMode.with(false) { () throws(TensorError) in try computingInOpmath { (x) throws(TensorError) in
+            let a = try x.abs()
             if p == .infinity { return try dims == nil ? a.max() : a.amax(dims: dims!, keepdim: keepdim) }
             if p == 1 { return try a.sum(dims: dims, keepdim: keepdim) }
             if p == 2 { return try a.mul(a).sum(dims: dims, keepdim: keepdim).sqrt() }
             return try a.pow(.double(p)).sum(dims: dims, keepdim: keepdim).pow(.double(1 / p))
-        }
+        } }
         let x = self
         return Tensor.record("LinalgVectorNormBackward0", inputs: [x], output: out, saved: [x, out]) { (g: Tensor) throws(TensorError) in
             let gFull = try Tensor.expandReduced(g, to: x.shape, dims: dims, keepdim: keepdim)
@@ -295,8 +300,8 @@ extension Tensor {
                 return [try gFull.mul(x.sign()).mul(mask).div(count)]
             }
             if p == 2 {
-                let safe = try Tensor.whereSelect(nFull.eq(.int(0)), Tensor.onesLike(nFull), nFull)
-                return [try gFull.mul(x).div(safe).maskedFill(nFull.eq(.int(0)), .int(0))]
+                // PyTorch's order: g * (x / norm), 0 where the norm is 0.
+                return [try gFull.mul(x.div(nFull).maskedFill(nFull.eq(.int(0)), .int(0)))]
             }
             if p == 0 { return [try Tensor.zerosLike(x)] }
             if p == .infinity {
@@ -333,12 +338,12 @@ extension Tensor {
     /// `torch.logsumexp(input, dim, keepdim=False)`, stable against overflow.
     public func logsumexp(dims: [Int], keepdim: Bool = false) throws(TensorError) -> Tensor {
         let x = isFloatingPoint ? self : try to(.defaultFloat)
-        let out = try GradMode.with(false) { () throws(TensorError) in
+        let out = try GradMode.with(false) { () throws(TensorError) in try x.computingInOpmath { (x) throws(TensorError) in
             let m = try x.computeReduction(.max, dims: dims, keepdim: true, dtype: x.dtype, outDType: x.dtype)
             let finite = try Tensor.selectValues(m.abs().eq(.double(.infinity)), Tensor.zeros([], dtype: m.dtype), m)
             let r = try x.sub(finite).exp().sum(dims: dims, keepdim: true).log().add(finite)
             return keepdim ? r : try r.reshape(x.reducedShape(dims: dims))
-        }
+        } }
         return Tensor.record("LogsumexpBackward0", inputs: [x], output: out, saved: [x, out]) { (g: Tensor) throws(TensorError) in
             let gFull = try Tensor.expandReduced(g, to: x.shape, dims: dims, keepdim: keepdim)
             let oFull = try Tensor.expandReduced(out, to: x.shape, dims: dims, keepdim: keepdim)
@@ -356,7 +361,7 @@ extension Tensor {
             throw TensorError(.notImplemented, "\"\(kernel)\" not implemented for '\(dtype.scalarTypeName)'")
         }
         let x = self
-        let out = try GradMode.with(false) { () throws(TensorError) in
+        let out = try GradMode.with(false) { () throws(TensorError) in try x.computingInOpmath { (x) throws(TensorError) in
             if x.dtype == .float32 && x.dim > 0 && axis == x.dim - 1 && x.numel > 0 {
                 let src = try x.materialized(.float32)
                 let out = try Tensor(uninitializedShape: x.shape, dtype: .float32, zeroed: false)
@@ -367,10 +372,12 @@ extension Tensor {
             let m = try x.computeReduction(.max, dims: x.dim == 0 ? nil : [axis], keepdim: true, dtype: x.dtype, outDType: x.dtype)
             let e = try x.sub(m).exp()
             return try e.div(e.sum(dims: x.dim == 0 ? nil : [axis], keepdim: true))
-        }
+        } }
         return Tensor.record("SoftmaxBackward0", inputs: [x], output: out, saved: [out]) { (g: Tensor) throws(TensorError) in
-            let dot = try g.mul(out).sum(dims: [axis], keepdim: true)
-            return [try out.mul(g.sub(dot))]
+            // One fused kernel in PyTorch: float16 runs in float32 (Note [Half precision]).
+            let (gc, y) = g.dtype == .float16 ? (try g.to(.float32), try out.to(.float32)) : (g, out)
+            let dot = try gc.mul(y).sum(dims: [axis], keepdim: true)
+            return [try y.mul(gc.sub(dot)).to(g.dtype)]
         }
     }
 
@@ -382,13 +389,14 @@ extension Tensor {
             throw TensorError(.notImplemented, "\"\(kernel)\" not implemented for '\(dtype.scalarTypeName)'")
         }
         let x = self
-        let out = try GradMode.with(false) { () throws(TensorError) in
+        let out = try GradMode.with(false) { () throws(TensorError) in try x.computingInOpmath { (x) throws(TensorError) in
             let m = try x.computeReduction(.max, dims: x.dim == 0 ? nil : [axis], keepdim: true, dtype: x.dtype, outDType: x.dtype)
             let shifted = try x.sub(m)
             return try shifted.sub(shifted.exp().sum(dims: x.dim == 0 ? nil : [axis], keepdim: true).log())
-        }
+        } }
         return Tensor.record("LogSoftmaxBackward0", inputs: [x], output: out, saved: [out]) { (g: Tensor) throws(TensorError) in
-            [try g.sub(out.exp().mul(g.sum(dims: [axis], keepdim: true)))]
+            let (gc, y) = g.dtype == .float16 ? (try g.to(.float32), try out.to(.float32)) : (g, out)
+            return [try gc.sub(y.exp().mul(gc.sum(dims: [axis], keepdim: true))).to(g.dtype)]
         }
     }
 
@@ -397,9 +405,9 @@ extension Tensor {
     /// `torch.cumsum(input, dim)`.
     public func cumsum(dim d: Int) throws(TensorError) -> Tensor {
         let axis = try normalizeDim(d)
-        let t = sumDType
-        let moved = try GradMode.with(false) { () throws(TensorError) in try transpose(axis, -1).materialized(t) }
-        let out = try Tensor(uninitializedShape: moved.shape, dtype: t)
+        let t = sumDType, acc = t.opmath
+        let moved = try GradMode.with(false) { () throws(TensorError) in try transpose(axis, -1).materialized(acc) }
+        let out = try Tensor(uninitializedShape: moved.shape, dtype: acc)
         let n = moved.shape.last ?? 1
         struct Run: DTypeVisitor {
             let x: Tensor, out: Tensor, n: Int
@@ -407,8 +415,8 @@ extension Tensor {
                 if n > 0 { cumulativeSumRows(rows: x.numel / n, n: n, x.basePointer(T.self), out.basePointer(T.self)) }
             }
         }
-        try t.visit(Run(x: moved, out: out, n: dim == 0 ? 1 : n))
-        let result = try GradMode.with(false) { () throws(TensorError) in try out.transpose(axis, -1).contiguous() }
+        try acc.visit(Run(x: moved, out: out, n: dim == 0 ? 1 : n))
+        let result = try GradMode.with(false) { () throws(TensorError) in try out.transpose(axis, -1).contiguous().materialized(t) }
         result.base = nil
         return Tensor.record("CumsumBackward0", inputs: [self], output: result) { (g: Tensor) throws(TensorError) in
             [try g.flip([axis]).cumsum(dim: axis).flip([axis])]

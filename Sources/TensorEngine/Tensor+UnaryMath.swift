@@ -4,12 +4,19 @@ extension Tensor {
     /// input `x` and output `y`. As in PyTorch, the node saves the output when the
     /// derivative reads it (`savesOutput`) and the input otherwise, so in-place
     /// changes to the saved one are caught (Note [Version counter]).
-    private func unary(_ op: UnaryOp, _ name: String, savesOutput: Bool = false,
+    ///
+    /// `fusedBackward` marks derivatives PyTorch computes in one kernel: for float16 they
+    /// run in float32 and round once (Note [Half precision]); other derivatives are
+    /// sequences of ops, each rounded.
+    private func unary(_ op: UnaryOp, _ name: String, savesOutput: Bool = false, fusedBackward: Bool = false,
                        _ derivative: @escaping (_ g: Tensor, _ x: Tensor, _ y: Tensor) throws(TensorError) -> Tensor) throws(TensorError) -> Tensor {
         let out = try computeUnary(op)
         let x = self
         return Tensor.record(name, inputs: [x], output: out, saved: [savesOutput ? out : x]) { (g: Tensor) throws(TensorError) in
-            [try derivative(g, x, out)]
+            if fusedBackward && g.dtype == .float16 {
+                return [try derivative(g.to(.float32), x.to(.float32), out.to(.float32)).to(.float16)]
+            }
+            return [try derivative(g, x, out)]
         }
     }
 
@@ -45,7 +52,7 @@ extension Tensor {
     public func cos() throws(TensorError) -> Tensor { try unary(.cos, "CosBackward0") { g, x, _ throws(TensorError) in try g.mul(x.sin()).neg() } }
     public func tan() throws(TensorError) -> Tensor { try unary(.tan, "TanBackward0", savesOutput: true) { g, _, y throws(TensorError) in try g.mul(y.mul(y).add(.int(1))) } }
     public func tanh() throws(TensorError) -> Tensor {
-        try unary(.tanh, "TanhBackward0", savesOutput: true) { g, _, y throws(TensorError) in try g.mul(y.mul(y).rsub(.int(1))) }
+        try unary(.tanh, "TanhBackward0", savesOutput: true, fusedBackward: true) { g, _, y throws(TensorError) in try g.mul(y.mul(y).rsub(.int(1))) }
     }
     public func asin() throws(TensorError) -> Tensor { try unary(.asin, "AsinBackward0") { g, x, _ throws(TensorError) in try g.mul(x.mul(x).rsub(.int(1)).rsqrt()) } }
     public func acos() throws(TensorError) -> Tensor { try unary(.acos, "AcosBackward0") { g, x, _ throws(TensorError) in try g.mul(x.mul(x).rsub(.int(1)).rsqrt()).neg() } }
@@ -54,18 +61,18 @@ extension Tensor {
     public func cosh() throws(TensorError) -> Tensor { try unary(.cosh, "CoshBackward0") { g, x, _ throws(TensorError) in try g.mul(x.sinh()) } }
     public func erf() throws(TensorError) -> Tensor {
         try unary(.erf, "ErfBackward0") { g, x, _ throws(TensorError) in
-            try g.mul(x.mul(x).neg().exp()).mul(.double(1.1283791670955126))
+            try x.pow(.int(2)).neg().exp().mul(.double(1.1283791670955126)).mul(g)
         }
     }
     public func sigmoid() throws(TensorError) -> Tensor {
-        try unary(.sigmoid, "SigmoidBackward0", savesOutput: true) { g, _, y throws(TensorError) in try g.mul(y.mul(y.rsub(.int(1)))) }
+        try unary(.sigmoid, "SigmoidBackward0", savesOutput: true) { g, _, y throws(TensorError) in try g.mul(y.rsub(.int(1))).mul(y) }
     }
     public func relu() throws(TensorError) -> Tensor {
         if dtype == .bool { throw TensorError(.notImplemented, "Boolean inputs not supported for relu") }
         return try unary(.relu, "ReluBackward0", savesOutput: true) { g, _, y throws(TensorError) in try g.mul(y.gt(.int(0))) }
     }
     public func silu() throws(TensorError) -> Tensor {
-        try unary(.silu, "SiluBackward0") { g, x, _ throws(TensorError) in
+        try unary(.silu, "SiluBackward0", fusedBackward: true) { g, x, _ throws(TensorError) in
             let s = try x.sigmoid()
             return try g.mul(s.mul(x.mul(s.rsub(.int(1))).add(.int(1))))
         }
@@ -74,13 +81,15 @@ extension Tensor {
     public func gelu(approximate: String = "none") throws(TensorError) -> Tensor {
         switch approximate {
         case "none":
-            return try unary(.gelu, "GeluBackward0") { g, x, _ throws(TensorError) in
+            // Contiguous float32 tensors of several elements take PyTorch's oneDNN path (Note [GELU through oneDNN]).
+            let op: UnaryOp = dtype == .float32 && isContiguous && numel > 1 ? .gelu : .geluLibmErf
+            return try unary(op, "GeluBackward0", fusedBackward: true) { g, x, _ throws(TensorError) in
                 let cdf = try x.mul(.double(0.7071067811865476)).erf().add(.int(1)).mul(.double(0.5))
                 let pdf = try x.mul(x).mul(.double(-0.5)).exp().mul(.double(0.3989422804014327))
                 return try g.mul(cdf.add(x.mul(pdf)))
             }
         case "tanh":
-            return try unary(.geluTanh, "GeluBackward0") { g, x, _ throws(TensorError) in
+            return try unary(.geluTanh, "GeluBackward0", fusedBackward: true) { g, x, _ throws(TensorError) in
                 let k = 0.7978845608028654, c = 0.044715
                 let inner = try x.add(x.pow(.int(3)).mul(.double(c))).mul(.double(k))
                 let t = try inner.tanh()
@@ -100,7 +109,7 @@ extension Tensor {
             let bx = try x.mul(.double(beta))
             return try Tensor.whereSelect(bx.gt(.double(threshold)), g, g.mul(bx.sigmoid()))
         }
-        if beta == 1 && threshold == 20 { return try unary(.softplus, "SoftplusBackward0", derivative) }
+        if beta == 1 && threshold == 20 { return try unary(.softplus, "SoftplusBackward0", fusedBackward: true, derivative) }
         let x = self
         let out = try GradMode.with(false) { () throws(TensorError) in
             let bx = try x.mul(.double(beta))
@@ -113,7 +122,7 @@ extension Tensor {
     /// `F.leaky_relu(x, negative_slope=0.01)`.
     public func leakyRelu(_ slope: Double = 0.01) throws(TensorError) -> Tensor {
         let positive = try computePredicateScalar(.gt, .int(0))
-        let scaled = try Tensor.computeBinary(self, Tensor.wrapped(.double(slope), dtype), .mul, dtype: dtype)
+        let scaled = try Tensor.computeBinary(self, Tensor.wrapped(.double(slope), dtype.opmath), .mul, dtype: dtype)
         let out = try Tensor.selectValues(positive, self, scaled)
         let x = self
         return Tensor.record("LeakyReluBackward0", inputs: [x], output: out, saved: [x]) { (g: Tensor) throws(TensorError) in

@@ -41,6 +41,13 @@ public final class Tensor: @unchecked Sendable {
             throw .runtime("Trying to create tensor with negative dimension \(s): \(Shape.format(shape))")
         }
         let n = try Shape.checkedCount(shape)
+        // An empty tensor can have huge other dims; PyTorch rejects strides that overflow.
+        if n == 0, shape.reduce((1, false), { acc, s in
+            let (p, o) = acc.0.multipliedReportingOverflow(by: Swift.max(s, 1))
+            return (p, acc.1 || o)
+        }).1 {
+            throw .runtime("Stride calculation overflowed")
+        }
         self.storage = try Storage(count: n, dtype: dtype, zeroed: zeroed)
         self.shape = shape
         self.strides = Shape.contiguousStrides(shape)

@@ -1,6 +1,8 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Course
+import TutorUI
 
 do {
     switch try Command.parse(Array(CommandLine.arguments.dropFirst())) {
@@ -8,16 +10,18 @@ do {
         print(Command.usage)
     case .version:
         print("pytorch-tutor \(Command.versionString)")
-    case .tutor:
-        print("pytorch-tutor \(Command.versionString): the full-screen tutor is the next milestone.")
-        print("Today: `pytorch-tutor run FILE.py` runs PyTorch scripts, `pytorch-tutor repl` is a prompt.")
+    case .tutor(let lessons):
+        exit(Tutor.run(course: CourseLoader.load(root: CourseLocation.root(lessons))))
     case .run(let file, let arguments):
         exit(RunCommand.run(file: file, arguments: arguments))
     case .repl:
         exit(ReplCommand.run())
-    case .notYetAvailable(let name):
-        Stderr.write("pytorch-tutor: '\(name)' is not available yet in this build\n")
-        exit(2)
+    case .list(let lessons):
+        exit(ListCommand.run(lessons: lessons))
+    case .check(let names, let verbose, let lessons):
+        exit(CheckCommand.run(names: names, verbose: verbose, lessons: lessons))
+    case .export(let name, let output, let lessons):
+        exit(ExportCommand.run(name: name, output: output, lessons: lessons))
     }
 } catch {
     Stderr.write("pytorch-tutor: \(error.message)\n")

@@ -43,6 +43,8 @@ extension Interpreter {
             if let module = o as? PyModule {
                 if let value = module.namespace.get(str: name) { return value }
                 if name == "__dict__" { return .object(module.namespace) }
+                // PEP 562: a module-level `__getattr__` answers names the module lacks.
+                if let getattr = module.namespace.get(str: "__getattr__") { return try call(getattr, [.str(name)]) }
             }
             if let sup = o as? PySuper { return try superAttribute(sup, name) }
         }

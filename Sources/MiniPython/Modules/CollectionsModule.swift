@@ -76,7 +76,51 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
     return result
 
 
+class _OrderedDictView:
+    """`odict_keys`, `odict_values`, `odict_items`: live dict views that print as CPython's."""
+
+    def __init__(self, name, view):
+        self._name = name
+        self._view = view
+
+    def __iter__(self):
+        return iter(self._view)
+
+    def __len__(self):
+        return len(self._view)
+
+    def __contains__(self, item):
+        return item in self._view
+
+    def __reversed__(self):
+        return reversed(list(self._view))
+
+    def __eq__(self, other):
+        return self._view == (other._view if isinstance(other, _OrderedDictView) else other)
+
+    def __and__(self, other):
+        return self._view & other
+
+    def __or__(self, other):
+        return self._view | other
+
+    def __sub__(self, other):
+        return self._view - other
+
+    def __repr__(self):
+        return f'{self._name}({list(self._view)!r})'
+
+
 class OrderedDict(dict):
+    def keys(self):
+        return _OrderedDictView('odict_keys', dict.keys(self))
+
+    def values(self):
+        return _OrderedDictView('odict_values', dict.values(self))
+
+    def items(self):
+        return _OrderedDictView('odict_items', dict.items(self))
+
     def move_to_end(self, key, last=True):
         value = self.pop(key)
         if last:

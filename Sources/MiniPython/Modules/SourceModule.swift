@@ -3,9 +3,11 @@
 extension Interpreter {
     /// Runs `source` as the body of a new module called `name` and returns the module.
     /// Tracebacks through it show `File "<frozen name>"`.
-    public func makeModule(name: String, source: String) throws(PyError) -> PyModule {
+    /// `globals` are set before the source runs (names a native package hands its Python part).
+    public func makeModule(name: String, source: String, globals: [(String, PyValue)] = []) throws(PyError) -> PyModule {
         let module = PyModule(name: name)
         module["__builtins__"] = .object(builtinsModule)
+        for (key, value) in globals { module[key] = value }
         try execute(source, filename: "<frozen \(name)>", in: module)
         return module
     }

@@ -25,7 +25,7 @@ extension Tensor {
     ///   - saved: tensors the backward closure reads; their versions are checked before it runs.
     ///   - backward: maps one gradient per output to one gradient (or `nil`) per input.
     @discardableResult
-    static func record(_ name: String, inputs: [Tensor], outputs: [Tensor], saved: [Tensor] = [],
+    public static func record(_ name: String, inputs: [Tensor], outputs: [Tensor], saved: [Tensor] = [],
                        backward: @escaping ([Tensor]) throws(TensorError) -> [Tensor?]) -> [Tensor] {
         guard needsGrad(inputs) else { return outputs }
         let node = GradFn(name: name, inputs: inputs.map(\.gradientEdge),
@@ -44,14 +44,14 @@ extension Tensor {
     /// Records `result`, built from `g` inside a backward closure without recording,
     /// as a linear function of `g`, so double backward (`create_graph=True`) can
     /// differentiate through it. `adjoint` maps a gradient of `result` to one of `g`.
-    static func recordLinear(_ name: String, _ result: Tensor, of g: Tensor,
+    public static func recordLinear(_ name: String, _ result: Tensor, of g: Tensor,
                              adjoint: @escaping (Tensor) throws(TensorError) -> Tensor) -> Tensor {
         record(name, inputs: [g], output: result) { (gg: Tensor) throws(TensorError) in [try adjoint(gg)] }
     }
 
     /// Single-output convenience for `record`.
     @discardableResult
-    static func record(_ name: String, inputs: [Tensor], output: Tensor, saved: [Tensor] = [],
+    public static func record(_ name: String, inputs: [Tensor], output: Tensor, saved: [Tensor] = [],
                        backward: @escaping (Tensor) throws(TensorError) -> [Tensor?]) -> Tensor {
         record(name, inputs: inputs, outputs: [output], saved: saved) { (g: [Tensor]) throws(TensorError) in
             try backward(g[0])

@@ -16,7 +16,7 @@ extension TensorElement {
     @inline(__always)
     static func convert<S: TensorElement>(_ s: S) -> Self {
         switch S.dtype {
-        case .float32, .float64: from(double: s.asDouble)
+        case .float16, .float32, .float64: from(double: s.asDouble)
         case .bool: from(bool: s.asBool)
         default: from(int64: s.asInt64)
         }
@@ -43,6 +43,18 @@ extension Double: TensorElement {
     @inline(__always) public var asBool: Bool { self != 0 }
 }
 
+/// Conversions go through Float, as PyTorch's `c10::Half` does (it is built only from a
+/// float), so a double rounds twice: first to float, then to half.
+extension Float16: TensorElement {
+    public static var dtype: DType { .float16 }
+    @inline(__always) public static func from(double: Double) -> Float16 { Float16(Float(double)) }
+    @inline(__always) public static func from(int64: Int64) -> Float16 { Float16(Float(int64)) }
+    @inline(__always) public static func from(bool: Bool) -> Float16 { bool ? 1 : 0 }
+    @inline(__always) public var asDouble: Double { Double(self) }
+    @inline(__always) public var asInt64: Int64 { Int64(saturating: Double(self)) }
+    @inline(__always) public var asBool: Bool { self != 0 }
+}
+
 extension Int64: TensorElement {
     public static var dtype: DType { .int64 }
     @inline(__always) public static func from(double: Double) -> Int64 { Int64(saturating: double) }
@@ -58,6 +70,26 @@ extension Int32: TensorElement {
     @inline(__always) public static func from(double: Double) -> Int32 { Int32(truncatingIfNeeded: Int64(saturating: double)) }
     @inline(__always) public static func from(int64: Int64) -> Int32 { Int32(truncatingIfNeeded: int64) }
     @inline(__always) public static func from(bool: Bool) -> Int32 { bool ? 1 : 0 }
+    @inline(__always) public var asDouble: Double { Double(self) }
+    @inline(__always) public var asInt64: Int64 { Int64(self) }
+    @inline(__always) public var asBool: Bool { self != 0 }
+}
+
+extension Int16: TensorElement {
+    public static var dtype: DType { .int16 }
+    @inline(__always) public static func from(double: Double) -> Int16 { Int16(truncatingIfNeeded: Int64(saturating: double)) }
+    @inline(__always) public static func from(int64: Int64) -> Int16 { Int16(truncatingIfNeeded: int64) }
+    @inline(__always) public static func from(bool: Bool) -> Int16 { bool ? 1 : 0 }
+    @inline(__always) public var asDouble: Double { Double(self) }
+    @inline(__always) public var asInt64: Int64 { Int64(self) }
+    @inline(__always) public var asBool: Bool { self != 0 }
+}
+
+extension Int8: TensorElement {
+    public static var dtype: DType { .int8 }
+    @inline(__always) public static func from(double: Double) -> Int8 { Int8(truncatingIfNeeded: Int64(saturating: double)) }
+    @inline(__always) public static func from(int64: Int64) -> Int8 { Int8(truncatingIfNeeded: int64) }
+    @inline(__always) public static func from(bool: Bool) -> Int8 { bool ? 1 : 0 }
     @inline(__always) public var asDouble: Double { Double(self) }
     @inline(__always) public var asInt64: Int64 { Int64(self) }
     @inline(__always) public var asBool: Bool { self != 0 }

@@ -132,6 +132,31 @@ extension Double: ArithmeticElement, FloatElement {
     @inline(__always) static func log10(_ x: Double) -> Double { Glibc.log10(x) }
 }
 
+/// Each function rounds once from float32, as PyTorch's Half kernels do. Tensor ops on
+/// float16 run in float32 (Note [Half precision]); these serve generic code that touches
+/// single elements.
+extension Float16: ArithmeticElement, FloatElement {
+    @inline(__always) static func exp(_ x: Float16) -> Float16 { Float16(expf(Float(x))) }
+    @inline(__always) static func log(_ x: Float16) -> Float16 { Float16(logf(Float(x))) }
+    @inline(__always) static func log1p(_ x: Float16) -> Float16 { Float16(log1pf(Float(x))) }
+    @inline(__always) static func expm1(_ x: Float16) -> Float16 { Float16(expm1f(Float(x))) }
+    @inline(__always) static func sin(_ x: Float16) -> Float16 { Float16(sinf(Float(x))) }
+    @inline(__always) static func cos(_ x: Float16) -> Float16 { Float16(cosf(Float(x))) }
+    @inline(__always) static func tan(_ x: Float16) -> Float16 { Float16(tanf(Float(x))) }
+    @inline(__always) static func tanh(_ x: Float16) -> Float16 { Float16(tanhf(Float(x))) }
+    @inline(__always) static func asin(_ x: Float16) -> Float16 { Float16(asinf(Float(x))) }
+    @inline(__always) static func acos(_ x: Float16) -> Float16 { Float16(acosf(Float(x))) }
+    @inline(__always) static func atan(_ x: Float16) -> Float16 { Float16(atanf(Float(x))) }
+    @inline(__always) static func sinh(_ x: Float16) -> Float16 { Float16(sinhf(Float(x))) }
+    @inline(__always) static func cosh(_ x: Float16) -> Float16 { Float16(coshf(Float(x))) }
+    @inline(__always) static func erf(_ x: Float16) -> Float16 { Float16(erff(Float(x))) }
+    @inline(__always) static func powf(_ x: Float16, _ y: Float16) -> Float16 { Float16(Glibc.powf(Float(x), Float(y))) }
+    @inline(__always) static func fmodf(_ x: Float16, _ y: Float16) -> Float16 { Float16(Glibc.fmodf(Float(x), Float(y))) }
+    @inline(__always) static func atan2(_ y: Float16, _ x: Float16) -> Float16 { Float16(atan2f(Float(y), Float(x))) }
+    @inline(__always) static func log2(_ x: Float16) -> Float16 { Float16(log2f(Float(x))) }
+    @inline(__always) static func log10(_ x: Float16) -> Float16 { Float16(log10f(Float(x))) }
+}
+
 // MARK: - Integers
 
 extension ArithmeticElement where Self: FixedWidthInteger {
@@ -180,6 +205,8 @@ extension ArithmeticElement where Self: FixedWidthInteger {
 
 extension Int64: ArithmeticElement {}
 extension Int32: ArithmeticElement {}
+extension Int16: ArithmeticElement {}
+extension Int8: ArithmeticElement {}
 extension UInt8: ArithmeticElement {}
 
 extension Bool: @retroactive Comparable {

@@ -9,6 +9,7 @@
 enum BinaryOp: Sendable {
     case add, sub, mul, div, floorDiv, remainder, fmod, pow, maximum, minimum, atan2
     case bitAnd, bitOr, bitXor
+    case hypot, logaddexp
 }
 
 /// Comparisons and logical ops, whose result is bool.
@@ -58,6 +59,8 @@ func binaryKernel<T: ArithmeticElement>(_ op: BinaryOp, _ n: Int, _ a: Operand<T
     case .bitAnd: loop(n, a, b, out) { T.from(int64: $0.asInt64 & $1.asInt64) }
     case .bitOr: loop(n, a, b, out) { T.from(int64: $0.asInt64 | $1.asInt64) }
     case .bitXor: loop(n, a, b, out) { T.from(int64: $0.asInt64 ^ $1.asInt64) }
+    case .hypot: loop(n, a, b, out) { T.from(double: SpecialFunctions.hypot($0.asDouble, $1.asDouble)) }
+    case .logaddexp: loop(n, a, b, out) { T.from(double: SpecialFunctions.logAddExp($0.asDouble, $1.asDouble)) }
     }
 }
 
@@ -81,6 +84,10 @@ enum UnaryOp: Sendable {
     case neg, abs, sign, relu, floor, ceil, round, trunc, square
     case exp, log, log1p, expm1, sqrt, rsqrt, reciprocal, sin, cos, tan, tanh, asin, acos, atan, sinh, cosh
     case sigmoid, erf, log2, log10, exp2, gelu, geluTanh, silu, softplus, frac
+    /// GELU through libm's erf, as PyTorch's own loop computes it for one element or a
+    /// strided tensor; `.gelu` on contiguous float32 follows Note [GELU through oneDNN].
+    case geluLibmErf
+    case erfc, erfinv
 
     /// Ops that keep integer dtypes (everything else promotes integers to the default float).
     var keepsIntegers: Bool {
@@ -128,7 +135,7 @@ func unaryFloatKernel<T: FloatElement>(_ op: UnaryOp, _ n: Int, _ x: UnsafeMutab
     case .expm1: for i in 0..<n { out[i] = T.expm1(x[i]) }
     case .log2: for i in 0..<n { out[i] = T.log2(x[i]) }
     case .log10: for i in 0..<n { out[i] = T.log10(x[i]) }
-    case .sqrt: for i in 0..<n { out[i] = x[i].squareRoot() }
+    case .sqrt: VMLSqrt.map(n, x, out)  // Note [VML sqrt]
     case .rsqrt: for i in 0..<n { out[i] = 1 / x[i].squareRoot() }
     case .reciprocal: for i in 0..<n { out[i] = 1 / x[i] }
     case .sin: for i in 0..<n { out[i] = T.sin(x[i]) }
@@ -141,9 +148,11 @@ func unaryFloatKernel<T: FloatElement>(_ op: UnaryOp, _ n: Int, _ x: UnsafeMutab
     case .sinh: for i in 0..<n { out[i] = T.sinh(x[i]) }
     case .cosh: for i in 0..<n { out[i] = T.cosh(x[i]) }
     case .erf: for i in 0..<n { out[i] = T.erf(x[i]) }
+    case .erfc: for i in 0..<n { out[i] = T(SpecialFunctions.erfc(Double(x[i]))) }
+    case .erfinv: for i in 0..<n { out[i] = SpecialFunctions.erfinv(x[i]) }
     case .sigmoid: for i in 0..<n { out[i] = 1 / (1 + T.exp(-x[i])) }
     case .silu: for i in 0..<n { let v = x[i]; out[i] = v / (1 + T.exp(-v)) }
-    case .gelu:
+    case .gelu, .geluLibmErf:
         let invSqrt2 = T(0.70710678118654752440)
         for i in 0..<n { let v = x[i]; out[i] = v * 0.5 * (1 + T.erf(v * invSqrt2)) }
     case .geluTanh:
@@ -204,6 +213,7 @@ private func unaryFloat32(_ op: UnaryOp, _ n: Int, _ x: UnsafePointer<Float>, _ 
     case .neg: kernel = negFloat32
     case .square: kernel = squareFloat32
     case .reciprocal: kernel = reciprocalFloat32
+    case .gelu: kernel = GeluKernel.apply
     default: return false
     }
     kernel(n, x, out)

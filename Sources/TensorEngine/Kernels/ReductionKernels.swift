@@ -238,3 +238,34 @@ private func expShiftedSum(_ n: Int, _ x: UnsafePointer<Float>, _ shift: FloatVe
     }
     return acc
 }
+
+/// Running products along each row of a contiguous `rows × n` block.
+func cumulativeProductRows<T: ArithmeticElement>(rows: Int, n: Int, _ x: UnsafeMutablePointer<T>, _ out: UnsafeMutablePointer<T>) {
+    for r in 0..<rows {
+        var acc = T.from(int64: 1)
+        for i in 0..<n {
+            acc = T.mul(acc, x[r * n + i])
+            out[r * n + i] = acc
+        }
+    }
+}
+
+/// Running maximum (or minimum) and its index along each row, as PyTorch's `cummax_helper`:
+/// a NaN wins and stays, and ties move the index forward (`>=`, `<=`).
+func cumulativeExtremeRows<T: ArithmeticElement>(rows: Int, n: Int, max: Bool, _ x: UnsafeMutablePointer<T>,
+                                                 _ values: UnsafeMutablePointer<T>, _ indices: UnsafeMutablePointer<Int64>) {
+    for r in 0..<rows {
+        var best = x[r * n]
+        var at: Int64 = 0
+        for i in 0..<n {
+            let v = x[r * n + i]
+            let isNaN = v != v
+            if isNaN || (best == best && (max ? v >= best : v <= best)) {
+                best = v
+                at = Int64(i)
+            }
+            values[r * n + i] = best
+            indices[r * n + i] = at
+        }
+    }
+}

@@ -13,8 +13,11 @@ extension DType {
         switch self {
         case .bool: try v.visit(Bool.self)
         case .uint8: try v.visit(UInt8.self)
+        case .int8: try v.visit(Int8.self)
+        case .int16: try v.visit(Int16.self)
         case .int32: try v.visit(Int32.self)
         case .int64: try v.visit(Int64.self)
+        case .float16: try v.visit(Float16.self)
         case .float32: try v.visit(Float.self)
         case .float64: try v.visit(Double.self)
         }
@@ -28,9 +31,14 @@ protocol FloatVisitor {
 }
 
 extension DType {
-    /// Visits `Float` for float32 and `Double` for float64 (callers convert other dtypes first).
+    /// Visits the Swift type of a floating-point dtype (callers convert other dtypes first;
+    /// `Float` stands in for them).
     func visitFloat<V: FloatVisitor>(_ v: V) throws(TensorError) -> V.Result {
-        self == .float64 ? try v.visit(Double.self) : try v.visit(Float.self)
+        switch self {
+        case .float64: try v.visit(Double.self)
+        case .float16: try v.visit(Float16.self)
+        default: try v.visit(Float.self)
+        }
     }
 }
 
@@ -49,7 +57,11 @@ extension Tensor {
         UnsafeMutableBufferPointer(start: basePointer(T.self), count: numel)
     }
 
-    /// All elements in row-major order, converted to `T`.
+    /// All elements in row-major order, converted to `T`. Pre-specialised for the element
+    /// types NeuralNet reads in bulk, so callers in other modules get a concrete loop.
+    @_specialize(exported: true, where T == Float)
+    @_specialize(exported: true, where T == Double)
+    @_specialize(exported: true, where T == Int64)
     public func toArray<T: TensorElement>(_: T.Type) -> [T] {
         (try? dtype.visit(ArrayReader<T>(t: self))) ?? []
     }
@@ -68,8 +80,11 @@ extension Tensor {
         switch dtype {
         case .bool: .bool(storage.pointer(as: Bool.self)[off])
         case .uint8: .int(Int64(storage.pointer(as: UInt8.self)[off]))
+        case .int8: .int(Int64(storage.pointer(as: Int8.self)[off]))
+        case .int16: .int(Int64(storage.pointer(as: Int16.self)[off]))
         case .int32: .int(Int64(storage.pointer(as: Int32.self)[off]))
         case .int64: .int(storage.pointer(as: Int64.self)[off])
+        case .float16: .double(Double(storage.pointer(as: Float16.self)[off]))
         case .float32: .double(Double(storage.pointer(as: Float.self)[off]))
         case .float64: .double(storage.pointer(as: Double.self)[off])
         }
@@ -79,9 +94,14 @@ extension Tensor {
 private struct ArrayReader<T: TensorElement>: DTypeVisitor {
     let t: Tensor
     func visit<S: ArithmeticElement>(_: S.Type) -> [T] {
+        let p = t.storage.pointer(as: S.self)
+        if t.isContiguous {
+            let source = UnsafeBufferPointer(start: p + t.offset, count: t.numel)
+            if S.self == T.self { return Array(UnsafeRawBufferPointer(source).assumingMemoryBound(to: T.self)) }
+            return source.map { T.convert($0) }
+        }
         var out: [T] = []
         out.reserveCapacity(t.numel)
-        let p = t.storage.pointer(as: S.self)
         forEachOffset(shape: t.shape, strides: t.strides, offset: t.offset) { out.append(T.convert(p[$0])) }
         return out
     }

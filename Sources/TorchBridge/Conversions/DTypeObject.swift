@@ -4,8 +4,8 @@ import TensorEngine
 /// `torch.dtype` objects: `torch.float32`, `torch.long`, ... with repr `torch.float32`.
 ///
 /// Each dtype is one shared object (so `t.dtype == torch.float32` and `is` both work). The
-/// half-precision and small integer dtypes exist so that scripts naming them get a clear
-/// `NotImplementedError` when they are used, rather than an `AttributeError`.
+/// dtypes the engine lacks (bfloat16, complex64) exist so that scripts naming them get a
+/// clear `NotImplementedError` when they are used, rather than an `AttributeError`.
 final class PyDType: PyObject, @unchecked Sendable {
     /// `float32`, `int64`...
     let shortName: String
@@ -42,10 +42,10 @@ final class PyDType: PyObject, @unchecked Sendable {
     static let int32 = PyDType("int32", .int32, floating: false, itemSize: 4, signed: true)
     static let uint8 = PyDType("uint8", .uint8, floating: false, itemSize: 1, signed: false)
     static let bool = PyDType("bool", .bool, floating: false, itemSize: 1, signed: false)
-    static let float16 = PyDType("float16", nil, floating: true, itemSize: 2, signed: true)
+    static let float16 = PyDType("float16", .float16, floating: true, itemSize: 2, signed: true)
     static let bfloat16 = PyDType("bfloat16", nil, floating: true, itemSize: 2, signed: true)
-    static let int16 = PyDType("int16", nil, floating: false, itemSize: 2, signed: true)
-    static let int8 = PyDType("int8", nil, floating: false, itemSize: 1, signed: true)
+    static let int16 = PyDType("int16", .int16, floating: false, itemSize: 2, signed: true)
+    static let int8 = PyDType("int8", .int8, floating: false, itemSize: 1, signed: true)
     static let complex64 = PyDType("complex64", nil, floating: false, itemSize: 8, signed: true)
 
     /// The `torch` attribute names of every dtype object, aliases included.
@@ -59,10 +59,13 @@ final class PyDType: PyObject, @unchecked Sendable {
     /// The object for an engine dtype.
     static func object(_ dtype: DType) -> PyDType {
         switch dtype {
+        case .float16: float16
         case .float32: float32
         case .float64: float64
         case .int64: int64
         case .int32: int32
+        case .int16: int16
+        case .int8: int8
         case .uint8: uint8
         case .bool: bool
         }
@@ -73,9 +76,7 @@ final class PyDType: PyObject, @unchecked Sendable {
     static func argument(_ v: PyValue, _ function: String = "", _ parameter: String = "dtype") throws(PyError) -> DType? {
         if v.isNone { return nil }
         if let d = v.as(PyDType.self) {
-            guard let dtype = d.dtype else {
-                throw PyError.notImplementedError("dtype torch.\(d.shortName) is not supported by pytorch-tutor (supported: float32, float64, int64, int32, uint8, bool)")
-            }
+            guard let dtype = d.dtype else { throw unsupported(d.shortName) }
             return dtype
         }
         if let t = v.as(PyType.self) {
@@ -85,5 +86,11 @@ final class PyDType: PyObject, @unchecked Sendable {
         }
         let prefix = function.isEmpty ? "" : "\(function)(): "
         throw PyError.typeError("\(prefix)argument '\(parameter)' must be torch.dtype, not \(Scalars.typeName(v))")
+    }
+
+    /// The error for a dtype the engine does not implement.
+    static func unsupported(_ shortName: String) -> PyError {
+        let supported = DType.allCases.map(\.shortName).joined(separator: ", ")
+        return PyError.notImplementedError("dtype torch.\(shortName) is not supported by pytorch-tutor (supported: \(supported))")
     }
 }

@@ -58,12 +58,18 @@ extension FunctionalModule {
             if try args.bool("inplace") { try engine { _ = try x.copy_(y) }; return args[0] }
             return .tensor(y)
         }
-        for (name, isLog) in [("softmax", false), ("log_softmax", true)] {
+        for name in ["softmax", "log_softmax", "softmin"] {
             module.addFunction("\(name)(input, dim=None, _stacklevel=3, dtype=None)") { (interp, args) throws(PyError) in
                 var x = try args.tensor(0)
                 let dim = try args.optionalInt("dim", interp) ?? implicitSoftmaxDim(x.dim)
                 if let dtype = try args.dtype() { x = try engine { try x.to(dtype) } }
-                return .tensor(try engine { isLog ? try x.logSoftmax(dim: dim) : try x.softmax(dim: dim) })
+                return .tensor(try engine {
+                    switch name {
+                    case "log_softmax": return try x.logSoftmax(dim: dim)
+                    case "softmin": return try x.neg().softmax(dim: dim)
+                    default: return try x.softmax(dim: dim)
+                    }
+                })
             }
         }
         module.addFunction("dropout(input, p=0.5, training=True, inplace=False)") { (interp, args) throws(PyError) in

@@ -8,6 +8,13 @@ enum FunctionalModule {
         let module = PyModule(name: "torch.nn.functional")
         addActivations(to: module)
         addLinear(to: module)
+        addLosses(to: module)
+        addNormalization(to: module)
+        addEmbedding(to: module)
+        addConvolution(to: module)
+        addPooling(to: module)
+        addPadding(to: module)
+        addUpsampling(to: module)
         return module
     }
 }

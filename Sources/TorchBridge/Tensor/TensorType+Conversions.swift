@@ -7,14 +7,13 @@ enum ConversionOps {
     static func cast(_ name: String, _ dtype: DType) -> TorchOp {
         TorchOp(name, "", .method) { (_, args) throws(PyError) in
             let x = try args.tensor(0)
-            return .tensor(try engine { try x.to(dtype) })
+            let y = try engine { try x.to(dtype) }
+            return y === x ? args.selfValue : .tensor(y)
         }
     }
 
     static func unsupportedCast(_ name: String, _ dtype: String) -> TorchOp {
-        TorchOp(name, "", .method) { (_, _) throws(PyError) in
-            throw PyError.notImplementedError("dtype torch.\(dtype) is not supported by pytorch-tutor (supported: float32, float64, int64, int32, uint8, bool)")
-        }
+        TorchOp(name, "", .method) { (_, _) throws(PyError) in throw PyDType.unsupported(dtype) }
     }
 
     /// `Tensor.to(...)`'s overloads: `to(dtype)`, `to(device)`, `to(device, dtype)`,
@@ -93,10 +92,10 @@ enum ConversionOps {
         ops.append(cast("int", .int32))
         ops.append(cast("bool", .bool))
         ops.append(cast("byte", .uint8))
-        ops.append(unsupportedCast("half", "float16"))
+        ops.append(cast("half", .float16))
+        ops.append(cast("short", .int16))
+        ops.append(cast("char", .int8))
         ops.append(unsupportedCast("bfloat16", "bfloat16"))
-        ops.append(unsupportedCast("short", "int16"))
-        ops.append(unsupportedCast("char", "int8"))
         /// Tensor.to(*args, dtype=None, device=None, non_blocking=False, copy=False)
         ops.append(TorchOp("to", "*args, dtype=<unset>, device=<unset>, non_blocking=False, copy=False, memory_format=None", .method) { (interp, args) throws(PyError) in
             let x = try args.tensor(0)

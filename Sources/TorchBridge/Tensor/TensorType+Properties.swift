@@ -28,6 +28,7 @@ extension TensorType {
             return .tensor(try engine { try t.matrixTranspose() })
         }
         type.addProperty("is_leaf") { (_, v) throws(PyError) in .bool(try receiver(v, "is_leaf").isLeaf) }
+        type.addProperty("retains_grad") { (_, v) throws(PyError) in .bool(try receiver(v, "retains_grad").retainsGrad) }
         type.addProperty("grad_fn") { (_, v) throws(PyError) in
             guard let fn = try receiver(v, "grad_fn").gradFn else { return .none }
             return .object(PyGradFn(fn))

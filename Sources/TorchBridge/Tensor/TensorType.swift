@@ -38,5 +38,6 @@ public enum TensorType {
 enum TorchOps {
     static let all: [TorchOp] = MathOps.unaryOps + MathOps.binaryOps + MathOps.selectionOps
         + ReductionOps.ops + ShapeOps.ops + IndexingOps.ops + CreationOps.ops + RandomOps.ops
-        + ConversionOps.ops + AutogradOps.tensorOps
+        + ConversionOps.ops + AutogradOps.tensorOps + MatrixOps.ops + ArrangementOps.ops + SpecialMathOps.ops
+        + FunctionalModule.convolutionTorchOps + FunctionalModule.poolingTorchOps + FunctionalModule.paddingTorchOps
 }

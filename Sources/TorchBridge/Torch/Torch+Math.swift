@@ -362,7 +362,7 @@ enum MathOps {
             ops.append(TorchOp(name, "tensor1, tensor2, *, value=1") { (_, args) throws(PyError) in
                 let x = try args.tensor(0), t1 = try args.tensor("tensor1"), t2 = try args.tensor("tensor2")
                 let v = try args.scalar("value")
-                return .tensor(try engine { try x.add((isMul ? t1.mul(t2) : t1.div(t2)).mul(v)) })
+                return .tensor(try engine { isMul ? try x.addcmul(t1, t2, value: v) : try x.addcdiv(t1, t2, value: v) })
             })
             ops.append(TorchOp(name + "_", "tensor1, tensor2, *, value=1", .method) { (_, args) throws(PyError) in
                 let x = try args.tensor(0), t1 = try args.tensor("tensor1"), t2 = try args.tensor("tensor2")

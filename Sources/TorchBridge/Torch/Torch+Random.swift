@@ -101,13 +101,15 @@ enum RandomOps {
             })
         }
         /// torch.randint(low=0, high, size, *, generator=None, dtype=None, requires_grad=False)
-        ops.append(TorchOp("randint", "*args, \(factoryKeywords)", .function) { (interp, args) throws(PyError) in
+        ops.append(TorchOp("randint", "*args, low=None, high=None, \(factoryKeywords)", .function) { (interp, args) throws(PyError) in
             var positional = args.varArgs
             if let first = args.optional("input") { positional.insert(first, at: 0) }
             var size: PyValue? = args.optional("size")
             if size == nil, let last = positional.last, IntArgs.isSequence(last) { size = positional.removeLast() }
             guard let size else { throw PyError.typeError("randint() missing 1 required positional arguments: \"size\"") }
-            let bounds = try positional.map { (v) throws(PyError) in try IntArgs.int(v, interp, "randint", "high") }
+            var bounds = try positional.map { (v) throws(PyError) in try IntArgs.int(v, interp, "randint", "high") }
+            if let low = args.optional("low"), !low.isNone { bounds.insert(try IntArgs.int(low, interp, "randint", "low"), at: 0) }
+            if let high = args.optional("high"), !high.isNone { bounds.append(try IntArgs.int(high, interp, "randint", "high")) }
             let low: Int, high: Int
             switch bounds.count {
             case 1: (low, high) = (0, bounds[0])

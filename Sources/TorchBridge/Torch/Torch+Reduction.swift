@@ -15,7 +15,7 @@ enum ReductionOps {
         ops.append(TorchOp("nansum", "dim=None, keepdim=False, *, dtype=None") { (interp, args) throws(PyError) in
             let x = try args.tensor(0), dims = try args.dims("dim", interp)
             let keep = try args.bool("keepdim"), dtype = try args.dtype()
-            return .tensor(try engine { try Tensor.whereSelect(x.isnan().logicalNot(), x, .int(0)).sum(dims: dims, keepdim: keep, dtype: dtype) })
+            return .tensor(try engine { try x.nansum(dims: dims, keepdim: keep, dtype: dtype) })
         })
         /// torch.mean(input, dim=None, keepdim=False, *, dtype=None)
         ops.append(TorchOp("mean", "dim=None, keepdim=False, *, dtype=None") { (interp, args) throws(PyError) in
@@ -121,6 +121,32 @@ enum ReductionOps {
             let x = try args.tensor(0), d = try args.int("dim", interp)
             try engine { _ = try x.copy_(try x.cumsum(dim: d)) }
             return args.selfValue
+        })
+        /// torch.cumprod(input, dim, *, dtype=None)
+        ops.append(TorchOp("cumprod", "dim, *, dtype=None") { (interp, args) throws(PyError) in
+            var x = try args.tensor(0)
+            let d = try args.int("dim", interp)
+            if let dtype = try args.dtype() { x = try engine { try x.to(dtype) } }
+            return .tensor(try engine { try x.cumprod(dim: d) })
+        })
+        /// torch.cummax(input, dim) / torch.cummin(input, dim)
+        for name in ["cummax", "cummin"] {
+            ops.append(TorchOp(name, "dim") { (interp, args) throws(PyError) in
+                let x = try args.tensor(0), d = try args.int("dim", interp)
+                let r = try engine { name == "cummax" ? try x.cummax(dim: d) : try x.cummin(dim: d) }
+                return ReturnTypes.make(name, r.values, r.indices)
+            })
+        }
+        /// torch.bincount(input, weights=None, minlength=0)
+        ops.append(TorchOp("bincount", "weights=None, minlength=0") { (interp, args) throws(PyError) in
+            let x = try args.tensor(0), w = try args.optionalTensor("weights"), n = try args.int("minlength", interp)
+            return .tensor(try engine { try x.bincount(weights: w, minlength: n) })
+        })
+        /// torch.mode(input, dim=-1, keepdim=False)
+        ops.append(TorchOp("mode", "dim=-1, keepdim=False") { (interp, args) throws(PyError) in
+            let x = try args.tensor(0), d = try args.int("dim", interp), keep = try args.bool("keepdim")
+            let r = try engine { try x.mode(dim: d, keepdim: keep) }
+            return ReturnTypes.make("mode", r.values, r.indices)
         })
         /// torch.sort(input, dim=-1, descending=False, stable=False)
         ops.append(TorchOp("sort", "dim=-1, descending=False, stable=False") { (interp, args) throws(PyError) in

@@ -6,30 +6,23 @@ import TensorEngine
 enum Unimplemented {
     /// `torch.` functions not in the engine yet.
     static let torchFunctions = [
-        "cumprod", "cummax", "cummin", "logcumsumexp", "bincount", "histc", "histogram", "mode", "einsum",
-        "tensordot", "kron", "cross", "diag", "diagonal", "diag_embed", "tril", "triu", "trace", "roll", "rot90",
-        "searchsorted", "bucketize", "cdist", "cosine_similarity", "pairwise_distance", "det", "inverse",
-        "pinverse", "svd", "qr", "cholesky", "matrix_power", "baddbmm", "addbmm", "addmv", "addr", "chain_matmul",
-        "index_add", "index_copy", "index_put", "masked_scatter", "put", "tril_indices", "triu_indices",
-        "meshgrid", "cartesian_prod", "combinations", "block_diag", "broadcast_tensors", "broadcast_to",
-        "atleast_1d", "atleast_2d", "atleast_3d", "dstack", "complex", "real", "imag", "view_as_real",
-        "view_as_complex", "polar", "angle", "conj", "sgn", "lgamma", "digamma", "erfinv", "erfc", "i0",
-        "sinc", "logit", "hypot", "logaddexp", "logaddexp2", "gcd", "lcm", "nan_to_num", "heaviside",
-        "quantile", "nanquantile", "nanmean", "nanmedian", "std_mean_unbiased", "corrcoef", "cov", "diff",
-        "gradient", "trapezoid", "cumulative_trapezoid", "save", "load", "compile", "jit", "vmap", "func",
+        "histogram", "cosine_similarity", "pairwise_distance", "det", "inverse", "pinverse", "svd", "qr",
+        "cholesky", "matrix_power", "addbmm", "chain_matmul", "index_put", "masked_scatter", "put", "combinations",
+        "block_diag", "dstack", "complex", "real", "imag", "view_as_real", "view_as_complex", "polar", "angle",
+        "conj", "sgn", "lgamma", "digamma", "i0", "sinc", "logaddexp2", "gcd", "lcm", "heaviside", "quantile",
+        "nanquantile", "nanmedian", "std_mean_unbiased", "corrcoef", "cov",
+        "gradient", "trapezoid", "cumulative_trapezoid", "compile", "jit", "vmap", "func",
         "sparse_coo_tensor", "stft", "istft", "fft", "from_file", "frombuffer", "asarray", "empty_strided",
-        "conv1d", "conv2d", "conv3d", "max_pool1d", "max_pool2d", "avg_pool1d", "dropout", "batch_norm",
+        "conv3d", "dropout", "batch_norm",
         "layer_norm", "embedding", "sigmoid_", "lstm", "gru", "rnn_tanh",
     ]
 
     /// Tensor methods not in the engine yet.
     static let tensorMethods = [
-        "cumprod", "cummax", "cummin", "bincount", "mode", "index_add_", "index_add", "index_copy_", "index_put_",
-        "masked_scatter_", "put_", "diag", "diagonal", "tril", "triu", "tril_", "triu_", "trace", "roll", "unfold",
+        "index_put_", "masked_scatter_", "put_", "unfold",
         "as_strided", "storage", "untyped_storage", "data_ptr", "apply_", "map_", "resize_", "resize_as_", "set_",
-        "register_post_accumulate_grad_hook", "to_sparse", "to_dense", "logit", "erfinv", "lgamma", "digamma",
-        "nan_to_num", "diff", "det", "inverse", "cross", "logaddexp", "hypot", "sinc", "nanmean", "nanmedian",
-        "quantile", "kron", "cauchy_", "geometric_", "log_normal_",
+        "register_post_accumulate_grad_hook", "to_sparse", "to_dense", "lgamma", "digamma", "det", "inverse", "sinc",
+        "nanmedian", "quantile", "cauchy_", "geometric_", "log_normal_",
     ]
 
     static func raising(_ qualified: String) -> (Interpreter, Arguments) throws(PyError) -> PyValue {
@@ -52,7 +45,7 @@ enum Unimplemented {
 
     static func addLinalg(to module: PyModule) {
         for name in ["matrix_norm", "det", "inv", "solve", "svd", "eig", "eigh", "qr", "cholesky", "lstsq",
-                     "matrix_rank", "pinv", "cross", "multi_dot", "matrix_power", "slogdet", "eigvals", "eigvalsh"] {
+                     "matrix_rank", "pinv", "multi_dot", "matrix_power", "slogdet", "eigvals", "eigvalsh"] {
             module.addRawFunction(name, raising("torch.linalg.\(name)"))
         }
     }

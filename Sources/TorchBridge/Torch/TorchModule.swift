@@ -32,15 +32,23 @@ enum TorchModule {
         module["pi"] = .float(3.141592653589793)
         module["inf"] = .float(.infinity)
         module["nan"] = .float(.nan)
-        for (name, dtype) in [("FloatTensor", DType.float32), ("DoubleTensor", .float64), ("LongTensor", .int64),
-                              ("IntTensor", .int32), ("BoolTensor", .bool), ("ByteTensor", .uint8)] {
+        for dtype in DType.allCases {
+            let name = String(dtype.legacyTypeName.dropFirst("torch.".count))
             module.addRawFunction(name) { (interp, args) throws(PyError) in
                 .tensor(try TensorType.legacyConstructor(args.positional, dtype, interp))
             }
         }
+        /// `torch.nn`, `torch.optim` and `torch.utils` load on first use (`import torch` then
+        /// `torch.nn.Linear` works, as in PyTorch, without slowing down scripts that never use them).
+        module.addFunction("__getattr__(name)") { (interp, args) throws(PyError) in
+            let name = try interp.expectStr(args[0], "name")
+            if lazySubmodules.contains(name) { return .object(try interp.importModule("torch.\(name)")) }
+            throw PyError.attributeError("module 'torch' has no attribute '\(name)'")
+        }
         AutogradOps.addGradMode(to: module)
         RandomOps.addSeedFunctions(to: module)
         addUtilities(to: module)
+        SerializationOps.add(to: module)
         Unimplemented.add(to: module)
         // `import torch` also imports these, as in PyTorch (`torch.autograd.grad` works at once).
         for (name, factory) in submodules {
@@ -50,6 +58,9 @@ enum TorchModule {
         }
         return module
     }
+
+    /// The submodules made on their first use.
+    static let lazySubmodules: Set<String> = ["nn", "optim", "utils"]
 
     /// The submodules created with `torch` itself.
     nonisolated(unsafe) static let submodules: [(String, (Interpreter) throws(PyError) -> PyModule)] = [
@@ -75,16 +86,9 @@ enum TorchModule {
         interp.registerModule("torch", make)
         for (name, factory) in submodules { interp.registerModule("torch.\(name)", factory) }
         interp.registerModule("torch.nn", NNModule.make)
-        interp.registerModule("torch.nn.functional", FunctionalModule.make)
-        for name in ["torch.nn.init", "torch.optim", "torch.optim.lr_scheduler",
-                     "torch.utils", "torch.utils.data"] {
-            interp.registerModule(name) { (_) throws(PyError) in
-                let error = PyError(type: .moduleNotFoundError,
-                                    message: "No module named '\(name)' (\(name) is not available in this build of pytorch-tutor yet)")
-                error.exception.dict?.set(str: "name", .str(name))
-                throw error
-            }
-        }
+        interp.registerModule("torch.utils", DataModule.makeUtils)
+        interp.registerModule("torch.utils.data", DataModule.makeData)
+        interp.registerModule("torch.optim", OptimModule.make)
     }
 
     // MARK: - Utilities
@@ -215,6 +219,7 @@ enum TorchModule {
             if let dtype = try args.dtype() { x = try engine { try x.to(dtype) } }
             return .tensor(try engine { try x.norm(p: p, dims: dims, keepdim: keep) })
         }
+        MatrixOps.addLinalg(to: module)
         Unimplemented.addLinalg(to: module)
         return module
     }

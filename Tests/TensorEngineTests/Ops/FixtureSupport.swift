@@ -59,12 +59,13 @@ struct OpCase: Sendable, CustomTestStringConvertible {
 }
 
 enum OpFixtures {
-    static let directory = URL(fileURLWithPath: #filePath)
+    static let fixtures = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Fixtures/ops")
+        .appendingPathComponent("Fixtures")
 
-    static func load(_ family: String) -> [OpCase] {
-        guard let data = try? Data(contentsOf: directory.appendingPathComponent("\(family).json")),
+    static func load(_ family: String, folder: String = "ops") -> [OpCase] {
+        let file = fixtures.appendingPathComponent(folder).appendingPathComponent("\(family).json")
+        guard let data = try? Data(contentsOf: file),
               let cases = try? JSONDecoder().decode([JSON].self, from: data) else { return [] }
         return cases.map { OpCase(id: $0["id"]?.string ?? "?", json: $0) }
     }
@@ -88,10 +89,13 @@ enum OpFixtures {
         let v = spec["v"]?.array ?? []
         let base: Tensor
         switch dt {
+        case .float16: base = try Tensor.from(v.map { Float16(Double($0.string!)!) }, shape: shape)
         case .float32: base = try Tensor.from(v.map { Float($0.string!)! }, shape: shape)
         case .float64: base = try Tensor.from(v.map { Double($0.string!)! }, shape: shape)
         case .int64: base = try Tensor.from(v.map { $0.int64! }, shape: shape)
         case .int32: base = try Tensor.from(v.map { Int32($0.int64!) }, shape: shape)
+        case .int16: base = try Tensor.from(v.map { Int16($0.int64!) }, shape: shape)
+        case .int8: base = try Tensor.from(v.map { Int8($0.int64!) }, shape: shape)
         case .uint8: base = try Tensor.from(v.map { UInt8($0.int64!) }, shape: shape)
         case .bool: base = try Tensor.from(v.map { $0.bool! }, shape: shape)
         }
@@ -136,7 +140,11 @@ enum OpFixtures {
         var exact = true
         if let want = dtype(dt), want.isFloatingPoint, t.isFloatingPoint {
             let got = t.toArray(Double.self), exp = expectedDoubles(spec)
-            let (rel, abs): (Double, Double) = want == .float32 ? (1e-5, 1e-6) : (1e-10, 1e-12)
+            let (rel, abs): (Double, Double) = switch want {
+            case .float16: (2e-3, 1e-5)  // about two half-precision ulps
+            case .float32: (1e-5, 1e-6)
+            default: (1e-10, 1e-12)
+            }
             var bad: [String] = []
             for (k, (g, e)) in zip(got, exp).enumerated() {
                 if g.bitPattern != e.bitPattern && !(g.isNaN && e.isNaN) { exact = false }
@@ -333,7 +341,7 @@ typealias OpFn = @Sendable ([Tensor], Args) throws -> [OpOutput]
 enum OpRegistry {
     static let all: [String: OpFn] = {
         var d: [String: OpFn] = [:]
-        for family in [creation, elementwise, comparison, reduction, linalg, shape, indexing] {
+        for family in [creation, elementwise, comparison, reduction, linalg, shape, indexing, structure, special, dtypes, nn] {
             d.merge(family) { a, _ in a }
         }
         return d

@@ -1767,6 +1767,325 @@ def errors():
     case(F_, "zeros", shape=[2, -3], id="negative_size")
 
 
+# ---------------------------------------------------------------- small dtypes, structure, special functions
+
+f16, i16, i8 = torch.float16, torch.int16, torch.int8
+DT.update({f16: "float16", i16: "int16", i8: "int8"})
+TD.update({v: k for k, v in DT.items()})
+
+OPS.update({
+    "tril": lambda xs, a: torch.tril(xs[0], _opt(a, "k", 0)),
+    "triu": lambda xs, a: torch.triu(xs[0], _opt(a, "k", 0)),
+    "tril_": lambda xs, a: xs[0].tril_(_opt(a, "k", 0)),
+    "triu_": lambda xs, a: xs[0].triu_(_opt(a, "k", 0)),
+    "tril_indices": lambda xs, a: torch.tril_indices(a["r"], a["c"], _opt(a, "k", 0)),
+    "triu_indices": lambda xs, a: torch.triu_indices(a["r"], a["c"], _opt(a, "k", 0)),
+    "diag": lambda xs, a: torch.diag(xs[0], _opt(a, "k", 0)),
+    "diagonal": lambda xs, a: torch.diagonal(xs[0], _opt(a, "k", 0), _opt(a, "d1", 0), _opt(a, "d2", 1)),
+    "diag_embed": lambda xs, a: torch.diag_embed(xs[0], _opt(a, "k", 0), _opt(a, "d1", -2), _opt(a, "d2", -1)),
+    "trace": lambda xs, a: torch.trace(xs[0]),
+    "roll": lambda xs, a: torch.roll(xs[0], a["shifts"], _opt(a, "dims")),
+    "rot90": lambda xs, a: torch.rot90(xs[0], _opt(a, "k", 1), _opt(a, "dims", [0, 1])),
+    "broadcast_to": lambda xs, a: torch.broadcast_to(xs[0], a["shape"]),
+    "broadcast_tensors": lambda xs, a: tuple(torch.broadcast_tensors(*xs)),
+    "meshgrid": lambda xs, a: tuple(torch.meshgrid(*xs, indexing=a["indexing"])),
+    "cartesian_prod": lambda xs, a: torch.cartesian_prod(*xs),
+    "atleast_1d": lambda xs, a: torch.atleast_1d(xs[0]),
+    "atleast_2d": lambda xs, a: torch.atleast_2d(xs[0]),
+    "atleast_3d": lambda xs, a: torch.atleast_3d(xs[0]),
+    "einsum": lambda xs, a: torch.einsum(a["eq"], *xs),
+    "tensordot": lambda xs, a: torch.tensordot(xs[0], xs[1], dims=a["dims"]),
+    "kron": lambda xs, a: torch.kron(xs[0], xs[1]),
+    "cross": lambda xs, a: torch.linalg.cross(xs[0], xs[1], dim=_opt(a, "dim", -1)),
+    "baddbmm": lambda xs, a: torch.baddbmm(xs[0], xs[1], xs[2], beta=_opt(a, "beta", 1), alpha=_opt(a, "alpha", 1)),
+    "addmv": lambda xs, a: torch.addmv(xs[0], xs[1], xs[2], beta=_opt(a, "beta", 1), alpha=_opt(a, "alpha", 1)),
+    "addr": lambda xs, a: torch.addr(xs[0], xs[1], xs[2], beta=_opt(a, "beta", 1), alpha=_opt(a, "alpha", 1)),
+    "cdist": lambda xs, a: torch.cdist(xs[0], xs[1], p=_opt(a, "p", 2.0)),
+    "index_add": lambda xs, a: torch.index_add(xs[0], a["dim"], xs[1], xs[2], alpha=_opt(a, "alpha", 1)),
+    "index_add_": lambda xs, a: xs[0].index_add_(a["dim"], xs[1], xs[2], alpha=_opt(a, "alpha", 1)),
+    "index_copy": lambda xs, a: torch.index_copy(xs[0], a["dim"], xs[1], xs[2]),
+    "index_copy_": lambda xs, a: xs[0].index_copy_(a["dim"], xs[1], xs[2]),
+    "erfinv": lambda xs, a: torch.erfinv(xs[0]),
+    "erfc": lambda xs, a: torch.erfc(xs[0]),
+    "logit": lambda xs, a: torch.logit(xs[0], eps=_opt(a, "eps")),
+    "logaddexp": lambda xs, a: torch.logaddexp(xs[0], xs[1]),
+    "hypot": lambda xs, a: torch.hypot(xs[0], xs[1]),
+    "nan_to_num": lambda xs, a: torch.nan_to_num(xs[0], nan=_opt(a, "nan", 0.0), posinf=_opt(a, "posinf"), neginf=_opt(a, "neginf")),
+    "nansum": lambda xs, a: torch.nansum(xs[0], dim=_opt(a, "dims"), keepdim=_opt(a, "keepdim", False)),
+    "nanmean": lambda xs, a: torch.nanmean(xs[0], dim=_opt(a, "dims"), keepdim=_opt(a, "keepdim", False)),
+    "logcumsumexp": lambda xs, a: torch.logcumsumexp(xs[0], a["dim"]),
+    "diff": lambda xs, a: torch.diff(xs[0], n=_opt(a, "n", 1), dim=_opt(a, "dim", -1),
+                                     prepend=xs[1] if _opt(a, "prepend") else None,
+                                     append=xs[-1] if _opt(a, "append") else None),
+    "searchsorted": lambda xs, a: torch.searchsorted(xs[0], xs[1], right=_opt(a, "right", False), out_int32=_opt(a, "int32", False)),
+    "bucketize": lambda xs, a: torch.bucketize(xs[0], xs[1], right=_opt(a, "right", False)),
+    "histc": lambda xs, a: torch.histc(xs[0], bins=_opt(a, "bins", 100), min=_opt(a, "min", 0), max=_opt(a, "max", 0)),
+    "arange_f": lambda xs, a: torch.arange(a["start"], a["end"], a["step"], dtype=a["dtype"]),
+})
+NONDIFF.update({"tril_indices", "triu_indices", "searchsorted", "bucketize", "histc", "arange_f"})
+
+
+def structure():
+    """tril/triu, diagonals, trace, roll, rot90, broadcasting, meshgrid, einsum and products."""
+    F_ = "structure"
+    M = [[1., -2., 3., 4.], [5., 6., -7., 8.], [9., 10., 11., -12.]]
+    for k in [0, 1, -1, 5, -5]:
+        case(F_, "tril", [T(M)], k=k, id=f"k{k}")
+        case(F_, "triu", [T(M)], k=k, id=f"k{k}")
+    case(F_, "tril", [TR(M)], id="transposed")
+    case(F_, "triu", [T(list(range(24)), i64, shape=[2, 3, 4])], k=1, id="batched_int")
+    case(F_, "tril", [T([1., 2.])], id="1d_error")
+    case(F_, "tril", [T([[1., float("nan")], [float("inf"), 2.]])], id="nan_inf")
+    case(F_, "tril_", [T(M)], grad=False, id="inplace")
+    case(F_, "triu_", [T(M)], k=-1, grad=False, id="inplace")
+    for r, c, k in [(3, 3, 0), (3, 4, 1), (4, 3, -1), (0, 3, 0), (2, 2, 5)]:
+        case(F_, "tril_indices", r=r, c=c, k=k, id=f"{r}x{c}_k{k}")
+        case(F_, "triu_indices", r=r, c=c, k=k, id=f"{r}x{c}_k{k}")
+    case(F_, "tril_indices", r=-1, c=3, id="negative")
+    V = [1., -2., 3.]
+    for k in [0, 1, -2]:
+        case(F_, "diag", [T(V)], k=k, id=f"1d_k{k}")
+        case(F_, "diag", [T(M)], k=k, id=f"2d_k{k}")
+    case(F_, "diag", [T(list(range(8)), f32, shape=[2, 2, 2])], id="3d_error")
+    case(F_, "diag", [T(2.)], id="0d_error")
+    for k, d1, d2 in [(0, 0, 1), (1, 0, 1), (-1, 1, 0), (2, -1, 0), (9, 0, 1)]:
+        case(F_, "diagonal", [T(M)], k=k, d1=d1, d2=d2, id=f"k{k}_{d1}_{d2}")
+    case(F_, "diagonal", [T(list(range(24)), f32, shape=[2, 3, 4])], k=1, d1=2, d2=0, id="3d")
+    case(F_, "diagonal", [TR(M)], id="transposed")
+    case(F_, "diagonal", [T(M)], d1=1, d2=1, id="same_dims")
+    case(F_, "diag_embed", [T([[1., 2.], [3., 4.]])], id="2d")
+    case(F_, "diag_embed", [T(V)], k=1, d1=0, d2=1, id="offset")
+    case(F_, "diag_embed", [T(V)], k=-1, d1=1, d2=0, id="swapped")
+    case(F_, "trace", [T(M)], id="3x4")
+    case(F_, "trace", [T([[1, 2], [3, 4]], i32)], id="int32")
+    case(F_, "trace", [T(V)], id="1d_error")
+    A = list(range(10))
+    case(F_, "roll", [T(A, i64, shape=[2, 5])], shifts=1, id="flat")
+    case(F_, "roll", [T(A, f32, shape=[2, 5])], shifts=-3, dims=1, id="dim1")
+    case(F_, "roll", [T(A, f32, shape=[2, 5])], shifts=[1, 7], dims=[0, 1], id="two_dims")
+    case(F_, "roll", [TR([[1., 2., 3.], [4., 5., 6.]])], shifts=1, dims=0, id="transposed")
+    case(F_, "roll", [T(A, f32, shape=[2, 5])], shifts=[1, 2], dims=[0], id="misaligned")
+    for k in [1, 2, 3, -1, 4]:
+        case(F_, "rot90", [T(A, f32, shape=[2, 5])], k=k, id=f"k{k}")
+    case(F_, "rot90", [T(list(range(12)), f32, shape=[2, 3, 2])], k=1, dims=[2, 0], id="3d")
+    case(F_, "rot90", [T(A, f32, shape=[2, 5])], dims=[0, 0], id="same_dims")
+    case(F_, "broadcast_to", [T(V)], shape=[2, 3], id="row")
+    case(F_, "broadcast_to", [T([[1.], [2.]])], shape=[3, 2, 4], id="column")
+    case(F_, "broadcast_to", [T(V)], shape=[2, 4], id="mismatch")
+    case(F_, "broadcast_tensors", [T(V), T([[1.], [2.]]), T(5.)], id="three")
+    case(F_, "broadcast_tensors", [T(V), T([1., 2.])], id="mismatch")
+    for ix in ["ij", "xy"]:
+        case(F_, "meshgrid", [T([1., 2., 3.]), T([4., 5.])], indexing=ix, id=ix)
+        case(F_, "meshgrid", [T([1, 2], i64), T([3, 4, 5], i64), T(7, i64)], indexing=ix, id=f"{ix}_three_int")
+    case(F_, "meshgrid", [T([1., 2.]), T([1, 2], i64)], indexing="ij", id="dtypes")
+    case(F_, "cartesian_prod", [T([1, 2], i64), T([3, 4, 5], i64)], id="int")
+    case(F_, "cartesian_prod", [T([1., 2.]), T([3., 4.]), T([5.])], id="three")
+    case(F_, "cartesian_prod", [T(V)], id="single")
+    for op in ["atleast_1d", "atleast_2d", "atleast_3d"]:
+        for x, name in [(T(2.), "0d"), (T(V), "1d"), (T(M), "2d")]:
+            case(F_, op, [x], id=name)
+    g = torch.Generator().manual_seed(7)
+    A34, B45 = torch.randn(3, 4, generator=g), torch.randn(4, 5, generator=g)
+    S44, v4, w5 = torch.randn(4, 4, generator=g), torch.randn(4, generator=g), torch.randn(5, generator=g)
+    b234, b245 = torch.randn(2, 3, 4, generator=g), torch.randn(2, 4, 5, generator=g)
+    for eq, xs in [("ij->", [A34]), ("ij->i", [A34]), ("ii", [S44]), ("ii->i", [S44]), ("ij->ji", [A34]), ("ji", [A34]),
+                   ("ij,jk->ik", [A34, B45]), ("ij,jk", [A34, B45]), ("i,i->", [v4, v4]), ("i,j->ij", [v4, w5]),
+                   ("ij,ij->ij", [A34, A34]), ("ij,ij->", [A34, A34]), ("bij,bjk->bik", [b234, b245]),
+                   ("...ij,...jk->...ik", [b234, b245]), ("ij,j->i", [A34, v4]), ("bij,jk->bik", [b234, B45]),
+                   ("ij,jk,k->i", [A34, B45, w5]), ("ij,jk->", [A34, B45]), ("b i j, b j k -> b i k", [b234, b245]),
+                   ("i...->...", [b234]), ("ij,kj->ik", [A34, torch.randn(6, 4, generator=g)])]:
+        case(F_, "einsum", [T(x) for x in xs], eq=eq, id=eq.replace(" ", ""))
+    for eq, xs, name in [("ij,jk->ik", [A34], "too_few"), ("ijk->", [A34], "rank"), ("ij,ij->", [A34, B45], "sizes"),
+                         ("i1->", [v4], "bad_char"), ("ij->ii", [A34], "out_repeat"), ("ij->k", [A34], "out_unknown"),
+                         ("ii->i", [A34], "diag_sizes"), ("i,i->", [v4, v4, v4], "too_many")]:
+        case(F_, "einsum", [T(x) for x in xs], eq=eq, id=f"error_{name}")
+    case(F_, "einsum", [T(torch.zeros(2, 0)), T(torch.zeros(0, 3))], eq="ij,jk->ik", id="empty")
+    case(F_, "tensordot", [T(A34), T(B45)], dims=1, id="dims1")
+    case(F_, "tensordot", [T(b234), T(torch.randn(3, 4, 2, generator=g))], dims=2, id="dims2")
+    case(F_, "tensordot", [T(A34), T(A34)], dims=[[0], [0]], id="pairs")
+    case(F_, "tensordot", [T(A34), T(A34)], dims=2, id="full")
+    case(F_, "tensordot", [T(A34), T(A34)], dims=1, id="mismatch")
+    case(F_, "kron", [T([[1, 2], [3, 4]], i64), T([[0, 1], [1, 0]], i64)], id="int")
+    case(F_, "kron", [T(A34), T(v4)], id="2d_1d")
+    case(F_, "cross", [T([[1., 0., 0.], [0., 1., 0.]]), T([[0., 1., 0.], [0., 0., 1.]])], id="rows")
+    case(F_, "cross", [T(torch.randn(3, 2, generator=g)), T(torch.randn(3, 2, generator=g))], dim=0, id="dim0")
+    case(F_, "cross", [T(torch.randn(2, 3, generator=g)), T(torch.randn(1, 3, generator=g))], id="broadcast")
+    case(F_, "cross", [T(A34), T(A34)], id="length_error")
+    case(F_, "baddbmm", [T(torch.randn(3, 5, generator=g)), T(b234), T(b245)], beta=S(0.5), alpha=S(2.0), id="scaled")
+    case(F_, "baddbmm", [T(torch.randn(2, 3, 5, generator=g)), T(b234), T(b245)], id="default")
+    case(F_, "addmv", [T(torch.randn(3, generator=g)), T(A34), T(v4)], alpha=S(-1.5), id="scaled")
+    case(F_, "addmv", [T([float("nan"), 1., 2.]), T(A34), T(v4)], beta=S(0), id="beta0_nan")
+    case(F_, "addmv", [T(torch.randn(4, generator=g)), T(A34), T(v4)], id="size_error")
+    case(F_, "addr", [T(torch.randn(4, 5, generator=g)), T(v4), T(w5)], beta=S(2), id="beta2")
+    x1, x2 = torch.randn(5, 3, generator=g), torch.randn(4, 3, generator=g)
+    for p in [2.0, 1.0, 3.0, 0.0, float("inf")]:
+        case(F_, "cdist", [T(x1), T(x2)], p=p, id=f"p{p}")
+    case(F_, "cdist", [T(torch.randn(2, 30, 3, generator=g)), T(torch.randn(2, 27, 3, generator=g))], id="mm_path")
+    case(F_, "cdist", [T(torch.randn(2, 2, 3, generator=g)), T(torch.randn(4, 3, generator=g))], id="batch_bcast")
+    case(F_, "cdist", [T([[0., 0.], [3., 4.]]), T([[0., 0.]])], id="zero_distance")
+    case(F_, "cdist", [T(x1), T(torch.randn(4, 2, generator=g))], id="columns_error")
+    z = torch.zeros(3, 4)
+    case(F_, "index_add", [T(z), T([0, 2, 0], i64), T(torch.ones(3, 4))], dim=0, id="repeated")
+    case(F_, "index_add", [T(z), T([3, 1], i64), T(torch.arange(6.).reshape(3, 2))], dim=1, alpha=S(2), id="dim1_alpha")
+    case(F_, "index_add", [T(z), T([0, 5], i64), T(torch.ones(2, 4))], dim=0, id="out_of_bounds")
+    case(F_, "index_add", [T(z), T([0, 1], i64), T(torch.ones(2, 5))], dim=0, id="shape_error")
+    case(F_, "index_add_", [T(z), T([1], i64), T(torch.full((1, 4), 2.))], dim=0, grad=False, id="inplace")
+    case(F_, "index_copy", [T(z), T([2, 0], i64), T(torch.arange(8.).reshape(2, 4))], dim=0, id="rows")
+    case(F_, "index_copy", [T(z), T([2, 0], i32), T(torch.ones(2, 4))], dim=0, id="int32_index")
+    case(F_, "index_copy_", [T(z), T([3], i64), T(torch.ones(3, 1))], dim=1, grad=False, id="inplace")
+
+
+def special():
+    """erfinv, erfc, logit, logaddexp, hypot, nan_to_num, NaN reductions, logcumsumexp, diff, binning."""
+    F_ = "special"
+    P = [-0.99, -0.5, 0., 0.3, 0.9, 1., -1., 1.5]
+    case(F_, "erfinv", [T(P)], id="f32")
+    case(F_, "erfinv", [T(P, f64)], id="f64")
+    case(F_, "erfinv", [T([0, 1], i64)], id="int")
+    case(F_, "erfc", [T([-3., -1., 0., 0.5, 2., 5., 10.])], id="f32")
+    case(F_, "erfc", [T([-3., 0.5, 5., 30.], f64)], id="f64")
+    Q = [0.1, 0.5, 0.9, 0.02, 0.99]
+    case(F_, "logit", [T(Q)], id="plain")
+    case(F_, "logit", [T(Q)], eps=0.05, id="eps")
+    case(F_, "logit", [T([0., 1.], f64)], id="bounds")
+    case(F_, "logit", [T([0, 1], i64)], id="int")
+    a, b = [1., -2., float("inf"), -float("inf"), 100., 0.], [2., -3., float("inf"), -float("inf"), -100., float("nan")]
+    case(F_, "logaddexp", [T(a), T(b)], id="special_values")
+    case(F_, "logaddexp", [T([[1.], [2.]]), T([0.5, -1., 3.])], id="broadcast")
+    case(F_, "logaddexp", [T([1, 2], i64), T([3, 4], i64)], id="int_error")
+    case(F_, "logaddexp", [T([1., 2.]), T([3, 4], i32)], id="mixed")
+    case(F_, "hypot", [T([3., 5., 0., -8.]), T([4., 12., 0., 6.])], id="basic")
+    case(F_, "hypot", [T([3., 1e30]), T([4., 1e30])], id="large")
+    case(F_, "hypot", [T([3], i64), T([4], i64)], id="int_error")
+    N = [float("nan"), float("inf"), -float("inf"), 1.5]
+    case(F_, "nan_to_num", [T(N)], id="default")
+    case(F_, "nan_to_num", [T(N, f64)], nan=2.0, posinf=9.0, id="custom")
+    case(F_, "nan_to_num", [T(N, f16)], id="half")
+    case(F_, "nan_to_num", [T([1, 2], i64)], id="int")
+    R = [[1., float("nan"), 3.], [float("nan"), float("nan"), 2.]]
+    for dims, keep in [(None, False), ([1], False), ([0], True)]:
+        case(F_, "nansum", [T(R)], dims=dims, keepdim=keep, id=f"{dims}_{keep}")
+        case(F_, "nanmean", [T(R)], dims=dims, keepdim=keep, id=f"{dims}_{keep}")
+    case(F_, "nansum", [T([1, 2, 3], i64)], id="int")
+    case(F_, "nanmean", [T([1, 2, 3], i64)], id="int_error")
+    L = [[0.5, 1., -2., 3.], [1e3, 1e3, -1e3, 0.]]
+    case(F_, "logcumsumexp", [T(L)], dim=1, id="dim1")
+    case(F_, "logcumsumexp", [T(L)], dim=0, id="dim0")
+    case(F_, "logcumsumexp", [T([-float("inf"), 1., float("inf"), 2.])], dim=0, id="infinities")
+    case(F_, "logcumsumexp", [T(L, f64)], dim=-1, id="f64")
+    case(F_, "logcumsumexp", [T([1, 2], i64)], dim=0, id="int_error")
+    D = [1., 4., 9., 16., 25.]
+    case(F_, "diff", [T(D)], id="n1")
+    case(F_, "diff", [T(D)], n=2, id="n2")
+    case(F_, "diff", [T(D)], n=7, id="n_large")
+    case(F_, "diff", [T(D)], n=0, id="n0")
+    case(F_, "diff", [T(D), T([0.]), T([36., 49.])], prepend=True, append=True, id="prepend_append")
+    case(F_, "diff", [T([[1, 2, 4], [3, 3, 1]], i64)], dim=0, id="int_dim0")
+    case(F_, "diff", [T([True, False, False, True])], id="bool")
+    case(F_, "diff", [T(2.)], id="0d_error")
+    S_ = [1., 3., 5., 7., 9.]
+    case(F_, "searchsorted", [T(S_), T([3., 6., 9., 10., 0., float("nan")])], id="left")
+    case(F_, "searchsorted", [T(S_), T([3., 6., 9.])], right=True, id="right")
+    case(F_, "searchsorted", [T([[1, 3, 5], [2, 4, 6]], i64), T([[3, 6], [1, 7]], i64)], right=True, id="2d")
+    case(F_, "searchsorted", [T(S_), T([3], i64)], int32=True, id="int32_mixed")
+    case(F_, "searchsorted", [T([[1., 2.]]), T([[1.], [2.]])], id="shape_error")
+    case(F_, "bucketize", [T([[1, 3], [5, 8]], i64), T([1, 3, 5], i64)], id="left")
+    case(F_, "bucketize", [T([1., 3., 5.]), T([1., 3., 5.])], right=True, id="right")
+    case(F_, "bucketize", [T([1.]), T([[1., 2.]])], id="2d_error")
+    case(F_, "histc", [T([1., 2., 1., 4., 2.5])], bins=4, min=0, max=4, id="range")
+    case(F_, "histc", [T([1., 2., 1.])], bins=4, id="data_range")
+    case(F_, "histc", [T([2., 2.], f64)], bins=4, id="constant")
+    case(F_, "histc", [T([0.1, 0.2, 0.30000001, 0.7, 1.0])], bins=10, min=0, max=1, id="edges")
+    case(F_, "histc", [T([1., float("nan"), 5., -1.])], bins=3, min=0, max=3, id="outside")
+    case(F_, "histc", [T([1, 2], i64)], bins=3, id="int_error")
+    case(F_, "histc", [T([1., 2.])], bins=3, min=2, max=1, id="minmax_error")
+
+
+def dtypes():
+    """int8, int16 and float16: conversion, promotion, arithmetic (float16 rounded per op), reductions."""
+    F_ = "dtypes"
+    SMALL = [i8, i16, f16]
+    for dt in SMALL:
+        case(F_, "zeros", shape=[2, 3], dtype=dt, id=DT[dt])
+        case(F_, "ones", shape=[3], dtype=dt, id=DT[dt])
+        case(F_, "full", shape=[2], value=S(3), dtype=dt, id=DT[dt])
+        case(F_, "tensor", data=[S(1), S(-2), S(3)], dtype=dt, id=DT[dt])
+        case(F_, "arange", start=S(0), end=S(5), step=S(1), dtype=dt, id=DT[dt])
+        for src, vs in [(f32, [1.7, -1.7, 300.7, -200.5, 70000., float("nan")]), (i64, [0, 1, -3, 300, 70000]),
+                        (b8, [True, False]), (f64, [0.1, 1 / 3, 65504., 65520., 1e-8])]:
+            case(F_, "to", [T(vs, src)], dtype=dt, id=f"{DT[src]}_to_{DT[dt]}")
+        for dst in [f32, f64, i64, i32, u8, b8]:
+            case(F_, "to", [T([1, -2, 100], dt)], dtype=dst, id=f"{DT[dt]}_to_{DT[dst]}")
+        case(F_, "item", [T([7], dt)], id=DT[dt])
+        case(F_, "tolist", [T([[1, 2], [3, 4]], dt)], id=DT[dt])
+    case(F_, "full", shape=[1], value=S(128), dtype=i8, id="int8_overflow")
+    case(F_, "full", shape=[1], value=S(127.5), dtype=i8, id="int8_float_in_range")
+    case(F_, "full", shape=[1], value=S(40000), dtype=i16, id="int16_overflow")
+    case(F_, "full", shape=[1], value=S(70000.), dtype=f16, id="float16_inf")
+    case(F_, "tensor", data=[S(0.1), S(1 / 3), S(65504.), S(65520.), S(1e-7), S(-0.0)], dtype=f16, id="float16_rounding")
+    ALL = [b8, u8, i8, i16, i32, i64, f16, f32, f64]
+    for da in ALL:
+        for db in [i8, i16, f16]:
+            case(F_, "add", [T(vals(da, "a"), da), T(vals(db, "b") if db != f16 else [2.0, 0.5, -4.0, 1.25], db)],
+                 id=f"{DT[da]}_{DT[db]}")
+    for dt in [i8, i16, f16]:
+        for s in [S(2), S(2.5), S(True)]:
+            case(F_, "add_s", [T([1, -2, 3], dt)], s=s, id=f"{DT[dt]}_{type(s.v).__name__}")
+        case(F_, "add", [T([1, 2], dt), T(2.5, f64)], id=f"{DT[dt]}_0d_f64")
+    case(F_, "add", [T([127, -128], i8), T([1, -1], i8)], id="int8_wrap")
+    case(F_, "mul", [T([200, 100], u8), T([2, -2], i8)], id="u8_i8_to_i16")
+    case(F_, "floor_divide", [T([7, -7], i8), T([2, 2], i8)], id="int8")
+    case(F_, "remainder", [T([7, -7], i16), T([-2, 3], i16)], id="int16")
+    case(F_, "div", [T([1, 2], i8), T([2, 4], i8)], id="int8_true_div")
+    case(F_, "neg", [T([-128, 5], i8)], id="int8_neg_wrap")
+    case(F_, "abs", [T([-128, -5], i8)], id="int8")
+    g = torch.Generator().manual_seed(11)
+    h = (torch.randn(64, generator=g) * 50).half()
+    h2 = torch.randn(64, generator=g).half()
+    for op in ["add_s", "sub_s", "mul_s", "div_s", "pow_s"]:
+        for sv in [0.1, 7.77]:
+            x = h.abs() if op == "pow_s" else h
+            case(F_, op, [T(x)], s=S(sv), id=f"half_{sv}")
+    case(F_, "rsub_s", [T(h)], s=S(0.3), id="half")
+    case(F_, "mul", [T(h), T(0.1, f32)], id="half_0d_f32")
+    case(F_, "add", [T(h), T(0.1, f64)], id="half_0d_f64")
+    for op in ["add", "sub", "mul", "div", "maximum", "atan2", "remainder", "floor_divide"]:
+        case(F_, op, [T(h), T(h2)], id="half")
+    for op in ["exp", "log", "sqrt", "sigmoid", "tanh", "sin", "rsqrt", "reciprocal", "erf", "relu", "floor"]:
+        x = h2.abs() + 0.1 if op in ("log", "sqrt", "rsqrt") else h2
+        case(F_, op, [T(x)], id="half")
+    for op in ["gelu", "silu"]:
+        case(F_, op, [T(h2)], id="half")
+    m = (torch.randn(6, 40, generator=g) * 3).half()
+    case(F_, "sum", [T(m)], id="half_all")
+    case(F_, "sum", [T(m)], dims=[1], id="half_dim1")
+    case(F_, "sum", [T([1, 2, 3], i8)], id="int8")
+    case(F_, "mean", [T(m)], id="half_all")
+    case(F_, "mean", [T(m)], dims=[0], id="half_dim0")
+    case(F_, "prod", [T(m / 3 + 1)], dim=1, id="half")
+    case(F_, "cumsum", [T(m)], dim=1, id="half")
+    case(F_, "softmax", [T(m)], dim=1, id="half")
+    case(F_, "std", [T(m)], dims=[1], id="half")
+    case(F_, "norm", [T(m)], dims=[1], id="half")
+    case(F_, "max_dim", [T(m)], dim=1, id="half")
+    case(F_, "sort", [T(h[:8])], id="half")
+    case(F_, "mm", [T((torch.randn(5, 7, generator=g)).half()), T((torch.randn(7, 3, generator=g)).half())], id="half")
+    case(F_, "matmul", [T(torch.randn(2, 3, 4, generator=g).half()), T(torch.randn(4, 2, generator=g).half())], id="half_batched")
+    case(F_, "mm", [T([[1, 2]], i8), T([[3], [4]], i8)], id="int8")
+    case(F_, "eq_s", [T(h)], s=S(0.1), id="half")
+    case(F_, "lt", [T(h), T(h2)], id="half")
+    case(F_, "where", [T([True, False]), T([1., 2.], f16), T([3., 4.], f32)], id="half_f32")
+    case(F_, "linspace", start=0, end=1, steps=7, dtype=f16, id="half")
+    case(F_, "linspace", start=-3, end=11, steps=101, dtype=f16, id="half_long")
+    case(F_, "arange_f", start=-3.0, end=11.0, step=0.013, dtype=f16, id="half_vector_blocks")
+    case(F_, "arange_f", start=1.5, end=2000.0, step=3.3, dtype=f16, id="half_large")
+    case(F_, "bitwise_and", [T([1., 2.], f16), T([1., 2.], f16)], id="half_error")
+    case(F_, "mean", [T([1, 2], i8)], id="int8_error")
+    case(F_, "histc", [T(h2)], bins=5, min=-2, max=2, id="half")
+    case(F_, "logcumsumexp", [T(h2[:6])], dim=0, id="half")
+
+
+
 if __name__ == "__main__":
     torch.set_printoptions(profile="default")
     creation()
@@ -1779,4 +2098,7 @@ if __name__ == "__main__":
     autograd()
     errors()
     extra()
+    structure()
+    special()
+    dtypes()
     write_all()

@@ -1,0 +1,84 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The few file operations the course needs, on plain libc (the tutor avoids Foundation for
+/// its start-up time).
+public enum FileSystem {
+    /// The whole file as UTF-8 text, or nil when it cannot be read.
+    public static func readText(_ path: String) -> String? {
+        guard let handle = fopen(path, "rb") else { return nil }
+        defer { fclose(handle) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = fread(&chunk, 1, chunk.count, handle)
+            if n <= 0 { break }
+            bytes += chunk[0..<n]
+        }
+        if ferror(handle) != 0 { return nil }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Writes `text` to `path`, replacing it.
+    ///
+    /// - Returns: the system's error message on failure.
+    public static func writeText(_ text: String, to path: String) -> String? {
+        guard let handle = fopen(path, "wb") else { return String(cString: strerror(errno)) }
+        let bytes = Array(text.utf8)
+        let written = bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, handle) }
+        let failed = written != bytes.count
+        let message = failed ? String(cString: strerror(errno)) : nil
+        if fclose(handle) != 0 && !failed { return String(cString: strerror(errno)) }
+        return message
+    }
+
+    /// The names in a folder (without `.` and `..`), sorted; nil when it cannot be listed.
+    public static func contents(of directory: String) -> [String]? {
+        guard let dir = opendir(directory) else { return nil }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names.sorted()
+    }
+
+    public static func isDirectory(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    public static func isFile(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+    }
+
+    /// Creates a folder and its missing parents (like `mkdir -p`).
+    ///
+    /// - Returns: whether the folder exists afterwards.
+    @discardableResult
+    public static func createDirectories(_ path: String) -> Bool {
+        var prefix = path.hasPrefix("/") ? "/" : ""
+        for part in path.split(separator: "/") {
+            prefix += part + "/"
+            if !isDirectory(prefix) { mkdir(prefix, 0o755) }
+        }
+        return isDirectory(path)
+    }
+
+    /// `a/b` from `a` and `b` (`b` when it is absolute or `a` is empty).
+    public static func join(_ directory: String, _ name: String) -> String {
+        if directory.isEmpty || name.hasPrefix("/") { return name }
+        return directory.hasSuffix("/") ? directory + name : directory + "/" + name
+    }
+
+    /// The folder part of a path (`.` for a bare name).
+    public static func directory(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+}

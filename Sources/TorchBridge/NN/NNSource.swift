@@ -1,5 +1,0 @@
-/// The Python source of `torch.nn`.
-enum NNSource {
-    static let module = #"""
-"""#
-}

@@ -1,0 +1,36 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Course
+
+/// The full-screen tutor: `pytorch-tutor` with no arguments.
+public enum Tutor {
+    /// Runs the tutor on the terminal until the learner quits.
+    ///
+    /// - Returns: the exit status (128 + the signal when a signal ended it).
+    public static func run(course: Course) -> Int32 {
+        TerminalGuard.install()
+        let noColor = getenv("NO_COLOR").map { $0.pointee != 0 } ?? false
+        guard let screen = CursesScreen.start(theme: noColor ? .monochrome : .colour) else {
+            let term = getenv("TERM").flatMap { String(validatingCString: $0) } ?? "unset"
+            let message = "pytorch-tutor: the tutor needs an interactive terminal (TERM=\(term)); "
+                + "`pytorch-tutor list`, `check` and `run` work without one\n"
+            _ = message.withCString { write(2, $0, strlen($0)) }
+            return 1
+        }
+        let app = TutorApp(course: course, screen: screen, workspace: workspace(), editFile: ExternalEditor.edit)
+        let status = app.run()
+        screen.stop()
+        return status
+    }
+
+    /// `$XDG_STATE_HOME/pytorch-tutor/exercises` (default `~/.local/state/...`): where the
+    /// learner's exercise code is kept for their editor.
+    static func workspace() -> String {
+        func env(_ name: String) -> String? {
+            getenv(name).flatMap { String(validatingCString: $0) }.flatMap { $0.isEmpty ? nil : $0 }
+        }
+        let state = env("XDG_STATE_HOME") ?? FileSystem.join(env("HOME") ?? "/tmp", ".local/state")
+        return FileSystem.join(state, "pytorch-tutor/exercises")
+    }
+}

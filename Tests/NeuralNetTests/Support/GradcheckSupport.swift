@@ -1,0 +1,1 @@
+../../TensorEngineTests/Autograd/GradcheckSupport.swift
