@@ -3,8 +3,8 @@ import Glibc
 #endif
 
 // Note [Interpreter stack]
-// A tree-walking evaluator uses the native stack for every Python call (several Swift
-// frames per Python frame, large ones in debug builds). The recursion limit (1000, like
+// Compiled code (closures calling closures) uses the native stack for every Python call
+// (several Swift frames per Python frame, large ones in debug builds). The recursion limit (1000, like
 // CPython) bounds Python depth; in addition every call compares the stack pointer with
 // `stackLimit`, the lowest address of the current thread's stack plus a safety margin, so a
 // program can never overflow the stack whatever the thread it runs on. `runOnLargeStack`

@@ -2,7 +2,8 @@
 import Glibc
 #endif
 
-/// Runs Python source: a tree-walking evaluator over the ``Parser``'s AST.
+/// Runs Python source: the ``Parser``'s AST, resolved and compiled to closures (see
+/// Note [Closure compilation]).
 ///
 /// One interpreter is one Python "process": its `__main__` module, the modules imported so
 /// far, and the output sinks. It is not thread-safe: use it from one thread at a time (the
