@@ -32,6 +32,7 @@ enum FuzzTarget {
         var template = Array("/tmp/minipython-fuzz-XXXXXX".utf8CString)
         let path = mkdtemp(&template).map { String(cString: $0) } ?? "/nonexistent-minipython-fuzz"
         HostAccess.confine(to: path)
+        atexit { _ = rmdir(FuzzTarget.scratch) }
         return path
     }()
 
