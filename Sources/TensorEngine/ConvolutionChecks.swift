@@ -158,9 +158,11 @@ enum ConvolutionChecks {
         if let bias, bias.dtype != input.dtype {
             throw .runtime("expected scalar type \(input.dtype.scalarTypeName) but found \(bias.dtype.scalarTypeName)")
         }
-        if input.dtype == .bool {
+        // PyTorch's CPU kernels: regular convolutions of every integer type, transposed ones
+        // of int64 only, none of bool.
+        if input.dtype == .bool || (transposed && !input.dtype.isFloatingPoint && input.dtype != .int64) {
             let kernel = transposed ? "slow_conv_transpose2d_out_cpu" : "slow_conv2d_cpu"
-            throw TensorError(.notImplemented, "\"\(kernel)\" not implemented for 'Bool'")
+            throw TensorError(.notImplemented, "\"\(kernel)\" not implemented for '\(input.dtype.scalarTypeName)'")
         }
     }
 

@@ -1,7 +1,7 @@
 /// The three convolution passes on tensors, without autograd: dtype dispatch and
 /// output allocation around the kernels of `ConvolutionKernels.swift`. Integer
 /// convolutions (which PyTorch allows) run in float64 and convert back, exact for
-/// any result below 2^53.
+/// any result below 2^53; float16 runs in float32 (Note [Half precision in kernels]).
 enum ConvolutionPass {
     /// The forward pass of `g`: `[batch, outChannels, (outH,) outW]` in `shape`.
     static func forward(_ x: Tensor, weight: Tensor, bias: Tensor?, _ g: ConvGeometry,
@@ -36,13 +36,16 @@ enum ConvolutionPass {
 
     private enum Kind { case float, double }
 
-    /// Runs `body` in the kernels' element type: float32 and float64 as they are, other
-    /// dtypes converted to float64 and the result converted back.
+    /// Runs `body` in the kernels' element type: float32 and float64 as they are, float16
+    /// in float32 and integers in float64, with the result converted back.
     private static func run(_ dtype: DType, _ operands: [Tensor],
                             _ body: (Kind, [Tensor]) throws(TensorError) -> Tensor) throws(TensorError) -> Tensor {
         switch dtype {
         case .float32: return try body(.float, operands)
         case .float64: return try body(.double, operands)
+        case .float16:
+            let wide = try operands.map { (t) throws(TensorError) in try t.widenedForKernel() }
+            return try Tensor.narrowed(try body(.float, wide), to: dtype)
         default:
             let converted = try GradMode.with(false) { () throws(TensorError) in try operands.map { (t) throws(TensorError) in try t.to(.float64) } }
             let result = try body(.double, converted)

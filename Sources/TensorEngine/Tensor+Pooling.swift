@@ -98,20 +98,28 @@ extension Tensor {
         if divisorOverride == 0 { throw .runtime("divisor must be not zero") }
         _ = try normalizeDim(-3)
         let g = try PoolingChecks.geometry2d(self, kernel: k, stride: s, padding: p, dilation: (1, 1), ceil: ceilMode)
-        if dtype == .bool { throw TensorError(.notImplemented, "\"avg_pool2d\" not implemented for 'Bool'") }
+        // Integer average pooling exists for int64 only (64-bit sums, truncating division).
+        if !dtype.isFloatingPoint && dtype != .int64 {
+            throw TensorError(.notImplemented, "\"avg_pool2d\" not implemented for '\(dtype.scalarTypeName)'")
+        }
         let options = AvgPoolOptions(countIncludePad: countIncludePad, divisorOverride: divisorOverride)
-        let out = try Tensor(uninitializedShape: PoolingChecks.outputShape(self, g.outH, g.outW), dtype: dtype, zeroed: false)
-        struct Run: DTypeVisitor {
-            let x: Tensor, out: Tensor, g: PoolGeometry, options: AvgPoolOptions
-            func visit<T: ArithmeticElement>(_: T.Type) {
-                switch out.dtype {
-                case .float32: avgPoolForward(g, options, input: x.poolView(Float.self), output: out.basePointer(Float.self))
-                case .float64: avgPoolForward(g, options, input: x.poolView(Double.self), output: out.basePointer(Double.self))
-                default: avgPoolForwardIntegral(g, options, input: x.poolView(T.self), output: out.basePointer(T.self))
+        let outShape = PoolingChecks.outputShape(self, g.outH, g.outW)
+        let out: Tensor
+        if dtype == .int64 {
+            out = try Tensor(uninitializedShape: outShape, dtype: dtype, zeroed: false)
+            avgPoolForwardIntegral(g, options, input: poolView(Int64.self), output: out.basePointer(Int64.self))
+        } else {
+            let x = try widenedForKernel()
+            let raw = try Tensor(uninitializedShape: outShape, dtype: x.dtype, zeroed: false)
+            struct Run: FloatVisitor {
+                let x: Tensor, out: Tensor, g: PoolGeometry, options: AvgPoolOptions
+                func visit<T: FloatElement>(_: T.Type) {
+                    avgPoolForward(g, options, input: x.poolView(T.self), output: out.basePointer(T.self))
                 }
             }
+            try x.dtype.visitFloat(Run(x: x, out: raw, g: g, options: options))
+            out = try Tensor.narrowed(raw, to: dtype)
         }
-        try dtype.visit(Run(x: self, out: out, g: g, options: options))
         let inputShape = shape
         return Tensor.record("AvgPool2DBackward0", inputs: [self], output: out, saved: [self]) { (grad: Tensor) throws(TensorError) in
             [try Tensor.avgPoolGradient(grad, g, options, inputShape: inputShape, kernel: kernel, stride: stride,
@@ -168,14 +176,16 @@ extension Tensor {
             throw TensorError(.notImplemented, "\"adaptive_avg_pool2d\" not implemented for '\(dtype.scalarTypeName)'")
         }
         let g = adaptiveGeometry(size)
-        let out = try Tensor(uninitializedShape: PoolingChecks.outputShape(self, g.outH, g.outW), dtype: dtype, zeroed: false)
+        let x = try widenedForKernel()
+        let raw = try Tensor(uninitializedShape: PoolingChecks.outputShape(self, g.outH, g.outW), dtype: x.dtype, zeroed: false)
         struct Run: FloatVisitor {
             let x: Tensor, out: Tensor, g: PoolGeometry
             func visit<T: FloatElement>(_: T.Type) {
                 adaptiveAvgPoolForward(g, input: x.poolView(T.self), output: out.basePointer(T.self))
             }
         }
-        try dtype.visitFloat(Run(x: self, out: out, g: g))
+        try x.dtype.visitFloat(Run(x: x, out: raw, g: g))
+        let out = try Tensor.narrowed(raw, to: dtype)
         let inputShape = shape
         return Tensor.record("AdaptiveAvgPool2DBackward0", inputs: [self], output: out, saved: [self]) { (grad: Tensor) throws(TensorError) in
             [try Tensor.adaptiveAvgPoolGradient(grad, g, inputShape: inputShape)]

@@ -42,15 +42,20 @@ extension Tensor {
             let joiner = spatial == 1 ? " and output" : " output"
             throw .runtime("Input and output sizes should be greater than 0, but got input (\(input))\(joiner) (\(output))")
         }
-        if !dtype.isFloatingPoint {
+        // Floating point, and uint8 images except for 1-d linear, as PyTorch's CPU kernels.
+        if !dtype.isFloatingPoint && !(dtype == .uint8 && (mode != .linear || spatial == 2)) {
             // The name of the CPU kernel that rejects the dtype.
             let kernel = spatial == 2 ? (mode == .linear ? "upsample_bilinear2d" : "upsample_nearest2d") + "_channels_last"
                 : "compute_indices_weights_" + (mode == .linear ? "linear" : "nearest")
             throw TensorError(.notImplemented, "\"\(kernel)\" not implemented for '\(dtype.scalarTypeName)'")
         }
+        if dtype == .uint8 && mode == .linear {
+            throw TensorError(.notImplemented, "bilinear upsampling of uint8 images is not available in pytorch-tutor (convert to float first)")
+        }
         let scales = scaleFactors ?? []
         func scale(_ i: Int) -> Double? { i < scales.count ? scales[i] : nil }
-        let out = try Tensor(uninitializedShape: Array(shape.prefix(2)) + size, dtype: dtype, zeroed: false)
+        let x = try widenedForKernel()
+        let raw = try Tensor(uninitializedShape: Array(shape.prefix(2)) + size, dtype: x.dtype, zeroed: false)
         let inputShape = shape
         struct Run: FloatVisitor {
             let x: Tensor, out: Tensor, mode: UpsampleMode, size: [Int], scales: [Double?], alignCorners: Bool
@@ -63,9 +68,10 @@ extension Tensor {
             }
         }
         let scaleList = (0..<spatial).map(scale)
-        if out.numel > 0 {
-            try dtype.visitFloat(Run(x: self, out: out, mode: mode, size: size, scales: scaleList, alignCorners: alignCorners))
+        if raw.numel > 0 {
+            try x.dtype.visitFloat(Run(x: x, out: raw, mode: mode, size: size, scales: scaleList, alignCorners: alignCorners))
         }
+        let out = try Tensor.narrowed(raw, to: dtype)
         let node = Tensor.upsampleNodeName(mode, spatial: spatial)
         return Tensor.record(node + "Backward0", inputs: [self], output: out) { (g: Tensor) throws(TensorError) in
             [try Tensor.upsampleBackward(g, mode, inputShape: inputShape, size: size, scales: scaleList,
@@ -106,7 +112,8 @@ extension Tensor {
     private static func upsampleBackward(_ g: Tensor, _ mode: UpsampleMode, inputShape: [Int], size: [Int], scales: [Double?],
                                          alignCorners: Bool, name: String,
                                          forward: @escaping (Tensor) throws(TensorError) -> Tensor) throws(TensorError) -> Tensor {
-        let gin = try Tensor(uninitializedShape: inputShape, dtype: g.dtype, zeroed: false)
+        let wide = try g.widenedForKernel()
+        let raw = try Tensor(uninitializedShape: inputShape, dtype: wide.dtype, zeroed: false)
         struct Run: FloatVisitor {
             let g: Tensor, gin: Tensor, mode: UpsampleMode, size: [Int], scales: [Double?], alignCorners: Bool
             func visit<T: FloatElement>(_: T.Type) {
@@ -119,11 +126,10 @@ extension Tensor {
                                  gradOutput: view, gradInput: gin.basePointer(T.self))
             }
         }
-        if gin.numel > 0 {
-            try g.dtype.visitFloat(Run(g: g, gin: gin, mode: mode, size: size, scales: scales, alignCorners: alignCorners))
-        } else {
-            fill(gin, with: .int(0))
+        if raw.numel > 0 {
+            try wide.dtype.visitFloat(Run(g: wide, gin: raw, mode: mode, size: size, scales: scales, alignCorners: alignCorners))
         }
+        let gin = try narrowed(raw, to: g.dtype)
         return record(name, inputs: [g], output: gin) { (gg: Tensor) throws(TensorError) in [try forward(gg)] }
     }
 }

@@ -128,8 +128,8 @@ private func maxPool2x2<T: ArithmeticElement>(_ g: PoolGeometry, _ x: StridedVie
                                  UnsafeMutableRawPointer(o).assumingMemoryBound(to: Float.self),
                                  idx.map { $0 + oh * g.outW }, count: g.outW, rowBase: base, inW: g.inW)
         }
-        while ow < g.outW {
-            // Selects instead of branches: which element wins is data-dependent and unpredictable.
+        // Selects instead of branches: which element wins is data-dependent and unpredictable.
+        @inline(__always) func window(_ ow: Int) -> (T, Int) {
             var v = r0[2 * ow], k = 0
             let b = r0[2 * ow + 1], d = r1[2 * ow], e = r1[2 * ow + 1]
             var m = beats(b, v)
@@ -141,9 +141,23 @@ private func maxPool2x2<T: ArithmeticElement>(_ g: PoolGeometry, _ x: StridedVie
             m = beats(e, v)
             v = m ? e : v
             k = m ? g.inW + 1 : k
-            o[ow] = v
-            idx?[oh * g.outW + ow] = Int64(base + 2 * ow + k)
-            ow += 1
+            return (v, k)
+        }
+        // Two loops, so the one without indices has no (masked) index store: a masked store
+        // through the nil pointer is architecturally harmless but costs a microcode assist.
+        if let idx {
+            let row = idx + oh * g.outW
+            while ow < g.outW {
+                let (v, k) = window(ow)
+                o[ow] = v
+                row[ow] = Int64(base + 2 * ow + k)
+                ow += 1
+            }
+        } else {
+            while ow < g.outW {
+                o[ow] = window(ow).0
+                ow += 1
+            }
         }
     }
 }

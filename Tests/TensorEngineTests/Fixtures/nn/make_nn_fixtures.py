@@ -23,7 +23,7 @@ import make_op_fixtures as base  # noqa: E402
 
 from make_op_fixtures import In, case  # noqa: E402
 
-f32, f64, i64 = torch.float32, torch.float64, torch.int64
+f16, f32, f64, i64 = torch.float16, torch.float32, torch.float64, torch.int64
 GEN = torch.Generator().manual_seed(1234)
 
 
@@ -122,6 +122,11 @@ def convolution():
     case(C, "conv2d", [D(0, 2, 5, 5), D(3, 2, 3, 3), D(3)], id="zero_batch")
     case(C, "conv2d", [D(2, 0, 5, 5), D(3, 0, 3, 3), D(3)], id="zero_in_channels")
     case(C, "conv2d", [I(1, 2, 4, 4), I(3, 2, 2, 2), I(3)], id="int64")
+    for dt in (torch.int8, torch.int16, torch.int32, torch.uint8):
+        case(C, "conv2d", [I(1, 2, 4, 4, dtype=dt), I(3, 2, 2, 2, dtype=dt)], id=f"{base.DT[dt]}")
+    case(C, "conv2d", [D(1, 2, 5, 5, dtype=f16), D(3, 2, 3, 3, dtype=f16), D(3, dtype=f16)], padding=1, id="f16")
+    case(C, "conv_transpose2d", [D(1, 3, 3, 3, dtype=f16), D(3, 2, 2, 2, dtype=f16)], stride=2, id="f16")
+    case(C, "conv_transpose2d", [I(1, 2, 3, 3), I(2, 2, 2, 2)], stride=2, id="int64")
     # conv1d
     case(C, "conv1d", [D(2, 3, 10), D(4, 3, 3), D(4)], id="basic")
     case(C, "conv1d", [D(2, 3, 10), D(4, 3, 3), D(4)], stride=2, padding=2, dilation=2, id="params")
@@ -175,6 +180,10 @@ def pooling():
     case(P, "max_pool2d", [In(torch.tensor([[[[1., 1.], [1., 1.]]]]), f32)], kernel_size=2, return_indices=True,
          id="ties")
     case(P, "max_pool2d", [I(1, 2, 4, 4)], kernel_size=2, id="int64")
+    case(P, "max_pool2d", [I(1, 2, 4, 4, dtype=torch.uint8)], kernel_size=2, return_indices=True, id="uint8")
+    case(P, "max_pool2d", [D(1, 2, 4, 4, dtype=f16)], kernel_size=2, id="f16")
+    case(P, "avg_pool2d", [D(1, 2, 5, 5, dtype=f16)], kernel_size=3, stride=2, padding=1, id="f16")
+    case(P, "adaptive_avg_pool2d", [D(1, 2, 5, 7, dtype=f16)], output_size=[2, 3], id="f16")
     case(P, "max_pool2d", [D(0, 2, 4, 4)], kernel_size=2, id="zero_batch")
     case(P, "max_pool1d", [D(2, 3, 9)], kernel_size=3, stride=2, padding=1, id="basic")
     case(P, "max_pool1d", [D(2, 3, 9)], kernel_size=2, return_indices=True, id="indices")
@@ -229,6 +238,8 @@ def padding():
     case(P, "pad", [D(1, 2, 3)], pad=[5, 7], mode="replicate", id="replicate_wide")
     case(P, "pad", [D(0, 2, 3)], pad=[1, 1], mode="reflect", id="reflect_zero_batch")
     case(P, "pad", [I(1, 2, 4)], pad=[1, 2], mode="reflect", id="reflect_int")
+    case(P, "pad", [D(1, 2, 4, dtype=f16)], pad=[2, 1], mode="reflect", id="reflect_f16")
+    case(P, "fold", [D(1, 8, 16, dtype=f16)], output_size=5, kernel_size=2, id="fold_f16")
     # unfold / fold
     case(P, "unfold", [D(2, 3, 5, 6)], kernel_size=2, id="unfold_basic")
     case(P, "unfold", [D(1, 2, 6, 6)], kernel_size=[2, 3], dilation=2, padding=1, stride=[2, 1], id="unfold_params")
@@ -262,6 +273,9 @@ def sampling():
     case(S, "interpolate", [D(1, 2, 3, 4, dtype=f64)], size=[5, 7], mode="bilinear", id="bilinear_f64")
     case(S, "interpolate", [R(1, 1, 4, 4)], scale_factor=1.25, mode="bilinear", id="bilinear_randn")
     case(S, "interpolate", [D(0, 2, 3, 4)], scale_factor=2, id="zero_batch")
+    case(S, "interpolate", [D(1, 2, 3, 4, dtype=f16)], scale_factor=1.5, mode="bilinear", id="bilinear_f16")
+    case(S, "interpolate", [I(1, 2, 3, 4, dtype=torch.uint8)], scale_factor=2, id="nearest_uint8")
+    case(S, "interpolate", [I(1, 2, 3, dtype=torch.uint8)], size=5, id="nearest_1d_uint8")
 
 
 def errors():
@@ -386,6 +400,10 @@ def errors():
     case(E, "interpolate", [I(1, 1, 2, 2)], scale_factor=2, id="int64")
     case(E, "interpolate", [I(1, 1, 2, 2)], scale_factor=2, mode="bilinear", id="int64_bilinear")
     case(E, "interpolate", [I(1, 1, 2)], scale_factor=2, id="int64_1d")
+    case(E, "interpolate", [I(1, 1, 2, dtype=torch.uint8)], scale_factor=2, mode="linear", id="uint8_linear_1d")
+    case(E, "conv_transpose2d", [I(1, 2, 3, 3, dtype=torch.int32), I(2, 2, 2, 2, dtype=torch.int32)], id="int32")
+    case(E, "avg_pool2d", [I(1, 2, 4, 4, dtype=torch.int32)], kernel_size=2, id="int32")
+    case(E, "avg_pool1d", [I(1, 2, 4, dtype=torch.int8)], kernel_size=2, id="int8")
 
 
 def write(families):
