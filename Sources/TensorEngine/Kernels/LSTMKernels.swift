@@ -256,26 +256,37 @@ func lstmForward(_ g: LSTMGeometry, weights: LSTMPackedWeights, _ buf: LSTMForwa
 /// The cell update of one row for `units` consecutive units starting at a block: adds the
 /// biases to the gate pre-activations, activates them in place (i, f, g, o, kept for
 /// backward) and writes `c = f·c_prev + i·g`, `tanh(c)` and `h = o·tanh(c)`.
+///
+/// Each activation runs over all blocks of the row in one loop, whose iterations the CPU
+/// overlaps (one vector at a time, each activation would wait out its divide and exp).
 func lstmCellForward(gates: UnsafeMutablePointer<Float>, bias: UnsafePointer<Float>, units: Int, cPrev: UnsafePointer<Float>,
                      tanhC: UnsafeMutablePointer<Float>, h: UnsafeMutablePointer<Float>, c: UnsafeMutablePointer<Float>) {
-    var u = 0
-    while u < units {
-        let lanes = min(16, units &- u)
-        let gp = gates + u &* 4, bp = bias + u &* 4
-        for q in stride(from: 0, to: 64, by: 16) { store(load(gp + q) + load(bp + q), gp + q) }
-        sigmoid16(gp)
-        sigmoid16(gp + 16)
-        tanh16(gp + 32, gp + 32)
-        sigmoid16(gp + 48)
-        let cv = (load(gp + 16) * load(cPrev + u, lanes)).addingProduct(load(gp), load(gp + 32))
-        var scratch = cv
-        withUnsafeMutablePointer(to: &scratch) { p in
-            p.withMemoryRebound(to: Float.self, capacity: 16) { tanh16($0, $0) }
+    let blocks = (units &+ 15) / 16
+    var j = 0
+    while j < blocks &* 64 {
+        store(load(gates + j) + load(bias + j), gates + j)
+        j &+= 16
+    }
+    sigmoidVectors(gates, stride: 64, count: blocks)
+    sigmoidVectors(gates + 16, stride: 64, count: blocks)
+    tanhVectors(gates + 32, stride: 64, count: blocks, into: gates + 32, stride: 64)
+    sigmoidVectors(gates + 48, stride: 64, count: blocks)
+    withUnsafeTemporaryAllocation(of: Float.self, capacity: blocks &* 32) { buffer in
+        // The new cell states of whole blocks, then their tanh (the last block may be partial).
+        guard let cells = buffer.baseAddress else { return }
+        let tanhs = cells + blocks &* 16
+        for b in 0..<blocks {
+            let gp = gates + b &* 64, u = b &* 16
+            store((load(gp + 16) * load(cPrev + u, min(16, units &- u))).addingProduct(load(gp), load(gp + 32)), cells + u)
         }
-        store(scratch, tanhC + u, lanes)
-        store(load(gp + 48) * scratch, h + u, lanes)
-        store(cv, c + u, lanes)
-        u &+= 16
+        tanhVectors(cells, stride: 16, count: blocks, into: tanhs, stride: 16)
+        for b in 0..<blocks {
+            let u = b &* 16, lanes = min(16, units &- u)
+            let tc = load(tanhs + u)
+            store(tc, tanhC + u, lanes)
+            store(load(gates + (b &* 64 &+ 48)) * tc, h + u, lanes)
+            store(load(cells + u), c + u, lanes)
+        }
     }
 }
 
@@ -388,9 +399,9 @@ func lstmParameterGradients(_ g: LSTMGeometry, weights: LSTMPackedWeights, gradG
 // plenty against the 1e-5 agreement asked of the layer (oneDNN's kernels are not
 // correctly rounded either).
 //
-// They take pointers and stay out of line: the optimizer inlines `VectorMath.exp` into a
-// function this small but not into the cell update, and an out-of-line call taking a
-// SIMD16 passes it in four xmm registers and splits the arithmetic into 128-bit pieces.
+// They run in small out-of-line loops over pointers: the optimizer inlines `VectorMath.exp`
+// into a function this small but not into the cell update, and an out-of-line call taking
+// a SIMD16 passes it in four xmm registers and splits the arithmetic into 128-bit pieces.
 
 /// 1 / (1 + e^-x) as (x ≥ 0 ? 1 : e) / (1 + e) with e = e^-|x|, which never overflows.
 @inline(__always)
@@ -422,16 +433,21 @@ func gateTanh(_ x: SIMD16<Float>) -> SIMD16<Float> {
     return signed.replacing(with: small, where: a .< 0.625)
 }
 
-/// `gateSigmoid` on the 16 floats at `p`, in place.
+/// `gateSigmoid` in place on `count` vectors of 16 floats, `stride` floats apart.
 @inline(never)
-func sigmoid16(_ p: UnsafeMutablePointer<Float>) {
-    store(gateSigmoid(load(p)), p)
+func sigmoidVectors(_ p: UnsafeMutablePointer<Float>, stride: Int, count: Int) {
+    for k in 0..<count {
+        let v = p + k &* stride
+        store(gateSigmoid(load(v)), v)
+    }
 }
 
-/// `gateTanh` of the 16 floats at `x`, written to `y` (which may be `x`).
+/// `gateTanh` of `count` vectors of 16 floats at `x` (`strideX` apart), written to `y`
+/// (`strideY` apart; may be `x`).
 @inline(never)
-func tanh16(_ x: UnsafeMutablePointer<Float>, _ y: UnsafeMutablePointer<Float>) {
-    store(gateTanh(load(x)), y)
+func tanhVectors(_ x: UnsafeMutablePointer<Float>, stride strideX: Int, count: Int,
+                 into y: UnsafeMutablePointer<Float>, stride strideY: Int) {
+    for k in 0..<count { store(gateTanh(load(x + k &* strideX)), y + k &* strideY) }
 }
 
 // MARK: - Lane helpers
