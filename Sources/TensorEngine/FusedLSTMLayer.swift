@@ -1,5 +1,5 @@
 /// One direction of one LSTM layer over a whole sequence, run by the fused float32
-/// kernels (Note [Fused LSTM layout] in Kernels/LSTMKernels.swift).
+/// kernels (Note [Fused recurrent layout] in Kernels/RecurrentLayout.swift).
 ///
 /// The sequence is stored as rows, step-major: time step `t` owns `batchSizes[t]`
 /// consecutive rows (all `B` for a padded sequence; a non-increasing count for a packed
@@ -18,11 +18,11 @@
 /// let grads = try run.backward(gradOutput: dy, gradHidden: dh, gradCell: dc, inputGradient: true, weightGradients: true)
 /// ```
 public final class FusedLSTMLayer {
-    let geometry: LSTMGeometry
+    let geometry: RecurrentGeometry
     /// Packed weights, then the saved gates, input and states, cell states and tanh of the
-    /// cell states (Note [LSTM workspace cache]).
+    /// cell states (Note [Recurrent workspace cache]).
     let workspace: Tensor
-    let weights: LSTMPackedWeights
+    let weights: RecurrentPackedWeights
     let gates: UnsafeMutablePointer<Float>
     let inputAndState: UnsafeMutablePointer<Float>
     let cPrev: UnsafeMutablePointer<Float>
@@ -70,14 +70,14 @@ public final class FusedLSTMLayer {
               output.isContiguous, hidden.isContiguous, cell.isContiguous
         else { throw .runtime("fused LSTM: inconsistent shapes") }
 
-        geometry = LSTMGeometry(input: inputSize, hidden: hiddenSize, batchSizes: batchSizes, batchMajorOutput: batchMajorOutput,
+        geometry = RecurrentGeometry(input: inputSize, hidden: hiddenSize, gates: 4, batchSizes: batchSizes, batchMajorOutput: batchMajorOutput,
                                 reverse: reverse, threads: ThreadPool.shared.threadCount)
         let g = geometry, rows = input.shape[0]
         let x = try input.contiguousCopyIfNeeded()
-        let weightFloats = LSTMPackedWeights.floatCount(g)
-        workspace = try Workspace.take(weightFloats + rows * (g.width + inputSize + 3 * hiddenSize))
+        let weightFloats = RecurrentPackedWeights.floatCount(g)
+        workspace = try RecurrentWorkspace.take(weightFloats + rows * (g.width + inputSize + 3 * hiddenSize))
         let base = workspace.basePointer(Float.self)
-        weights = LSTMPackedWeights(g, storage: base)
+        weights = RecurrentPackedWeights(g, storage: base)
         gates = base + weightFloats
         inputAndState = gates + rows * g.width
         cPrev = inputAndState + rows * (inputSize + hiddenSize)
@@ -87,7 +87,7 @@ public final class FusedLSTMLayer {
         let (bih, bhh) = (try biasIH?.contiguousCopyIfNeeded(), try biasHH?.contiguousCopyIfNeeded())
         weights.pack(g, weightIH: wih.basePointer(Float.self), weightHH: whh.basePointer(Float.self),
                      biasIH: bih.map { UnsafePointer($0.basePointer(Float.self)) },
-                     biasHH: bhh.map { UnsafePointer($0.basePointer(Float.self)) })
+                     biasHH: bhh.map { UnsafePointer($0.basePointer(Float.self)) }, sumBiases: true)
         let (h, c) = (try h0.contiguousCopyIfNeeded(), try c0.contiguousCopyIfNeeded())
         lstmForward(g, weights: weights, LSTMForwardBuffers(
             x: x.basePointer(Float.self), inputAndState: inputAndState,
@@ -95,7 +95,7 @@ public final class FusedLSTMLayer {
             output: output.basePointer(Float.self), hn: hidden.basePointer(Float.self), cn: cell.basePointer(Float.self)))
     }
 
-    deinit { Workspace.give(workspace) }
+    deinit { RecurrentWorkspace.give(workspace) }
 
     /// Uninitialised `rows × H` output and `B × H` state tensors for `init` to fill.
     public static func outputTensors(rows: Int, batch: Int, hidden: Int) throws(TensorError)
@@ -121,8 +121,8 @@ public final class FusedLSTMLayer {
         let dy = try gradOutput.contiguousCopyIfNeeded()
         let dh = try gradHidden.clone(recording: false), dc = try gradCell.clone(recording: false)
         // Gate gradients, then the weight-gradient scratch.
-        let scratch = try Workspace.take(g.rows * g.width + g.width * (g.input + g.hidden))
-        defer { Workspace.give(scratch) }
+        let scratch = try RecurrentWorkspace.take(g.rows * g.width + g.width * (g.input + g.hidden))
+        defer { RecurrentWorkspace.give(scratch) }
         let dGates = scratch.basePointer(Float.self)
         lstmBackward(g, weights: weights, LSTMBackwardBuffers(
             gates: gates, cPrev: cPrev, tanhC: tanhC, gradOutput: dy.basePointer(Float.self),
