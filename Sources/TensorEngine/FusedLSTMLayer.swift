@@ -54,25 +54,11 @@ public final class FusedLSTMLayer {
     public init(input: Tensor, batchSizes: [Int], batchMajorOutput: Bool, h0: Tensor, c0: Tensor, weightIH: Tensor,
                 weightHH: Tensor, biasIH: Tensor?, biasHH: Tensor?, reverse: Bool,
                 output: Tensor, hidden: Tensor, cell: Tensor) throws(TensorError) {
-        let all = [input, h0, c0, weightIH, weightHH, output, hidden, cell] + [biasIH, biasHH].compactMap { $0 }
-        guard all.allSatisfy({ $0.dtype == .float32 }) else { throw .runtime("fused LSTM: expected float32 tensors") }
-        guard input.dim == 2, weightIH.dim == 2, weightHH.dim == 2 else {
-            throw .runtime("fused LSTM: expected 2-d input and weights")
-        }
-        let hiddenSize = weightHH.shape[1], inputSize = input.shape[1]
-        let batch = batchSizes.first ?? 0
-        guard weightIH.shape == [4 * hiddenSize, inputSize], weightHH.shape == [4 * hiddenSize, hiddenSize],
-              biasIH.map({ $0.shape == [4 * hiddenSize] }) ?? true, biasHH.map({ $0.shape == [4 * hiddenSize] }) ?? true,
-              h0.shape == [batch, hiddenSize], c0.shape == [batch, hiddenSize],
-              batchSizes.allSatisfy({ $0 > 0 }), zip(batchSizes, batchSizes.dropFirst()).allSatisfy({ $0 >= $1 }),
-              batchSizes.reduce(0, +) == input.shape[0], !batchMajorOutput || batchSizes.allSatisfy({ $0 == batch }),
-              output.shape == [input.shape[0], hiddenSize], hidden.shape == h0.shape, cell.shape == h0.shape,
-              output.isContiguous, hidden.isContiguous, cell.isContiguous
-        else { throw .runtime("fused LSTM: inconsistent shapes") }
-
-        geometry = RecurrentGeometry(input: inputSize, hidden: hiddenSize, gates: 4, batchSizes: batchSizes, batchMajorOutput: batchMajorOutput,
-                                reverse: reverse, threads: ThreadPool.shared.threadCount)
-        let g = geometry, rows = input.shape[0]
+        geometry = try FusedRecurrentRun.geometry(
+            gates: 4, input: input, batchSizes: batchSizes, batchMajorOutput: batchMajorOutput, states: [h0, c0],
+            outputs: [output, hidden, cell], weightIH: weightIH, weightHH: weightHH, biasIH: biasIH, biasHH: biasHH,
+            reverse: reverse)
+        let g = geometry, rows = g.rows, inputSize = g.input, hiddenSize = g.hidden
         let x = try input.contiguousCopyIfNeeded()
         let weightFloats = RecurrentPackedWeights.floatCount(g)
         workspace = try RecurrentWorkspace.take(weightFloats + rows * (g.width + inputSize + 3 * hiddenSize))
@@ -83,11 +69,8 @@ public final class FusedLSTMLayer {
         cPrev = inputAndState + rows * (inputSize + hiddenSize)
         tanhC = cPrev + rows * hiddenSize
 
-        let (wih, whh) = (try weightIH.contiguousCopyIfNeeded(), try weightHH.contiguousCopyIfNeeded())
-        let (bih, bhh) = (try biasIH?.contiguousCopyIfNeeded(), try biasHH?.contiguousCopyIfNeeded())
-        weights.pack(g, weightIH: wih.basePointer(Float.self), weightHH: whh.basePointer(Float.self),
-                     biasIH: bih.map { UnsafePointer($0.basePointer(Float.self)) },
-                     biasHH: bhh.map { UnsafePointer($0.basePointer(Float.self)) }, sumBiases: true)
+        try FusedRecurrentRun.pack(g, into: weights, weightIH: weightIH, weightHH: weightHH, biasIH: biasIH,
+                                   biasHH: biasHH, sumBiases: true)
         let (h, c) = (try h0.contiguousCopyIfNeeded(), try c0.contiguousCopyIfNeeded())
         lstmForward(g, weights: weights, LSTMForwardBuffers(
             x: x.basePointer(Float.self), inputAndState: inputAndState,
@@ -101,9 +84,8 @@ public final class FusedLSTMLayer {
     public static func outputTensors(rows: Int, batch: Int, hidden: Int) throws(TensorError)
         -> (output: Tensor, hidden: Tensor, cell: Tensor)
     {
-        (try Tensor(uninitializedShape: [rows, hidden], dtype: .float32, zeroed: false),
-         try Tensor(uninitializedShape: [batch, hidden], dtype: .float32, zeroed: false),
-         try Tensor(uninitializedShape: [batch, hidden], dtype: .float32, zeroed: false))
+        (try FusedRecurrentRun.uninitialized([rows, hidden]), try FusedRecurrentRun.uninitialized([batch, hidden]),
+         try FusedRecurrentRun.uninitialized([batch, hidden]))
     }
 
     /// The gradients of the inputs from those of `output`, `hidden` and `cell`.
@@ -130,11 +112,11 @@ public final class FusedLSTMLayer {
 
         var result = Gradients(h0: dh, c0: dc)
         let fourH = 4 * g.hidden
-        if inputGradient { result.input = try Tensor(uninitializedShape: [g.rows, g.input], dtype: .float32, zeroed: false) }
+        if inputGradient { result.input = try FusedRecurrentRun.uninitialized([g.rows, g.input]) }
         if weightGradients {
-            result.weightIH = try Tensor(uninitializedShape: [fourH, g.input], dtype: .float32, zeroed: false)
-            result.weightHH = try Tensor(uninitializedShape: [fourH, g.hidden], dtype: .float32, zeroed: false)
-            result.bias = try Tensor(uninitializedShape: [fourH], dtype: .float32, zeroed: false)
+            result.weightIH = try FusedRecurrentRun.uninitialized([fourH, g.input])
+            result.weightHH = try FusedRecurrentRun.uninitialized([fourH, g.hidden])
+            result.bias = try FusedRecurrentRun.uninitialized([fourH])
         }
         lstmParameterGradients(g, weights: weights, gradGates: dGates, inputAndState: inputAndState,
                                gradX: result.input?.basePointer(Float.self),
@@ -143,12 +125,5 @@ public final class FusedLSTMLayer {
                                gradBias: result.bias?.basePointer(Float.self),
                                scratch: dGates + g.rows * g.width)
         return result
-    }
-}
-
-extension Tensor {
-    /// `self` when contiguous, else a contiguous copy; never recorded by autograd.
-    fileprivate func contiguousCopyIfNeeded() throws(TensorError) -> Tensor {
-        isContiguous ? self : try clone(recording: false)
     }
 }
