@@ -27,5 +27,16 @@ import Glibc
         #expect(g.groups == [0..<2] && g.units(0) == (0, 20))
         let batchMajor = RecurrentGeometry(input: 3, hidden: 20, gates: 4, batchSizes: [2, 2, 2], batchMajorOutput: true, reverse: false, threads: 1)
         #expect(batchMajor.rows == 6 && batchMajor.offsets[2] == 4 && batchMajor.outputRow(2, 1) == 1 * 3 + 2)
+        // A GRU block holds 3 gates: unit 17's candidate (row 2H + 17) is lane 1 of block 1's third vector.
+        let gru = RecurrentGeometry(input: 3, hidden: 20, gates: 3, batchSizes: [2], batchMajorOutput: false, reverse: false, threads: 1)
+        #expect(gru.width == 96 && gru.column(ofRow: 40 + 17) == 48 + 32 + 1)
+    }
+
+    @Test func largeLayersSplitIntoUnitGroups() {
+        // At most 8 blocks (128 units) per group; with 2 threads and enough work, at least 2 groups.
+        let big = RecurrentGeometry(input: 8, hidden: 300, gates: 4, batchSizes: [4], batchMajorOutput: false, reverse: false, threads: 1)
+        #expect(big.groups == [0..<6, 6..<12, 12..<19] && big.units(2) == (192, 300))
+        let threaded = RecurrentGeometry(input: 8, hidden: 128, gates: 4, batchSizes: [32], batchMajorOutput: false, reverse: false, threads: 2)
+        #expect(threaded.groups == [0..<4, 4..<8])
     }
 }
