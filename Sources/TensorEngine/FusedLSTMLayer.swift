@@ -1,5 +1,5 @@
 /// One direction of one LSTM layer over a whole sequence, run by the fused float32
-/// kernels (Note [Fused LSTM layout] in Kernels/LSTMKernels.swift).
+/// kernels (Note [Fused recurrent layout] in Kernels/RecurrentLayout.swift).
 ///
 /// The sequence is stored as rows, step-major: time step `t` owns `batchSizes[t]`
 /// consecutive rows (all `B` for a padded sequence; a non-increasing count for a packed
@@ -18,11 +18,11 @@
 /// let grads = try run.backward(gradOutput: dy, gradHidden: dh, gradCell: dc, inputGradient: true, weightGradients: true)
 /// ```
 public final class FusedLSTMLayer {
-    let geometry: LSTMGeometry
+    let geometry: RecurrentGeometry
     /// Packed weights, then the saved gates, input and states, cell states and tanh of the
-    /// cell states (Note [LSTM workspace cache]).
+    /// cell states (Note [Recurrent workspace cache]).
     let workspace: Tensor
-    let weights: LSTMPackedWeights
+    let weights: RecurrentPackedWeights
     let gates: UnsafeMutablePointer<Float>
     let inputAndState: UnsafeMutablePointer<Float>
     let cPrev: UnsafeMutablePointer<Float>
@@ -54,40 +54,23 @@ public final class FusedLSTMLayer {
     public init(input: Tensor, batchSizes: [Int], batchMajorOutput: Bool, h0: Tensor, c0: Tensor, weightIH: Tensor,
                 weightHH: Tensor, biasIH: Tensor?, biasHH: Tensor?, reverse: Bool,
                 output: Tensor, hidden: Tensor, cell: Tensor) throws(TensorError) {
-        let all = [input, h0, c0, weightIH, weightHH, output, hidden, cell] + [biasIH, biasHH].compactMap { $0 }
-        guard all.allSatisfy({ $0.dtype == .float32 }) else { throw .runtime("fused LSTM: expected float32 tensors") }
-        guard input.dim == 2, weightIH.dim == 2, weightHH.dim == 2 else {
-            throw .runtime("fused LSTM: expected 2-d input and weights")
-        }
-        let hiddenSize = weightHH.shape[1], inputSize = input.shape[1]
-        let batch = batchSizes.first ?? 0
-        guard weightIH.shape == [4 * hiddenSize, inputSize], weightHH.shape == [4 * hiddenSize, hiddenSize],
-              biasIH.map({ $0.shape == [4 * hiddenSize] }) ?? true, biasHH.map({ $0.shape == [4 * hiddenSize] }) ?? true,
-              h0.shape == [batch, hiddenSize], c0.shape == [batch, hiddenSize],
-              batchSizes.allSatisfy({ $0 > 0 }), zip(batchSizes, batchSizes.dropFirst()).allSatisfy({ $0 >= $1 }),
-              batchSizes.reduce(0, +) == input.shape[0], !batchMajorOutput || batchSizes.allSatisfy({ $0 == batch }),
-              output.shape == [input.shape[0], hiddenSize], hidden.shape == h0.shape, cell.shape == h0.shape,
-              output.isContiguous, hidden.isContiguous, cell.isContiguous
-        else { throw .runtime("fused LSTM: inconsistent shapes") }
-
-        geometry = LSTMGeometry(input: inputSize, hidden: hiddenSize, batchSizes: batchSizes, batchMajorOutput: batchMajorOutput,
-                                reverse: reverse, threads: ThreadPool.shared.threadCount)
-        let g = geometry, rows = input.shape[0]
+        geometry = try FusedRecurrentRun.geometry(
+            gates: 4, input: input, batchSizes: batchSizes, batchMajorOutput: batchMajorOutput, states: [h0, c0],
+            outputs: [output, hidden, cell], weightIH: weightIH, weightHH: weightHH, biasIH: biasIH, biasHH: biasHH,
+            reverse: reverse)
+        let g = geometry, rows = g.rows, inputSize = g.input, hiddenSize = g.hidden
         let x = try input.contiguousCopyIfNeeded()
-        let weightFloats = LSTMPackedWeights.floatCount(g)
-        workspace = try Workspace.take(weightFloats + rows * (g.width + inputSize + 3 * hiddenSize))
+        let weightFloats = RecurrentPackedWeights.floatCount(g)
+        workspace = try RecurrentWorkspace.take(weightFloats + rows * (g.width + inputSize + 3 * hiddenSize))
         let base = workspace.basePointer(Float.self)
-        weights = LSTMPackedWeights(g, storage: base)
+        weights = RecurrentPackedWeights(g, storage: base)
         gates = base + weightFloats
         inputAndState = gates + rows * g.width
         cPrev = inputAndState + rows * (inputSize + hiddenSize)
         tanhC = cPrev + rows * hiddenSize
 
-        let (wih, whh) = (try weightIH.contiguousCopyIfNeeded(), try weightHH.contiguousCopyIfNeeded())
-        let (bih, bhh) = (try biasIH?.contiguousCopyIfNeeded(), try biasHH?.contiguousCopyIfNeeded())
-        weights.pack(g, weightIH: wih.basePointer(Float.self), weightHH: whh.basePointer(Float.self),
-                     biasIH: bih.map { UnsafePointer($0.basePointer(Float.self)) },
-                     biasHH: bhh.map { UnsafePointer($0.basePointer(Float.self)) })
+        try FusedRecurrentRun.pack(g, into: weights, weightIH: weightIH, weightHH: weightHH, biasIH: biasIH,
+                                   biasHH: biasHH, sumBiases: true)
         let (h, c) = (try h0.contiguousCopyIfNeeded(), try c0.contiguousCopyIfNeeded())
         lstmForward(g, weights: weights, LSTMForwardBuffers(
             x: x.basePointer(Float.self), inputAndState: inputAndState,
@@ -95,15 +78,14 @@ public final class FusedLSTMLayer {
             output: output.basePointer(Float.self), hn: hidden.basePointer(Float.self), cn: cell.basePointer(Float.self)))
     }
 
-    deinit { Workspace.give(workspace) }
+    deinit { RecurrentWorkspace.give(workspace) }
 
     /// Uninitialised `rows × H` output and `B × H` state tensors for `init` to fill.
     public static func outputTensors(rows: Int, batch: Int, hidden: Int) throws(TensorError)
         -> (output: Tensor, hidden: Tensor, cell: Tensor)
     {
-        (try Tensor(uninitializedShape: [rows, hidden], dtype: .float32, zeroed: false),
-         try Tensor(uninitializedShape: [batch, hidden], dtype: .float32, zeroed: false),
-         try Tensor(uninitializedShape: [batch, hidden], dtype: .float32, zeroed: false))
+        (try FusedRecurrentRun.uninitialized([rows, hidden]), try FusedRecurrentRun.uninitialized([batch, hidden]),
+         try FusedRecurrentRun.uninitialized([batch, hidden]))
     }
 
     /// The gradients of the inputs from those of `output`, `hidden` and `cell`.
@@ -121,8 +103,8 @@ public final class FusedLSTMLayer {
         let dy = try gradOutput.contiguousCopyIfNeeded()
         let dh = try gradHidden.clone(recording: false), dc = try gradCell.clone(recording: false)
         // Gate gradients, then the weight-gradient scratch.
-        let scratch = try Workspace.take(g.rows * g.width + g.width * (g.input + g.hidden))
-        defer { Workspace.give(scratch) }
+        let scratch = try RecurrentWorkspace.take(g.rows * g.width + g.width * (g.input + g.hidden))
+        defer { RecurrentWorkspace.give(scratch) }
         let dGates = scratch.basePointer(Float.self)
         lstmBackward(g, weights: weights, LSTMBackwardBuffers(
             gates: gates, cPrev: cPrev, tanhC: tanhC, gradOutput: dy.basePointer(Float.self),
@@ -130,11 +112,11 @@ public final class FusedLSTMLayer {
 
         var result = Gradients(h0: dh, c0: dc)
         let fourH = 4 * g.hidden
-        if inputGradient { result.input = try Tensor(uninitializedShape: [g.rows, g.input], dtype: .float32, zeroed: false) }
+        if inputGradient { result.input = try FusedRecurrentRun.uninitialized([g.rows, g.input]) }
         if weightGradients {
-            result.weightIH = try Tensor(uninitializedShape: [fourH, g.input], dtype: .float32, zeroed: false)
-            result.weightHH = try Tensor(uninitializedShape: [fourH, g.hidden], dtype: .float32, zeroed: false)
-            result.bias = try Tensor(uninitializedShape: [fourH], dtype: .float32, zeroed: false)
+            result.weightIH = try FusedRecurrentRun.uninitialized([fourH, g.input])
+            result.weightHH = try FusedRecurrentRun.uninitialized([fourH, g.hidden])
+            result.bias = try FusedRecurrentRun.uninitialized([fourH])
         }
         lstmParameterGradients(g, weights: weights, gradGates: dGates, inputAndState: inputAndState,
                                gradX: result.input?.basePointer(Float.self),
@@ -143,12 +125,5 @@ public final class FusedLSTMLayer {
                                gradBias: result.bias?.basePointer(Float.self),
                                scratch: dGates + g.rows * g.width)
         return result
-    }
-}
-
-extension Tensor {
-    /// `self` when contiguous, else a contiguous copy; never recorded by autograd.
-    fileprivate func contiguousCopyIfNeeded() throws(TensorError) -> Tensor {
-        isContiguous ? self : try clone(recording: false)
     }
 }

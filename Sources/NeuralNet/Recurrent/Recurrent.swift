@@ -29,7 +29,8 @@ extension NeuralNet {
     ///
     /// Layer `l` reads the previous layer's output (both directions concatenated); state
     /// `l·D + d` of `hx`/`cx` starts direction `d` of layer `l`. A float32 LSTM without
-    /// projection runs the fused kernel (`lstmLayer`); everything else runs step by step.
+    /// projection, or a float32 GRU, runs the fused kernels (`FusedRecurrentLayer`);
+    /// everything else runs step by step.
     ///
     /// - Parameters:
     ///   - input: padded `(T, B, I)` (`(B, T, I)` with `batchFirst`), or the `(rows, I)` data
@@ -80,9 +81,9 @@ extension NeuralNet {
                                h0: Tensor, c0: Tensor?, weights: RecurrentWeights, reverse: Bool)
         throws(TensorError) -> (output: Tensor, h: Tensor, c: Tensor?)
     {
-        if mode == .lstm, let c0, LSTMLayer.supports(input: sequence, weights: weights) {
-            return try LSTMLayer.run(sequence: sequence, layout: layout, packed: packed, h0: h0, c0: c0,
-                                     weights: weights, reverse: reverse)
+        if FusedRecurrentLayer.supports(mode, input: sequence, weights: weights) {
+            return try FusedRecurrentLayer.run(mode, sequence: sequence, layout: layout, packed: packed, h0: h0, c0: c0,
+                                               weights: weights, reverse: reverse)
         }
         let rows = try sequence.reshape([layout.rows, sequence.shape[sequence.dim - 1]])
         let run = try recurrentSteps(mode, input: rows, layout: layout, h0: h0, c0: c0, weights: weights, reverse: reverse)

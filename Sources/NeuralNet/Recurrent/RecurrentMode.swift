@@ -69,5 +69,4 @@ struct SequenceLayout {
     var rows: Int { (offsets.last ?? 0) + (batchSizes.last ?? 0) }
     /// The full batch (the first step's).
     var batch: Int { batchSizes.first ?? 0 }
-    var isPadded: Bool { batchSizes.allSatisfy { $0 == batch } }
 }
