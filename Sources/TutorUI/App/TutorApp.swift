@@ -37,12 +37,26 @@ final class TutorApp {
     let editFile: (String) -> Bool
     /// Where exercise files for the editor go.
     let workspace: String
+    /// Where the learner's progress is saved after every change.
+    let progressStore: ProgressStore
+    /// Set once saving failed, so the learner hears about it once.
+    private var progressSaveFailed = false
 
-    init(course: Course, screen: Screen, workspace: String, editFile: @escaping (String) -> Bool) {
-        model = TutorModel(course: course)
+    /// - Parameter stateDirectory: the folder for progress, REPL history and exercise files
+    ///   (``StateDirectory``).
+    init(course: Course, screen: Screen, stateDirectory: String, editFile: @escaping (String) -> Bool) {
+        progressStore = ProgressStore(directory: stateDirectory)
+        let (progress, problem) = progressStore.load()
+        model = TutorModel(course: course, progress: progress)
         self.screen = screen
-        self.workspace = workspace
+        workspace = FileSystem.join(stateDirectory, "exercises")
         self.editFile = editFile
+        repl.history = ReplHistory(file: FileSystem.join(stateDirectory, "repl_history"))
+        if let problem {
+            message = (problem, .failure)
+        } else if progress.current != nil {
+            message = ("Welcome back: you are where you left off. Earlier steps re-run when needed.", .dim)
+        }
         tree = CourseTreePane(model: model)
         lesson = LessonPane(model: model)
         events = EventQueue(waker: screen.waker)
@@ -73,6 +87,13 @@ final class TutorApp {
             }
         }
         return 0
+    }
+
+    /// Saves the progress if it changed; a failure is reported once.
+    func saveProgress() {
+        guard let error = progressStore.save(model.progress) else { return }
+        if !progressSaveFailed { message = ("Cannot save progress to \(progressStore.file): \(error)", .failure) }
+        progressSaveFailed = true
     }
 
     private static func milliseconds() -> Int {
