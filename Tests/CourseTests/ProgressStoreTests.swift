@@ -87,4 +87,17 @@ import Testing
                                         StepPlace(lesson: "tensor-basics", step: 2): StepProgress(status: .failed)])
         #expect(progress.doneCount(in: lesson) == 1)
     }
+
+    @Test func listingShowsDoneCountsAndTheCurrentLesson() {
+        let course = CourseLoader.load(root: fixtures + "/course")
+        let progress = Progress(current: StepPlace(lesson: "hello", step: 1),
+                                steps: [StepPlace(lesson: "hello", step: 1): StepProgress(status: .ran)])
+        #expect(CourseListing.text(course, progress: progress) == """
+            Module 1: First steps
+              > hello  Hello  1/1 done    (2 steps, 0 exercises)  current: step 2
+            Module 2: Second steps
+                later  Later  0/0 done    (1 step, 0 exercises)
+
+            """)
+    }
 }
