@@ -35,7 +35,7 @@ import Testing
         #expect(ProgressFormat.decode("garbage") == .failure(ProgressFormatError(line: 1, message: "not a progress file")))
         // Cut short: the end line is missing, or a record is cut.
         #expect(ProgressFormat.decode(String(text.dropLast(4))) == .failure(ProgressFormatError(line: 5, message: "the file ends early")))
-        #expect(ProgressFormat.decode(String(text.prefix(60))) == .failure(ProgressFormatError(line: 3, message: "unknown record 'step autogr'")))
+        #expect(ProgressFormat.decode(String(text.prefix(60))) == .failure(ProgressFormatError(line: 3, message: "bad step record")))
         let badStatus = text.replacingOccurrences(of: "passed", with: "won")
         #expect(ProgressFormat.decode(badStatus) == .failure(ProgressFormatError(line: 5, message: "bad step record")))
         #expect(ProgressFormat.unescape("a\\q") == nil)
@@ -55,13 +55,13 @@ import Testing
         let directory = makeDirectory()
         let store = ProgressStore(directory: directory)
         try "pytorch-tutor progress 1\ncurrent x\n".write(toFile: store.file, atomically: false, encoding: .utf8)
-        #expect(store.peek().problem == "\(store.file):2: unknown record 'current x'")
+        #expect(store.peek().problem == "\(store.file):2: bad current record")
         #expect(files(in: directory) == ["progress.txt"], "peek changes nothing")
         let (progress, problem) = store.load()
         #expect(progress == Progress())
         let aside = try #require(files(in: directory).first)
         #expect(aside.hasPrefix("progress.txt.corrupt-") && files(in: directory).count == 1)
-        #expect(problem == "Progress not loaded (\(store.file):2: unknown record 'current x'); the file was kept as "
+        #expect(problem == "Progress not loaded (\(store.file):2: bad current record); the file was kept as "
                 + "\(directory)/\(aside). Starting afresh.")
         #expect(try String(contentsOfFile: directory + "/" + aside, encoding: .utf8) == "pytorch-tutor progress 1\ncurrent x\n")
         #expect(store.save(sample) == nil)

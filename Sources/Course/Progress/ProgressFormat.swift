@@ -41,11 +41,13 @@ enum ProgressFormat {
             switch fields.first {
             case "end" where fields.count == 1:
                 ended = true
-            case "current" where fields.count == 3:
-                guard let step = Int(fields[2]), step >= 0 else { return .failure(.init(line: number, message: "bad step number")) }
+            case "current":
+                guard fields.count == 3, let step = Int(fields[2]), step >= 0 else {
+                    return .failure(.init(line: number, message: "bad current record"))
+                }
                 progress.current = StepPlace(lesson: String(fields[1]), step: step)
-            case "step" where fields.count >= 6:
-                guard let index = Int(fields[2]), index >= 0, let status = StepProgress.Status(rawValue: String(fields[3])),
+            case "step":
+                guard fields.count >= 6, let index = Int(fields[2]), index >= 0, let status = StepProgress.Status(rawValue: String(fields[3])),
                       let attempts = Int(fields[4]), let hints = Int(fields[5]) else {
                     return .failure(.init(line: number, message: "bad step record"))
                 }

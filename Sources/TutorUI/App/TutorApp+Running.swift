@@ -146,7 +146,9 @@ extension TutorApp {
                 }
             }
         }
-        return !events.isEmpty
+        if events.isEmpty { return false }
+        saveProgress()
+        return true
     }
 
     /// Records how a job ended; returns whether it completed.

@@ -23,6 +23,6 @@ struct ReplHistory {
         if entries.count > ReplHistory.limit { entries.removeFirst(entries.count - ReplHistory.limit) }
         guard let file else { return nil }
         FileSystem.createDirectories(FileSystem.directory(of: file))
-        return FileSystem.writeAtomically(entries.joined(separator: "\n") + "\n", to: file)
+        return FileSystem.writeAtomically(entries.joined(separator: "\n") + "\n", to: file, durable: false)
     }
 }
