@@ -54,6 +54,7 @@ final class TutorApp {
         repl.history = ReplHistory(file: FileSystem.join(stateDirectory, "repl_history"))
         if let problem {
             message = (problem, .failure)
+            output.log.add(problem, role: .failure)
         } else if progress.current != nil {
             message = ("Welcome back: you are where you left off. Earlier steps re-run when needed.", .dim)
         }
