@@ -186,8 +186,8 @@ extension TutorApp {
             return true
         }
         if status == .ran || status == .passed { ranInSession[job.lesson.id, default: []].insert(job.stepIndex) }
-        // A caught-up exercise keeps the learner's own status.
-        if case .catchUp(let step, _) = job.kind, step.exercise != nil, status == .ran { return true }
+        // A caught-up exercise keeps the learner's own status, whatever the code it ran did.
+        if case .catchUp(let step, _) = job.kind, step.exercise != nil { return status == .ran }
         // A check that ran to a verdict is an attempt; a stopped one is not.
         var checked = false
         if case .checked(let result) = outcome {
