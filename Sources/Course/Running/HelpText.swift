@@ -1,6 +1,6 @@
 import MiniPython
 
-/// What `name?` prints in the REPL: for a function its signature and the first line of its
+/// What `name?` prints in the REPL: for a function its signature and the first paragraph of its
 /// docstring, for a class or module its kind and docstring, for any other object its type
 /// and repr (a tensor's shape and dtype too).
 ///
@@ -21,24 +21,30 @@ enum HelpText {
         return describe(value, as: name, in: interpreter)
     }
 
-    private static func describe(_ value: PyValue, as name: String, in interpreter: Interpreter) -> String {
-        if let method = value.as(PyMethod.self) { return describe(method.function, as: name, in: interpreter) }
-        if let function = value.as(PyFunction.self) {
-            return join(text(function.signature, in: interpreter), firstLine(of: function.doc))
+    private static func describe(_ value: PyValue, as name: String, in interpreter: Interpreter,
+                                 bound: Bool = false) -> String {
+        if let method = value.as(PyMethod.self) { return describe(method.function, as: name, in: interpreter, bound: true) }
+        if var function = value.as(PyFunction.self) {
+            let shownName = function.qualname
+            // A decorator's wrapper made with functools.wraps: the wrapped function's parameters.
+            while let wrapped = function.dict?.get(str: "__wrapped__")?.as(PyFunction.self), wrapped !== function {
+                function = wrapped
+            }
+            return join(text(function.signature, in: interpreter, dropSelf: bound, name: shownName), summary(of: function.doc))
         }
         if let builtin = value.as(PyBuiltinFunction.self) {
-            let signature = builtin.signature.map { text($0, in: interpreter) } ?? "\(builtin.name)(...)"
+            let signature = builtin.signature.map { text($0, in: interpreter, dropSelf: bound || $0.hasSelf) } ?? "\(builtin.name)(...)"
             let qualified = builtin.module.map { "\($0)." } ?? ""
             return join(qualified + signature, "built-in function")
         }
         if let type = value.as(PyType.self) {
             let initializer = type.lookup("__init__")?.as(PyFunction.self)
             let call = initializer.map { text($0.signature, in: interpreter, dropSelf: true, name: type.name) }
-            let doc = type.members["__doc__"].flatMap(firstLine)
+            let doc = type.members["__doc__"].flatMap(summary)
             return join("class \(type.module == "builtins" ? "" : type.module + ".")\(type.name)", call, doc)
         }
         if let module = value.as(PyModule.self) {
-            return join("module \(module.name)", module["__doc__"].flatMap(firstLine))
+            return join("module \(module.name)", module["__doc__"].flatMap(summary))
         }
         var lines = ["\(name): \(value.type.name)"]
         for property in ["shape", "dtype"] {
@@ -59,13 +65,16 @@ enum HelpText {
 
     private static func join(_ parts: String?...) -> String { parts.compactMap { $0 }.joined(separator: "\n") }
 
-    /// The first non-empty line of a docstring.
-    private static func firstLine(of doc: PyValue) -> String? {
+    /// The first paragraph of a docstring, on one line.
+    private static func summary(of doc: PyValue) -> String? {
         guard case .str(let text) = doc else { return nil }
-        return text.split(separator: "\n").map { $0.trimmingSpaces }.first { !$0.isEmpty }.map(String.init)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(\.trimmingSpaces)
+        let paragraph = lines.drop { $0.isEmpty }.prefix { !$0.isEmpty }
+        return paragraph.isEmpty ? nil : paragraph.joined(separator: " ")
     }
 
-    /// `zeros(*size, dtype=None)`: a signature as Python writes it.
+    /// `zeros(*size, dtype=None)`: a signature as Python writes it (`name=...` for an optional
+    /// parameter without a default value).
     static func text(_ signature: Signature, in interpreter: Interpreter, dropSelf: Bool = false, name: String? = nil) -> String {
         var parts: [String] = []
         var parameters = signature.parameters
@@ -78,7 +87,7 @@ enum HelpText {
             }
             switch parameter.defaultValue {
             case .required: parts.append(parameter.name)
-            case .unset: parts.append("\(parameter.name)=<optional>")
+            case .unset: parts.append("\(parameter.name)=...")
             case .value(let value): parts.append("\(parameter.name)=\((try? interpreter.repr(value)) ?? "...")")
             }
             let next = parameters.indices.contains(index + 1) ? parameters[index + 1] : nil
