@@ -7,7 +7,9 @@ import Glibc
 ///
 /// A file that cannot be read is never overwritten silently: ``load()`` moves it aside
 /// (`progress.txt.corrupt-<time>`) and says so, and the learner starts afresh.
-public final class ProgressStore {
+///
+/// Use a store from one thread at a time (the tutor hands it to its saving queue).
+public final class ProgressStore: @unchecked Sendable {
     /// The state folder (see ``StateDirectory``).
     public let directory: String
     /// Set when a broken file could not be moved aside: saving would destroy it.

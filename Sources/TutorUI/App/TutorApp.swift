@@ -37,16 +37,17 @@ final class TutorApp {
     let editFile: (String) -> Bool
     /// Where exercise files for the editor go.
     let workspace: String
-    /// Where the learner's progress is saved after every change.
-    let progressStore: ProgressStore
+    /// Saves the learner's progress after every change.
+    let progressSaver: ProgressSaver
     /// Set once saving failed, so the learner hears about it once.
     private var progressSaveFailed = false
 
     /// - Parameter stateDirectory: the folder for progress, REPL history and exercise files
     ///   (``StateDirectory``).
     init(course: Course, screen: Screen, stateDirectory: String, editFile: @escaping (String) -> Bool) {
-        progressStore = ProgressStore(directory: stateDirectory)
-        let (progress, problem) = progressStore.load()
+        let store = ProgressStore(directory: stateDirectory)
+        let (progress, problem) = store.load()
+        progressSaver = ProgressSaver(store: store)
         model = TutorModel(course: course, progress: progress)
         self.screen = screen
         workspace = FileSystem.join(stateDirectory, "exercises")
@@ -67,8 +68,9 @@ final class TutorApp {
 
     // MARK: - Main loop
 
-    /// Runs until `q` or a quit signal; returns the exit status.
+    /// Runs until `q` or a quit signal, with the progress on disk; returns the exit status.
     func run() -> Int32 {
+        defer { progressSaver.flush() }
         var dirty = true
         var lastFrame = 0
         while !quitRequested {
@@ -92,10 +94,13 @@ final class TutorApp {
 
     /// Saves the progress if it changed; a failure is reported once.
     func saveProgress() {
-        guard let error = progressStore.save(model.progress) else { return }
-        if !progressSaveFailed { message = ("Cannot save progress to \(progressStore.file): \(error)", .failure) }
+        progressSaver.save(model.progress)
+        guard let error = progressSaver.takeFailure() else { return }
+        if !progressSaveFailed { message = ("Cannot save progress to \(progressSaver.file): \(error)", .failure) }
         progressSaveFailed = true
     }
+
+    deinit { progressSaver.flush() }
 
     private static func milliseconds() -> Int {
         var time = timespec()
