@@ -114,6 +114,14 @@ import Testing
             app.press(.enter)
             #expect(transcript(app).suffix(2) == ["── chain: running steps 1, 2 first, output hidden ──", "mine 2"])
         }
+        do {
+            let (app, _) = makeTutor(size: size, stateDirectory: state, course: ProgressAndReplTests.chain)
+            app.press(.tab, .tab)
+            app.type("mi")
+            app.press(.tab, .tab)
+            #expect(app.repl.editor.text == "min")
+            #expect(transcript(app).suffix(3) == ["── chain: running steps 1, 2 first, output hidden ──", ">>> min", "min  mine"])
+        }
         let (app, _) = makeTutor(size: size, stateDirectory: state, course: ProgressAndReplTests.chain)
         app.press(.char("n"), .enter)
         #expect(outputText(app).contains("── chain: running steps 1, 2 first, output hidden ──"))

@@ -65,23 +65,14 @@ extension TutorApp {
         }
     }
 
-    /// Enter in the REPL: runs the entry once its block is complete.
+    /// Enter in the REPL: runs the entry once its block is complete (`name?` shows help).
     func submitRepl() {
         guard running == nil else {
             message = ("Code is running: wait for it, or press Ctrl-C to stop it.", .running)
             return
         }
-        guard let lesson = model.lesson, let source = repl.submit() else { return }
-        repl.isRunning = true
-        if let name = ReplPane.helpRequest(source) {
-            start(makeJob(lesson, model.stepIndex, .help(name)))
-            return
-        }
-        let current = model.current.status == .ran || model.current.status == .passed ? model.stepIndex + 1 : model.stepIndex
-        var jobs = catchUpJobs(lesson, before: current, onlyDone: true) { repl.transcript.add($0, role: .info) }
-        jobs.append(makeJob(lesson, model.stepIndex, .repl(source)))
-        queued = Array(jobs.dropFirst())
-        start(jobs[0])
+        guard model.lesson != nil, let source = repl.submit() else { return }
+        startReplJob(ReplPane.helpRequest(source).map { .help($0) } ?? .repl(source))
     }
 
     /// Tab in the REPL: asks the session for the completions of the name before the cursor.
@@ -90,8 +81,22 @@ extension TutorApp {
             message = ("Code is running: completion waits until it ends.", .running)
             return
         }
-        guard let lesson = model.lesson, let text = repl.completableText else { return }
-        start(makeJob(lesson, model.stepIndex, .complete(text)))
+        guard let text = repl.completableText else { return }
+        startReplJob(.complete(text))
+    }
+
+    /// Runs a REPL job in the lesson's session, after the steps the learner had finished that
+    /// have not run in it yet (a resumed lesson gets its names back).
+    private func startReplJob(_ kind: Job.Kind) {
+        guard let lesson = model.lesson else { return }
+        let status = model.current.status
+        let end = status == .ran || status == .passed ? model.stepIndex + 1 : model.stepIndex
+        var jobs = catchUpJobs(lesson, before: end, onlyDone: true) { repl.transcript.add($0, role: .info) }
+        jobs.append(makeJob(lesson, model.stepIndex, kind))
+        // A lone completion takes a moment: no "running" flash.
+        if case .complete = kind, jobs.count == 1 {} else { repl.isRunning = true }
+        queued = Array(jobs.dropFirst())
+        start(jobs[0])
     }
 
     private func makeJob(_ lesson: Lesson, _ step: Int, _ kind: Job.Kind) -> Job {
@@ -153,12 +158,9 @@ extension TutorApp {
 
     /// Records how a job ended; returns whether it completed.
     private func finish(_ job: Job, _ outcome: JobOutcome) -> Bool {
-        if case .complete(let text) = job.kind, case .completed(let completion) = outcome {
-            repl.apply(completion, to: text)
-            return true
-        }
         if job.isRepl {
             repl.isRunning = false
+            if case .complete(let text) = job.kind, case .completed(let completion) = outcome { repl.apply(completion, to: text) }
             if case .helped(let text) = outcome { repl.transcript.add(text, role: .info) }
             if case .ran(.raised(let traceback)) = outcome { repl.transcript.add(traceback, role: .traceback) }
             if case .ran(.interrupted(let traceback)) = outcome { repl.transcript.add(traceback, role: .traceback) }
