@@ -14,6 +14,8 @@ final class ReplPane: Pane {
     /// Earlier lines, for Up and Down (the app points it at the history file).
     var history = ReplHistory(file: nil)
     private var historyIndex: Int?
+    /// Set once saving the history failed, so the learner hears about it once.
+    private var historySaveFailed = false
     private var scroller = Scroller(follows: true)
     private var height = 1
     /// Set while an entry runs: typing waits.
@@ -86,7 +88,10 @@ final class ReplPane: Pane {
             return nil
         }
         transcript.add(prompt + line, role: .code)
-        _ = history.add(line)
+        if let error = history.add(line), !historySaveFailed {
+            historySaveFailed = true
+            transcript.add("(the history could not be saved: \(error))", role: .stderr)
+        }
         historyIndex = nil
         block.append(line)
         let source = block.joined(separator: "\n")
