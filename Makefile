@@ -79,9 +79,8 @@ test: check-swift check-ncurses
 	$(MAKE) e2e
 	$(MAKE) conformance
 
-check-lessons: check-swift check-ncurses
-	$(SWIFT) build --product pytorch-tutor
-	.build/debug/pytorch-tutor check --lessons Lessons
+check-lessons: release
+	.build/release/pytorch-tutor check --lessons Lessons
 
 e2e: check-swift check-ncurses check-tmux
 	$(SWIFT) build --product pytorch-tutor

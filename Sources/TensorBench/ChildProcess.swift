@@ -7,9 +7,10 @@ import Darwin
 /// Starting other programs for the whole-program benchmarks (`startup_run`,
 /// `py_loop_cpython`), without Foundation.
 enum ChildProcess {
-    /// Runs `arguments` (the first one found on PATH) and returns its exit status and
-    /// standard output; standard error is discarded. nil if it could not start.
-    static func run(_ arguments: [String]) -> (status: Int32, output: String)? {
+    /// Runs `arguments` (the first one found on PATH) and returns its exit status, standard
+    /// output and peak resident memory (ru_maxrss, MiB); standard error is discarded. nil if
+    /// it could not start.
+    static func run(_ arguments: [String]) -> (status: Int32, output: String, peakRSSMiB: Double)? {
         var pipeEnds: [Int32] = [0, 0]
         guard pipe(&pipeEnds) == 0 else { return nil }
         var actions = posix_spawn_file_actions_t()
@@ -38,8 +39,9 @@ enum ChildProcess {
         }
         close(pipeEnds[0])
         var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        return ((status >> 8) & 0xFF, String(decoding: output, as: UTF8.self))
+        var usage = rusage()
+        while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+        return ((status >> 8) & 0xFF, String(decoding: output, as: UTF8.self), Double(usage.ru_maxrss) / 1024)
     }
 
     /// The full path of an executable found on PATH, or nil.

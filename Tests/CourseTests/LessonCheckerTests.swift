@@ -37,18 +37,12 @@ import Testing
         #expect(report.problems.first?.message.contains("File \"\(lesson.file)\", line 19, in <module>") == true)
     }
 
-    /// The course's own lessons pass `check` (what `make test` also runs through the binary).
-    @Test func courseLessonsPass() throws {
+    /// The course's own lessons load without errors. Running them is `make check-lessons`
+    /// (part of `make test`), on the release binary: training lessons take seconds there and
+    /// minutes in a debug build.
+    @Test func courseLessonsLoad() throws {
         let course = CourseLoader.load(root: courseRoot)
         #expect(course.errors.isEmpty, "\(course.errors)")
         #expect(course.lessons.count >= 2)
-        var failures: [String] = []
-        onInterpreterThread {
-            for lesson in course.lessons {
-                let report = LessonChecker.check(lesson)
-                failures += report.problems.map { "\(lesson.file): \($0)" }
-            }
-        }
-        #expect(failures.isEmpty, "\(failures.joined(separator: "\n"))")
     }
 }

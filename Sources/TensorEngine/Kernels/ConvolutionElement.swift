@@ -2,7 +2,9 @@
 /// float32 with the SIMD kernels of `ConvolutionMicroKernels.swift`, float64 with
 /// plain loops (float64 convolutions are small in practice: gradient checks,
 /// precise experiments).
-protocol ConvElement: FloatElement, SIMDScalar {
+///
+/// `Codable` only because SIMD vectors of the element require it (the compiler asks for it).
+protocol ConvElement: FloatElement, SIMDScalar, Codable {
     /// Output columns of one tile (`convTile` writes `rows × convTileWidth` values).
     static var convTileWidth: Int { get }
     /// Columns per step of `convDotTile`.
