@@ -373,8 +373,10 @@ extension Tensor {
             let e = try x.sub(m).exp()
             return try e.div(e.sum(dims: x.dim == 0 ? nil : [axis], keepdim: true))
         } }
+        let captured = CapturedOutput(out)
         return Tensor.record("SoftmaxBackward0", inputs: [x], output: out, saved: [out]) { (g: Tensor) throws(TensorError) in
             // One fused kernel in PyTorch: float16 runs in float32 (Note [Half precision]).
+            let out = captured.value
             let (gc, y) = g.dtype == .float16 ? (try g.to(.float32), try out.to(.float32)) : (g, out)
             let dot = try gc.mul(y).sum(dims: [axis], keepdim: true)
             return [try y.mul(gc.sub(dot)).to(g.dtype)]
@@ -394,7 +396,9 @@ extension Tensor {
             let shifted = try x.sub(m)
             return try shifted.sub(shifted.exp().sum(dims: x.dim == 0 ? nil : [axis], keepdim: true).log())
         } }
+        let captured = CapturedOutput(out)
         return Tensor.record("LogSoftmaxBackward0", inputs: [x], output: out, saved: [out]) { (g: Tensor) throws(TensorError) in
+            let out = captured.value
             let (gc, y) = g.dtype == .float16 ? (try g.to(.float32), try out.to(.float32)) : (g, out)
             return [try gc.sub(y.exp().mul(gc.sum(dims: [axis], keepdim: true))).to(g.dtype)]
         }

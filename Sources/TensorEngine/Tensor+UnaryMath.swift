@@ -12,11 +12,13 @@ extension Tensor {
                        _ derivative: @escaping (_ g: Tensor, _ x: Tensor, _ y: Tensor) throws(TensorError) -> Tensor) throws(TensorError) -> Tensor {
         let out = try computeUnary(op)
         let x = self
+        let captured = CapturedOutput(out)
         return Tensor.record(name, inputs: [x], output: out, saved: [savesOutput ? out : x]) { (g: Tensor) throws(TensorError) in
+            let y = captured.value
             if fusedBackward && g.dtype == .float16 {
-                return [try derivative(g.to(.float32), x.to(.float32), out.to(.float32)).to(.float16)]
+                return [try derivative(g.to(.float32), x.to(.float32), y.to(.float32)).to(.float16)]
             }
-            return [try derivative(g, x, out)]
+            return [try derivative(g, x, y)]
         }
     }
 

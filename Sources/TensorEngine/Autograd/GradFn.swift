@@ -73,8 +73,12 @@ struct SavedTensor {
     /// from save time as PyTorch does. A saved input reports its current node instead.
     let savedAsOutput: (name: String, outputNr: Int)?
 
+    /// An output of the saving node is held as a detached alias (same storage, no `grad_fn`):
+    /// holding the output itself would close the cycle output -> node -> output, and the
+    /// graph would never be freed (PyTorch's `SavedVariable` drops the output's `grad_fn`
+    /// for the same reason).
     init(_ t: Tensor, outputOf node: (name: String, outputNr: Int)? = nil) {
-        tensor = t
+        tensor = node == nil ? t : t.detach()
         version = t.storage.version
         savedAsOutput = node
     }
