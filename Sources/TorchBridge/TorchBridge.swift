@@ -16,6 +16,7 @@ public enum TorchBridge {
     public static func install(into interp: Interpreter) {
         TorchModule.register(interp)
         VisionModule.register(interp)
+        GymnasiumModule.register(interp)
     }
 
     /// The engine tensor behind a Python value, if it is a `torch.Tensor` (for other modules
