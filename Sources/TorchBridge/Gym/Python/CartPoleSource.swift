@@ -105,25 +105,24 @@ class CartPoleEnv(Env):
         return text
 
     def _render_text(self):
-        # The track from -x_threshold to +x_threshold in 49 columns (10 per metre), the cart as
-        # [#], and the pole as four rows above it, shifted by the angle ('/' leans right).
+        # The track from -x_threshold to +x_threshold in 49 columns (10 per metre) with a margin
+        # of 2 on each side, the cart as [#], and the pole as four rows above it, shifted with
+        # the angle (3 columns at the top at 12 degrees) and drawn '/' leaning right.
         x, x_dot, theta, theta_dot = self.state
-        width = 49
-        center = round((x + self.x_threshold) / (2 * self.x_threshold) * (width - 1))
-        rows = []
-        for height in range(4, 0, -1):
-            column = center + round(height * 1.5 * math.tan(theta))
-            mark = "|" if abs(theta) < 0.02 else ("/" if theta > 0 else "\\")
-            row = [" "] * (width + 2)
-            if 0 <= column < width + 2:
-                row[column] = mark
-            rows.append("".join(row).rstrip())
-        cart = [" "] * (width + 2)
-        for offset, ch in ((-1, "["), (0, "#"), (1, "]")):
-            if 0 <= center + offset < width + 2:
-                cart[center + offset] = ch
-        rows.append("".join(cart).rstrip())
-        rows.append("=" * width)
+        width, margin = 49, 2
+        center = margin + round((x + self.x_threshold) / (2 * self.x_threshold) * (width - 1))
+        mark = "|" if abs(theta) < 0.02 else ("/" if theta > 0 else "\\")
+
+        def row(cells):
+            line = [" "] * (width + 2 * margin)
+            for column, ch in cells:
+                if 0 <= column < len(line):
+                    line[column] = ch
+            return "".join(line).rstrip()
+
+        rows = [row([(center + round(height * 3.5 * math.tan(theta)), mark)]) for height in range(4, 0, -1)]
+        rows.append(row([(center - 1, "["), (center, "#"), (center + 1, "]")]))
+        rows.append(" " * margin + "=" * width)
         rows.append(f"x={x:+.3f}  x_dot={x_dot:+.3f}  theta={math.degrees(theta):+.2f}deg  theta_dot={theta_dot:+.3f}")
         return "\n".join(rows) + "\n"
 """#
