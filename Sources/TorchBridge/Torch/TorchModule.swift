@@ -72,6 +72,7 @@ enum TorchModule {
         }),
         ("cuda", makeCUDA),
         ("linalg", makeLinalg),
+        ("jit", makeJIT),
         ("return_types", { (_) throws(PyError) in
             let module = PyModule(name: "torch.return_types")
             for name in ["max", "min", "sort", "topk", "kthvalue", "median", "mode", "cummax", "cummin"] {
