@@ -34,6 +34,7 @@ let families: [[Benchmark]] = [
     recurrentBenchmarks(),
     cnnBenchmarks(),
     interpreterBenchmarks(),
+    reinforceBenchmarks(),
 ]
 let registry = families.flatMap { $0 }
 
