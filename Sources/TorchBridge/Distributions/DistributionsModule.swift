@@ -29,6 +29,7 @@ enum DistributionsModule {
             try interp.execute(source, filename: "<frozen torch.distributions.\(file)>", in: distributions)
         }
         distributions["__name__"] = .str("torch.distributions")
+        DistributionsUnimplemented.add(to: distributions)
         return distributions
     }
 }
