@@ -7,7 +7,10 @@ import MiniPython
 /// Observations that Gymnasium returns as numpy arrays are float32 `torch.Tensor`s here (the
 /// tutor has no numpy): `torch.tensor(obs)`, `torch.as_tensor(obs)` and `torch.from_numpy(obs)`
 /// accept them, they index and print as tensors, and code written for real Gymnasium, which
-/// converts observations with one of those calls, runs unchanged.
+/// converts observations with one of those calls, runs unchanged. Discrete spaces sample
+/// Python ints (numpy int64 in Gymnasium). `render_mode="ansi"` returns text: FrozenLake's is
+/// Gymnasium's exactly (the agent's tile between ANSI colour codes); CartPole, which Gymnasium
+/// draws only with pygame, gets a drawing of its own.
 ///
 /// Randomness comes from a `torch.Generator` per environment and per space (Gymnasium seeds a
 /// numpy PCG64 generator): seeded runs are deterministic, but their numbers differ from real
