@@ -89,13 +89,14 @@ enum AutogradOps {
 
     static func managerType(_ name: String, module: String, mode fixed: Bool?) -> PyType {
         let type = PyType(name: name, module: module, base: .object)
-        let signature = fixed == nil ? "__new__(cls, mode)" : "__new__(cls, orig_func=<unset>)"
+        let signature = fixed == nil ? "__new__(cls, mode)"
+            : name == "inference_mode" ? "__new__(cls, mode=True)" : "__new__(cls, orig_func=<unset>)"
         type.addStaticMethod(signature) { (interp, args) throws(PyError) in
             let cls = args[0].as(PyType.self) ?? type
             if let fixed {
                 if name == "inference_mode" {
                     // `inference_mode(False)`, `inference_mode()` or `@inference_mode` on a function.
-                    let argument = args.optional("orig_func")
+                    let argument = args.optional("mode")
                     var on = true
                     if case .bool(let b)? = argument { on = b }
                     let manager = GradModeManager(type: cls, mode: fixed, inference: on)

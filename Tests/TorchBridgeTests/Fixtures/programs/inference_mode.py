@@ -29,3 +29,13 @@ print(out, out.is_inference(), torch.is_inference_mode_enabled())
 with torch.no_grad():
     z = model(torch.ones(1, 3))
 print(z.is_inference(), z.requires_grad)
+with torch.inference_mode(mode=False):
+    print(torch.is_inference_mode_enabled(), torch.ones(1).is_inference())
+
+
+@torch.inference_mode
+def make():
+    return torch.ones(2)
+
+
+print(make().is_inference(), torch.is_inference_mode_enabled())
