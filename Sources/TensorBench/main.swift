@@ -35,6 +35,7 @@ let families: [[Benchmark]] = [
     cnnBenchmarks(),
     interpreterBenchmarks(),
     epochBenchmarks(),
+    reinforceBenchmarks(),
 ]
 let registry = families.flatMap { $0 }
 

@@ -10,8 +10,8 @@ import TensorEngine
 /// ```
 public enum TorchBridge {
     /// Registers `torch` and its submodules (`torch.autograd`, `torch.cuda`, `torch.random`,
-    /// `torch.linalg`, `torch.return_types`) with `interp`, and `torchvision`, `PIL` and
-    /// `tutor_datasets`. Nothing is built until the first import, so start-up stays fast for
+    /// `torch.linalg`, `torch.return_types`) with `interp`, and `torchvision`, `PIL`,
+    /// `tutor_datasets` and `gymnasium`. Nothing is built until the first import, so start-up stays fast for
     /// scripts that never import them.
     ///
     /// The interpreter gets its own default generator, bound while its code runs: one
@@ -20,6 +20,7 @@ public enum TorchBridge {
     public static func install(into interp: Interpreter) {
         TorchModule.register(interp)
         VisionModule.register(interp)
+        GymnasiumModule.register(interp)
         let generator = Generator(seed: Generator.nondeterministicSeed())
         interp.runScope = { (body) throws(PyError) in try Generator.withDefault(generator, body) }
     }

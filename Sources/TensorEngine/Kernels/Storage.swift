@@ -21,6 +21,8 @@ public final class Storage: @unchecked Sendable {
     /// Bumped by every in-place write; autograd compares it with the value seen
     /// when a tensor was saved for backward (Note [Version counter]).
     public var version: Int = 0
+    /// Allocated in inference mode: tensors over it are inference tensors (see `InferenceMode`).
+    public let isInference = InferenceMode.isEnabled
 
     /// Allocates zero-filled storage (left uninitialised with `zeroed: false`, for
     /// kernel outputs that write every element), or throws PyTorch's out-of-memory

@@ -29,6 +29,10 @@ enum AutogradOps {
             return args.selfValue
         })
         /// Tensor.requires_grad_(requires_grad=True)
+        /// Tensor.is_inference(): whether the tensor's memory was allocated in inference mode.
+        ops.append(TorchOp("is_inference", "", .method) { (_, args) throws(PyError) in
+            .bool(try args.tensor(0).storage.isInference)
+        })
         ops.append(TorchOp("requires_grad_", "requires_grad=True", .method) { (_, args) throws(PyError) in
             let x = try args.tensor(0), flag = try args.bool("requires_grad")
             try engine { _ = try x.requiresGrad_(flag) }
@@ -54,22 +58,50 @@ enum AutogradOps {
     /// plain function) and restores the previous mode on `__exit__`.
     final class GradModeManager: PyObject, @unchecked Sendable {
         let mode: Bool
-        var saved: [Bool] = []
+        /// For `inference_mode`: whether it switches inference mode on (grad mode then off) or
+        /// off (grad mode unchanged); nil for the grad-mode managers.
+        let inference: Bool?
+        var saved: [(grad: Bool, inference: Bool)] = []
 
-        init(type: PyType, mode: Bool) {
+        init(type: PyType, mode: Bool, inference: Bool? = nil) {
             self.mode = mode
+            self.inference = inference
             super.init(type: type)
+        }
+
+        /// Switches the modes on, remembering the previous ones for `leave`.
+        func enter() {
+            saved.append((GradMode.isEnabled, InferenceMode.isEnabled))
+            if let inference {
+                InferenceMode.isEnabled = inference
+                if inference { GradMode.isEnabled = false }
+            } else {
+                GradMode.isEnabled = mode
+            }
+        }
+
+        func leave() {
+            guard let previous = saved.popLast() else { return }
+            GradMode.isEnabled = previous.grad
+            InferenceMode.isEnabled = previous.inference
         }
     }
 
     static func managerType(_ name: String, module: String, mode fixed: Bool?) -> PyType {
         let type = PyType(name: name, module: module, base: .object)
-        let signature = fixed == nil ? "__new__(cls, mode)" : "__new__(cls, orig_func=<unset>)"
+        let signature = fixed == nil ? "__new__(cls, mode)"
+            : name == "inference_mode" ? "__new__(cls, mode=True)" : "__new__(cls, orig_func=<unset>)"
         type.addStaticMethod(signature) { (interp, args) throws(PyError) in
             let cls = args[0].as(PyType.self) ?? type
             if let fixed {
-                if name == "inference_mode", case .bool(let b) = args[1] {
-                    return .object(GradModeManager(type: cls, mode: !b))
+                if name == "inference_mode" {
+                    // `inference_mode(False)`, `inference_mode()` or `@inference_mode` on a function.
+                    let argument = args.optional("mode")
+                    var on = true
+                    if case .bool(let b)? = argument { on = b }
+                    let manager = GradModeManager(type: cls, mode: fixed, inference: on)
+                    if let f = argument, !f.isNone, f.tensorValue == nil, case .object = f { return wrap(f, manager) }
+                    return .object(manager)
                 }
                 let manager = GradModeManager(type: cls, mode: fixed)
                 // `@torch.no_grad` without parentheses decorates the function directly.
@@ -78,23 +110,17 @@ enum AutogradOps {
                 }
                 return .object(manager)
             }
-            let mode = try interp.isTrue(args[1])
-            let manager = GradModeManager(type: cls, mode: mode)
-            manager.saved.append(GradMode.isEnabled)
-            GradMode.isEnabled = mode
+            let manager = GradModeManager(type: cls, mode: try interp.isTrue(args[1]))
+            manager.enter()
             return .object(manager)
         }
         type.addMethod("__enter__(self)") { (_, args) throws(PyError) in
             guard let m = args[0].as(GradModeManager.self) else { return .none }
-            if fixed != nil {
-                m.saved.append(GradMode.isEnabled)
-                GradMode.isEnabled = m.mode
-            }
+            if fixed != nil { m.enter() }
             return .none
         }
         type.addMethod("__exit__(self, exc_type=None, exc_value=None, traceback=None)") { (_, args) throws(PyError) in
-            guard let m = args[0].as(GradModeManager.self), let previous = m.saved.popLast() else { return .bool(false) }
-            GradMode.isEnabled = previous
+            args[0].as(GradModeManager.self)?.leave()
             return .bool(false)
         }
         type.addMethod("__call__(self, func)") { (_, args) throws(PyError) in
@@ -103,19 +129,18 @@ enum AutogradOps {
         }
         type.addMethod("clone(self)") { (_, args) throws(PyError) in
             guard let m = args[0].as(GradModeManager.self) else { return .none }
-            return .object(GradModeManager(type: m.type, mode: m.mode))
+            return .object(GradModeManager(type: m.type, mode: m.mode, inference: m.inference))
         }
         return type
     }
 
-    /// A function that runs `function` with grad mode `manager.mode`.
+    /// A function that runs `function` under the modes of `manager`.
     static func wrap(_ function: PyValue, _ manager: GradModeManager) -> PyValue {
-        let mode = manager.mode
         let name = (function.object as? PyFunction)?.name ?? "decorated"
         let wrapper = PyBuiltinFunction(name: name) { (interp, args) throws(PyError) in
-            let previous = GradMode.isEnabled
-            GradMode.isEnabled = mode
-            defer { GradMode.isEnabled = previous }
+            let scope = GradModeManager(type: manager.type, mode: manager.mode, inference: manager.inference)
+            scope.enter()
+            defer { scope.leave() }
             return try interp.call(function, args)
         }
         return .object(wrapper)
@@ -134,7 +159,7 @@ enum AutogradOps {
         module["set_grad_enabled"] = .object(setGradEnabled)
         /// torch.is_grad_enabled()
         module.addFunction("is_grad_enabled()") { (_, _) throws(PyError) in .bool(GradMode.isEnabled) }
-        module.addFunction("is_inference_mode_enabled()") { (_, _) throws(PyError) in .bool(false) }
+        module.addFunction("is_inference_mode_enabled()") { (_, _) throws(PyError) in .bool(InferenceMode.isEnabled) }
     }
 
     // MARK: - torch.autograd

@@ -44,7 +44,10 @@ enum CreationOps {
             }
             return try finish(try fromData(args[0], dtype: dtype, interp), args)
         })
-        ops.append(TorchOp("from_numpy", "", .function) { (_, _) throws(PyError) in
+        /// torch.from_numpy(ndarray): the tutor has no numpy; the arrays it hands out in numpy's
+        /// place (gymnasium observations) are tensors, returned as they are (sharing memory, as here).
+        ops.append(TorchOp("from_numpy", "", .function) { (_, args) throws(PyError) in
+            if args[0].tensorValue != nil { return args[0] }
             throw PyError.runtimeError("Numpy is not available: pytorch-tutor runs without NumPy, build tensors with torch.tensor(...) instead")
         })
         /// torch.zeros(*size, dtype=None, requires_grad=False) / ones / empty

@@ -11,7 +11,7 @@ enum Unimplemented {
         "block_diag", "dstack", "complex", "real", "imag", "view_as_real", "view_as_complex", "polar", "angle",
         "conj", "sgn", "lgamma", "digamma", "i0", "sinc", "logaddexp2", "gcd", "lcm", "heaviside", "quantile",
         "nanquantile", "nanmedian", "std_mean_unbiased", "corrcoef", "cov",
-        "gradient", "trapezoid", "cumulative_trapezoid", "compile", "jit", "vmap", "func",
+        "gradient", "trapezoid", "cumulative_trapezoid", "compile", "vmap", "func",
         "sparse_coo_tensor", "stft", "istft", "fft", "from_file", "frombuffer", "asarray", "empty_strided",
         "conv3d", "dropout", "batch_norm",
         "layer_norm", "embedding", "sigmoid_", "lstm", "gru", "rnn_tanh",

@@ -60,7 +60,7 @@ enum TorchModule {
     }
 
     /// The submodules made on their first use.
-    static let lazySubmodules: Set<String> = ["nn", "optim", "utils"]
+    static let lazySubmodules: Set<String> = ["nn", "optim", "utils", "distributions"]
 
     /// The submodules created with `torch` itself.
     nonisolated(unsafe) static let submodules: [(String, (Interpreter) throws(PyError) -> PyModule)] = [
@@ -72,6 +72,7 @@ enum TorchModule {
         }),
         ("cuda", makeCUDA),
         ("linalg", makeLinalg),
+        ("jit", makeJIT),
         ("return_types", { (_) throws(PyError) in
             let module = PyModule(name: "torch.return_types")
             for name in ["max", "min", "sort", "topk", "kthvalue", "median", "mode", "cummax", "cummin"] {
@@ -89,6 +90,7 @@ enum TorchModule {
         interp.registerModule("torch.utils", DataModule.makeUtils)
         interp.registerModule("torch.utils.data", DataModule.makeData)
         interp.registerModule("torch.optim", OptimModule.make)
+        interp.registerModule("torch.distributions", DistributionsModule.make)
     }
 
     // MARK: - Utilities
