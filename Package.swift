@@ -15,7 +15,7 @@ let package = Package(
     ],
     targets: [
         .target(name: "TensorEngine", swiftSettings: engineSettings),
-        .executableTarget(name: "pytorch-tutor", dependencies: ["TensorEngine", "MiniPython", "TorchBridge", "Course", "TutorUI"]),
+        .executableTarget(name: "pytorch-tutor", dependencies: ["TensorEngine", "MiniPython", "TorchBridge", "Course", "TutorUI", "Charts"]),
         .executableTarget(name: "TensorBench", dependencies: ["TensorEngine", "NeuralNet", "MiniPython", "TorchBridge"], swiftSettings: engineSettings),
         .target(name: "MiniPython", swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]),
         .target(name: "NeuralNet", dependencies: ["TensorEngine"], swiftSettings: engineSettings),

@@ -10,12 +10,15 @@ import TensorEngine
 /// ```
 public enum TorchBridge {
     /// Registers `torch` and its submodules (`torch.autograd`, `torch.cuda`, `torch.random`,
-    /// `torch.linalg`, `torch.return_types`) with `interp`, and `torchvision`, `PIL` and
-    /// `tutor_datasets`. Nothing is built until the first import, so start-up stays fast for
+    /// `torch.linalg`, `torch.return_types`) with `interp`, and `torchvision`, `PIL`,
+    /// `tutor_datasets`, `matplotlib.pyplot` and `torch.utils.tensorboard`. Nothing is built until the first import, so start-up stays fast for
     /// scripts that never import them.
     public static func install(into interp: Interpreter) {
         TorchModule.register(interp)
         VisionModule.register(interp)
+        PlotDisplay.register(interp)
+        Pyplot.register(interp)
+        interp.registerModule("torch.utils.tensorboard", TensorBoard.make)
     }
 
     /// The engine tensor behind a Python value, if it is a `torch.Tensor` (for other modules

@@ -68,7 +68,8 @@ public struct Series: Equatable, Sendable {
 }
 
 /// An image for `imshow`: `height` x `width` pixels of 1 (mapped through `colormap`), 3 (RGB)
-/// or 4 (RGBA, alpha ignored) channels, row-major with channels last.
+/// or 4 (RGBA, alpha ignored) channels, row-major with channels last. RGB values run from 0 to
+/// `rgbScale` (1 for floats, 255 for integers, as in matplotlib) and are clipped to it.
 public struct Image: Equatable, Sendable {
     public var width: Int
     public var height: Int
@@ -78,9 +79,10 @@ public struct Image: Equatable, Sendable {
     /// The values mapped to the colormap's ends (`vmin`, `vmax`; default: the data's range).
     public var low: Double?
     public var high: Double?
+    public var rgbScale: Double
 
     public init(width: Int, height: Int, channels: Int, pixels: [Double], colormap: Colormap = .viridis,
-                low: Double? = nil, high: Double? = nil) {
+                low: Double? = nil, high: Double? = nil, rgbScale: Double = 1) {
         self.width = max(0, width)
         self.height = max(0, height)
         self.channels = max(1, channels)
@@ -88,11 +90,12 @@ public struct Image: Equatable, Sendable {
         self.colormap = colormap
         self.low = low
         self.high = high
+        self.rgbScale = rgbScale > 0 && rgbScale.isFinite ? rgbScale : 1
     }
 
     /// The colour of pixel (`x`, `y`), black outside the image. One-channel values go through
-    /// the colormap over `range`; RGB values in 0...1 (floats) or 0...255 (`scale`).
-    func color(x: Int, y: Int, range: ClosedRange<Double>, scale: Double) -> RGB {
+    /// the colormap over `range`.
+    func color(x: Int, y: Int, range: ClosedRange<Double>) -> RGB {
         let base = (y * width + x) * channels
         guard x >= 0, y >= 0, x < width, y < height, base + channels <= pixels.count else { return RGB(0, 0, 0) }
         if channels < 3 {
@@ -101,14 +104,14 @@ public struct Image: Equatable, Sendable {
             return colormap.color(t)
         }
         func channel(_ v: Double) -> UInt8 {
-            let c = v.isNaN ? 0 : min(1, max(0, v / scale))
+            let c = v.isNaN ? 0 : min(1, max(0, v / rgbScale))
             return UInt8((c * 255).rounded())
         }
         return RGB(channel(pixels[base]), channel(pixels[base + 1]), channel(pixels[base + 2]))
     }
 
-    /// The finite range of the one-channel values (or `low`/`high`), and the scale of RGB values.
-    var valueRange: (range: ClosedRange<Double>, scale: Double) {
+    /// The finite range of the one-channel values, or `low`/`high` where given.
+    var valueRange: ClosedRange<Double> {
         var lo = Double.infinity, hi = -Double.infinity
         for v in pixels where v.isFinite {
             lo = min(lo, v)
@@ -116,7 +119,6 @@ public struct Image: Equatable, Sendable {
         }
         if lo > hi { (lo, hi) = (0, 1) }
         let a = low ?? lo, b = high ?? hi
-        let range = a <= b ? a...b : b...a
-        return (range, hi > 1 ? 255 : 1)
+        return a <= b ? a...b : b...a
     }
 }

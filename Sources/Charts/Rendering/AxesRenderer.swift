@@ -44,8 +44,9 @@ enum AxesRenderer {
         var left = 0
         var plotBottom = bottom
         if frame {
+            let span = ranges.y.upperBound - ranges.y.lowerBound
             let labels = [ranges.y.upperBound, (ranges.y.lowerBound + ranges.y.upperBound) / 2, ranges.y.lowerBound]
-                .map { NumberFormat.short($0) }
+                .map { NumberFormat.tick($0, span: span) }
             let margin = min(columns / 3, labels.map(\.count).max() ?? 0)
             left = margin + 1
             plotBottom = bottom - 2
@@ -58,7 +59,8 @@ enum AxesRenderer {
             }
             block[margin, plotBottom] = ChartCell(glyphs.corner)
             for x in left..<columns { block[x, plotBottom] = ChartCell(glyphs.horizontal) }
-            let low = NumberFormat.short(ranges.x.lowerBound), high = NumberFormat.short(ranges.x.upperBound)
+            let xSpan = ranges.x.upperBound - ranges.x.lowerBound
+            let low = NumberFormat.tick(ranges.x.lowerBound, span: xSpan), high = NumberFormat.tick(ranges.x.upperBound, span: xSpan)
             block.put(low, x: left, y: plotBottom + 1)
             if columns - high.count > left + low.count { block.put(high, x: columns - high.count, y: plotBottom + 1) }
         }

@@ -1,15 +1,15 @@
 /// Draws a whole figure: its `suptitle`, then its grid of axes, each in an equal share of the
-/// width. The height follows `figsize`'s aspect ratio (terminal cells are about twice as tall
-/// as wide), within limits that keep a figure on screen.
+/// width. The height follows `figsize`'s aspect ratio, flattened (a cell is about twice as
+/// tall as wide, and a terminal is short), within limits that keep a figure on screen.
 public enum FigureRenderer {
     /// The figure drawn `columns` wide; `maxRows` caps its height (at least a few rows).
-    public static func render(_ figure: Figure, columns: Int, maxRows: Int = 40, tier: ColorTier) -> ChartBlock {
+    public static func render(_ figure: Figure, columns: Int, maxRows: Int = 24, tier: ColorTier) -> ChartBlock {
         let width = min(max(0, columns), 400)
         guard width >= 4 else { return ChartBlock(width: 0, height: 0) }
         let aspect = figure.width > 0 && figure.height > 0 && figure.width.isFinite && figure.height.isFinite
             ? min(4, max(0.1, figure.height / figure.width)) : 0.75
         let cap = max(4, min(maxRows, 200))
-        let perRow = max(4, Int((Double(width) / Double(figure.columns) * aspect * 0.5).rounded()))
+        let perRow = max(8, Int((Double(width) / Double(figure.columns) * aspect * 0.35).rounded()))
         let height = min(cap, perRow * figure.rows + (figure.title.isEmpty ? 0 : 1))
         var block = ChartBlock(width: width, height: height)
         var top = 0

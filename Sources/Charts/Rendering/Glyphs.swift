@@ -11,7 +11,7 @@ struct Glyphs {
 
     static let unicode = Glyphs(vertical: "│", horizontal: "─", corner: "└", tick: "┤", legendLine: "━",
                                 markers: ["*", "+", "o", "x", "#", "%", "@", "="], unicode: true)
-    static let ascii = Glyphs(vertical: "|", horizontal: "-", corner: "+", tick: "+", legendLine: "*",
+    static let ascii = Glyphs(vertical: "|", horizontal: "-", corner: "+", tick: "|", legendLine: "*",
                               markers: ["*", "+", "o", "x", "#", "%", "@", "="], unicode: false)
 
     static func forTier(_ tier: ColorTier) -> Glyphs { tier.isUnicode ? .unicode : .ascii }

@@ -15,11 +15,11 @@ enum ImageRenderer {
         let scale = fit >= 1 ? min(8, fit.rounded(.down)) : fit
         let width = max(1, min(columns, Int((Double(image.width) * scale).rounded(.down))))
         let height = max(1, min(pixelRows, Int((Double(image.height) * scale * aspect).rounded(.down))))
-        let (range, channelScale) = image.valueRange
+        let range = image.valueRange
         func pixel(_ x: Int, _ y: Int) -> RGB {
             let sx = min(image.width - 1, x * image.width / width)
             let sy = min(image.height - 1, y * image.height / height)
-            return image.color(x: sx, y: sy, range: range, scale: channelScale)
+            return image.color(x: sx, y: sy, range: range)
         }
         let cellRows = tier.isUnicode ? (height + 1) / 2 : height
         var block = ChartBlock(width: width, height: cellRows)

@@ -19,6 +19,16 @@ enum NumberFormat {
         return sign + trimmed(rounded(magnitude, decimals: decimals))
     }
 
+    /// A tick label: the value rounded to a thousandth of the axis' span first, so a middle
+    /// tick of -1...0.9998 reads `0`, not `-8.3e-05`.
+    static func tick(_ value: Double, span: Double) -> String {
+        guard span > 0, span.isFinite, value.isFinite else { return short(value) }
+        var unit = 1.0
+        while unit > span / 100 { unit /= 10 }
+        while unit * 10 <= span / 100 { unit *= 10 }
+        return short((value / unit).rounded() * unit)
+    }
+
     private static func rounded(_ value: Double, decimals: Int) -> Double {
         var factor = 1.0
         for _ in 0..<decimals { factor *= 10 }

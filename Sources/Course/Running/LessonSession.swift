@@ -22,8 +22,10 @@ public final class LessonSession {
     /// - Parameters:
     ///   - lesson: the lesson whose code the session runs.
     ///   - interrupt: the flag that stops running code.
+    ///   - showsPlots: whether figures and logged scalars come to `output` as `.display`
+    ///     events (the tutor draws them); otherwise they are printed as plain text.
     ///   - output: receives what the code prints, on the session's thread.
-    public init(lesson: Lesson, interrupt: InterruptFlag = InterruptFlag(),
+    public init(lesson: Lesson, interrupt: InterruptFlag = InterruptFlag(), showsPlots: Bool = false,
                 output: @escaping (SessionEvent) -> Void) {
         self.lesson = lesson
         self.interrupt = interrupt
@@ -32,6 +34,7 @@ public final class LessonSession {
         interpreter.argv = [lesson.file]
         interpreter.writeStdout = { output(.stdout($0)) }
         interpreter.writeStderr = { output(.stderr($0)) }
+        if showsPlots { TorchBridge.setDisplay(interpreter, tier: .plain) { output(.display($0)) } }
         lessonCode = LessonSession.codeAtLines(lesson)
     }
 
