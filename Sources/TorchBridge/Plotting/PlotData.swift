@@ -24,6 +24,7 @@ struct PlotArray {
                 throw PyError.runtimeError("Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.")
             }
             var array = try flatten(tensor.tolist())
+            array.shape = tensor.shape
             array.isIntegral = !tensor.dtype.isFloatingPoint
             return array
         }
