@@ -50,7 +50,8 @@ public struct ScalarBoard: Equatable, Sendable {
         }
     }
 
-    /// One figure per tag group, each tag a smoothed line labelled with its last raw value.
+    /// One figure per tag group, each tag a smoothed line labelled with its last raw value
+    /// (the x axis is the step, which needs no label).
     public var figures: [Figure] {
         var groups: [(name: String, axes: Axes)] = []
         for (name, points) in tags {
@@ -59,7 +60,6 @@ public struct ScalarBoard: Equatable, Sendable {
             if index < 0 {
                 var axes = Axes()
                 axes.title = group
-                axes.xlabel = "step"
                 axes.showsLegend = true
                 groups.append((group, axes))
                 index = groups.count - 1

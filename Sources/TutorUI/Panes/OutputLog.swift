@@ -24,12 +24,13 @@ struct OutputLog {
         /// The absolute number of its line (counting dropped lines).
         let line: Int
 
-        /// Its rows at `width` columns.
-        func rows(width: Int, tier: ColorTier) -> [StyledLine] {
+        /// Its rows at `width` columns, at most `height` rows per chart (so a chart fits the pane).
+        func rows(width: Int, height: Int, tier: ColorTier) -> [StyledLine] {
             let block: ChartBlock
+            let rows = max(4, height)
             switch content {
-            case .figure(let figure): block = FigureRenderer.render(figure, columns: min(width, 100), maxRows: 30, tier: tier)
-            case .board(let board): block = board.render(columns: min(width, 100), rowsPerChart: 12, tier: tier)
+            case .figure(let figure): block = FigureRenderer.render(figure, columns: min(width, 120), maxRows: min(30, rows), tier: tier)
+            case .board(let board): block = board.render(columns: min(width, 120), rowsPerChart: min(14, rows), tier: tier)
             }
             return block.rows.map { row in
                 var line = StyledLine()
@@ -146,6 +147,8 @@ struct OutputLog {
 /// update are wrapped, so a long training log costs the same per frame as a short one.
 struct WrappedLog {
     private(set) var width = 0
+    /// The pane's height, which bounds a chart's.
+    private(set) var height = 0
     /// How charts and images are drawn.
     private(set) var tier = ColorTier.ansi256
     /// The version of each visual as drawn in ``rows``.
@@ -162,10 +165,11 @@ struct WrappedLog {
 
     subscript(index: Int) -> StyledLine { index < rows.count ? rows[index] : tail[index - rows.count] }
 
-    mutating func update(_ log: OutputLog, width: Int, tier: ColorTier = .ansi256) {
-        if width != self.width || log.generation != generation || tier != self.tier {
+    mutating func update(_ log: OutputLog, width: Int, height: Int = 24, tier: ColorTier = .ansi256) {
+        if width != self.width || height != self.height || log.generation != generation || tier != self.tier {
             self = WrappedLog()
             self.width = width
+            self.height = height
             self.tier = tier
             generation = log.generation
         }
@@ -173,7 +177,7 @@ struct WrappedLog {
         for line in log.lines.suffix(fresh) {
             let wrapped: [StyledLine]
             if let id = line.visual, let visual = log.visuals[id] {
-                wrapped = visual.rows(width: width, tier: tier)
+                wrapped = visual.rows(width: width, height: height, tier: tier)
                 drawnVersions[id] = visual.version
             } else {
                 wrapped = StyledLine(line.text, line.role).wrapped(width: width)
@@ -199,7 +203,7 @@ struct WrappedLog {
             let index = visual.line - firstLine
             guard index >= 0, index < rowCounts.count else { continue }
             let start = rowCounts.prefix(index).reduce(0, +)
-            let fresh = visual.rows(width: width, tier: tier)
+            let fresh = visual.rows(width: width, height: height, tier: tier)
             rows.replaceSubrange(start..<(start + rowCounts[index]), with: fresh)
             rowCounts[index] = fresh.count
         }

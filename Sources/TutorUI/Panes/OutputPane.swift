@@ -21,7 +21,7 @@ final class OutputPane: Pane {
         TitleBar.draw("Output", right: status, into: &canvas, frame: frame, focused: focused)
         let body = frame.droppingTop(1).inset(horizontally: 1)
         height = max(1, body.height)
-        wrapped.update(log, width: body.width, tier: chartTier)
+        wrapped.update(log, width: body.width, height: body.height, tier: chartTier)
         if wrapped.count == 0 {
             canvas.put("Run a step (Enter) to see its output here.", x: body.x, y: body.y, role: .dim, clip: body)
             return
