@@ -16,7 +16,7 @@ let package = Package(
     targets: [
         .target(name: "TensorEngine", swiftSettings: engineSettings),
         .executableTarget(name: "pytorch-tutor", dependencies: ["TensorEngine", "MiniPython", "TorchBridge", "Course", "TutorUI", "Charts"]),
-        .executableTarget(name: "TensorBench", dependencies: ["TensorEngine", "NeuralNet", "MiniPython", "TorchBridge"], swiftSettings: engineSettings),
+        .executableTarget(name: "TensorBench", dependencies: ["TensorEngine", "NeuralNet", "MiniPython", "TorchBridge", "Course", "TutorUI", "Charts"], swiftSettings: engineSettings),
         .target(name: "MiniPython", swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]),
         .target(name: "NeuralNet", dependencies: ["TensorEngine"], swiftSettings: engineSettings),
         .target(name: "TorchBridge", dependencies: ["TensorEngine", "NeuralNet", "MiniPython", "Charts"]),

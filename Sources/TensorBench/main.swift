@@ -34,6 +34,7 @@ let families: [[Benchmark]] = [
     recurrentBenchmarks(),
     cnnBenchmarks(),
     interpreterBenchmarks(),
+    uiBenchmarks(),
 ]
 let registry = families.flatMap { $0 }
 

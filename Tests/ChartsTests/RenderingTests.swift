@@ -13,7 +13,7 @@ import Testing
     @Test func lineChartUsesBrailleAndFrame() {
         let block = FigureRenderer.render(lineFigure([3, 1, 2, 0.5]), columns: 40, tier: .truecolor)
         #expect(block.width == 40)
-        #expect(block.height == 15)
+        #expect(block.height == 10)
         let text = block.text
         #expect(text.contains("loss"))
         #expect(text.contains("└"))

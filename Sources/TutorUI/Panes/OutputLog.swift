@@ -94,7 +94,9 @@ struct OutputLog {
 
     /// Adds a logged point to its writer's live chart, which is created where the first point arrives.
     mutating func log(writer: Int, tag: String, step: Double, value: Double) {
-        if let id = boards[writer], var visual = visuals[id], case .board(var board) = visual.content {
+        if let id = boards[writer], var visual = visuals.removeValue(forKey: id), case .board(var board) = visual.content {
+            // Take the board out of the log first, so adding a point does not copy its arrays.
+            visual.content = .figure(Figure())
             board.add(tag: tag, step: step, value: value)
             visual.content = .board(board)
             visual.version += 1
