@@ -156,7 +156,7 @@ enum AxesRenderer {
             case .bars(let barWidth):
                 let half = barWidth.isFinite ? abs(barWidth) / 2 : 0
                 guard let zero = dot(0, ranges.y.lowerBound, ySpan, height) else { continue }
-                for i in 0..<count {
+                for i in 0..<count where s.ys[i] != 0 {
                     guard let x0 = dot(s.xs[i] - half, ranges.x.lowerBound, xSpan, width),
                           let x1 = dot(s.xs[i] + half, ranges.x.lowerBound, xSpan, width),
                           let y = dot(s.ys[i], ranges.y.lowerBound, ySpan, height) else { continue }

@@ -38,7 +38,8 @@ final class PlotDisplay: PyObject, @unchecked Sendable {
         if let sink {
             sink(.figure(figure))
         } else {
-            let block = FigureRenderer.render(figure, columns: columns, tier: tier)
+            // Wider than 100 columns a chart only stretches; it stays readable at that width.
+            let block = FigureRenderer.render(figure, columns: min(columns, 100), tier: tier)
             interp.writeStdout(ANSIWriter.render(block, tier: tier))
         }
     }
