@@ -3,21 +3,19 @@ import Glibc
 #endif
 import Charts
 
-/// The `--color=auto|never|256|truecolor` option, accepted before the command or right after
-/// `run` (before the script, whose own arguments are left alone).
+/// The `--color=auto|never|256|truecolor` option, accepted anywhere among the tutor's own
+/// arguments (for `run`, before the script, whose own arguments are left alone).
 enum ColorOption {
-    /// Removes the option from `args` and returns its choice (`auto` when absent).
+    /// Removes the option from `args` and returns its choice (`auto` when absent). After
+    /// `run`, only the arguments before the script are looked at (the rest are the script's).
     static func extract(_ args: inout [String]) throws(UsageError) -> ColorTier.Choice {
         var choice = ColorTier.Choice.auto
-        var i = 0
+        let isRun = args.first == "run"
+        var i = isRun ? 1 : 0
         while i < args.count {
             let arg = args[i]
-            if arg == "run" && i == 0 {
-                i += 1
-                continue
-            }
-            guard arg.hasPrefix("-") else { break }
-            var value: String?
+            if isRun && !arg.hasPrefix("-") { break }
+            let value: String
             if arg.hasPrefix("--color=") {
                 value = String(arg.dropFirst("--color=".count))
                 args.remove(at: i)
@@ -29,8 +27,8 @@ enum ColorOption {
                 i += 1
                 continue
             }
-            guard let value, let parsed = ColorTier.Choice(rawValue: value) else {
-                throw UsageError(message: "--color must be auto, never, 256 or truecolor, not '\(value ?? "")'")
+            guard let parsed = ColorTier.Choice(rawValue: value) else {
+                throw UsageError(message: "--color must be auto, never, 256 or truecolor, not '\(value)'")
             }
             choice = parsed
         }
