@@ -92,6 +92,7 @@ import TorchBridge
         expectError("import matplotlib.pyplot as plt\nplt.subplot(2, 2, 5)", "ValueError",
                     "num must be an integer with 1 <= num <= 4, not 5")
         expectError("import matplotlib.pyplot as plt\nplt.savefig('x.png')", "NotImplementedError")
+        expectError("import torch\nimport matplotlib.pyplot as plt\nplt.imshow(torch.zeros(3000, 3000))", "ValueError")
     }
 
     @Test func badValuesNeverTrap() {

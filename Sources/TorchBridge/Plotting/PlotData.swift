@@ -17,11 +17,19 @@ struct PlotArray {
         shape.count == 1 ? "(\(shape[0]),)" : "(" + shape.map(String.init).joined(separator: ", ") + ")"
     }
 
+    /// The most values one plot call takes: a terminal shows far fewer, and converting more
+    /// would cost seconds and gigabytes.
+    static let limit = 4 << 20
+
     /// Converts `value`; a tensor that requires grad raises as `np.asarray` does on one.
     static func from(_ value: PyValue, _ interp: Interpreter) throws(PyError) -> PlotArray {
         if let tensor = value.tensorValue {
             if tensor.requiresGrad {
                 throw PyError.runtimeError("Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.")
+            }
+            guard tensor.numel <= limit else {
+                throw PyError.valueError("too many values to draw in the terminal (\(tensor.numel) > \(limit)); "
+                    + "slice or downsample the tensor first")
             }
             var array = try flatten(tensor.tolist())
             array.shape = tensor.shape

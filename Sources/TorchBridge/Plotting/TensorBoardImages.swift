@@ -9,7 +9,7 @@ enum TensorBoardImages {
         let data = try PlotArray.from(value, interp)
         let (images, height, width, channels) = try layout(data, formats: formats, batched: false)
         return Image(width: width, height: height, channels: channels, pixels: images[0], colormap: .gray,
-                     low: data.isIntegral ? 0 : 0, high: data.isIntegral ? 255 : 1, rgbScale: data.isIntegral ? 255 : 1)
+                     low: 0, high: data.isIntegral ? 255 : 1, rgbScale: data.isIntegral ? 255 : 1)
     }
 
     /// A batch tiled into a grid (as torchvision's `make_grid`: 8 per row, 2-pixel gaps).
