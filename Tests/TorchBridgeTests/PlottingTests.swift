@@ -121,7 +121,7 @@ import TorchBridge
             writer.add_scalars('acc', {'train': 0.5, 'val': 0.25}, 3)
             writer.add_image('digit', torch.zeros(1, 4, 6))
             writer.add_images('batch', torch.zeros(5, 3, 4, 4), 2)
-            writer.add_histogram('w', torch.arange(10.), 1)
+            writer.add_histogram('w', torch.arange(10., requires_grad=True), 1)
             print(writer.log_dir)
         """, """
         runs/exp

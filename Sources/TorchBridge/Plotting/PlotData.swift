@@ -21,10 +21,11 @@ struct PlotArray {
     /// would cost seconds and gigabytes.
     static let limit = 4 << 20
 
-    /// Converts `value`; a tensor that requires grad raises as `np.asarray` does on one.
-    static func from(_ value: PyValue, _ interp: Interpreter) throws(PyError) -> PlotArray {
+    /// Converts `value`; a tensor that requires grad raises as `np.asarray` does on one,
+    /// unless `detaching` (TensorBoard detaches what it logs).
+    static func from(_ value: PyValue, _ interp: Interpreter, detaching: Bool = false) throws(PyError) -> PlotArray {
         if let tensor = value.tensorValue {
-            if tensor.requiresGrad {
+            if tensor.requiresGrad && !detaching {
                 throw PyError.runtimeError("Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.")
             }
             guard tensor.numel <= limit else {

@@ -79,7 +79,7 @@ enum TensorBoard {
         /// add_histogram(tag, values, global_step=None, bins='tensorflow', walltime=None, max_bins=None)
         type.addMethod("add_histogram(self, tag, values, global_step=None, bins='tensorflow', walltime=None, max_bins=None)") { (interp, args) throws(PyError) in
             let w = try writer(args[0])
-            let values = try PlotArray.from(args["values"], interp).values
+            let values = try PlotArray.from(args["values"], interp, detaching: true).values
             let edges = try Histogram.bins(.int(30), .none, values: values, interp)
             let counts = Histogram.counts(values, edges: edges)
             let centres = (0..<counts.count).map { (edges[$0] + edges[$0 + 1]) / 2 }

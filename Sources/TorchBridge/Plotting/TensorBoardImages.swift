@@ -6,7 +6,7 @@ import MiniPython
 /// drawn in grey.
 enum TensorBoardImages {
     static func image(_ value: PyValue, formats: String, _ interp: Interpreter) throws(PyError) -> Image {
-        let data = try PlotArray.from(value, interp)
+        let data = try PlotArray.from(value, interp, detaching: true)
         let (images, height, width, channels) = try layout(data, formats: formats, batched: false)
         return Image(width: width, height: height, channels: channels, pixels: images[0], colormap: .gray,
                      low: 0, high: data.isIntegral ? 255 : 1, rgbScale: data.isIntegral ? 255 : 1)
@@ -14,7 +14,7 @@ enum TensorBoardImages {
 
     /// A batch tiled into a grid (as torchvision's `make_grid`: 8 per row, 2-pixel gaps).
     static func grid(_ value: PyValue, formats: String, _ interp: Interpreter) throws(PyError) -> (Image, Int) {
-        let data = try PlotArray.from(value, interp)
+        let data = try PlotArray.from(value, interp, detaching: true)
         let (images, height, width, channels) = try layout(data, formats: formats, batched: true)
         let perRow = min(8, max(1, images.count)), gap = 2
         let rows = (images.count + perRow - 1) / perRow
