@@ -18,6 +18,9 @@ public final class LessonSession {
     private var checkHelpers: PyModule?
     /// Every code block of the lesson at its line, for tracebacks into earlier steps.
     private let lessonCode: String
+    /// Whether figures go to the host; then a step's open figures show when it ends, as
+    /// in a notebook.
+    private let showsPlots: Bool
 
     /// - Parameters:
     ///   - lesson: the lesson whose code the session runs.
@@ -29,6 +32,7 @@ public final class LessonSession {
                 output: @escaping (SessionEvent) -> Void) {
         self.lesson = lesson
         self.interrupt = interrupt
+        self.showsPlots = showsPlots
         interpreter = Interpreter(interrupt: interrupt)
         TorchBridge.install(into: interpreter)
         interpreter.argv = [lesson.file]
@@ -97,6 +101,7 @@ public final class LessonSession {
         do throws(PyError) {
             try interpreter.execute(source, filename: filename)
             interpreter.showSource(lessonCode, forFile: lesson.file)
+            if showsPlots { TorchBridge.showOpenFigures(interpreter) }
             return .completed
         } catch {
             interpreter.showSource(lessonCode, forFile: lesson.file)

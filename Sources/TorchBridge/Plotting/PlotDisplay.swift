@@ -11,6 +11,8 @@ final class PlotDisplay: PyObject, @unchecked Sendable {
     var tier = ColorTier.plain
     var columns = 80
     var sink: ((DisplayEvent) -> Void)?
+    /// Whether the program imported `matplotlib.pyplot` (only then can figures be open).
+    var pyplotImported = false
 
     static let moduleName = "_pytorch_tutor_display"
     static let type = PyType(name: "PlotDisplay", module: moduleName, base: .object, isBaseType: false)
@@ -55,5 +57,12 @@ extension TorchBridge {
         display.tier = tier
         display.columns = max(0, columns)
         display.sink = sink
+    }
+
+    /// Shows the figures `interp`'s pyplot still has open, as a notebook does at the end of a
+    /// cell (the tutor calls it after each step; scripts need `plt.show()`, as in Python).
+    public static func showOpenFigures(_ interp: Interpreter) {
+        guard PlotDisplay.of(interp).pyplotImported else { return }
+        try? Pyplot.showAll(interp)
     }
 }

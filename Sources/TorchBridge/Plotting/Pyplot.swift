@@ -87,9 +87,19 @@ enum Pyplot {
         figure.current = index - 1
     }
 
+    /// Draws every open figure, then closes them (`plt.show()`).
+    static func showAll(_ interp: Interpreter) throws(PyError) {
+        let state = try state(interp)
+        let display = PlotDisplay.of(interp)
+        for figure in state.figures { display.show(figure.model, interp) }
+        state.figures = []
+        state.current = nil
+    }
+
     static func make(_ interp: Interpreter) throws(PyError) -> PyModule {
         let module = PyModule(name: "matplotlib.pyplot")
         module["_state"] = .object(State())
+        PlotDisplay.of(interp).pyplotImported = true
         module["Figure"] = .object(PyplotTypes.figure)
         module["Axes"] = .object(PyplotTypes.axes)
         for function in AxesFunctions.all {
@@ -155,11 +165,7 @@ enum Pyplot {
         }
         /// show(*, block=None): draws every open figure, then closes them.
         module.addFunction("show(*, block=None)") { (interp, _) throws(PyError) in
-            let state = try state(interp)
-            let display = PlotDisplay.of(interp)
-            for figure in state.figures { display.show(figure.model, interp) }
-            state.figures = []
-            state.current = nil
+            try showAll(interp)
             return .none
         }
         /// close(fig=None): the current figure, a figure, its number, or 'all'.
