@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Charts
 import Course
 import TutorUI
@@ -10,15 +13,17 @@ import TutorUI
 ///   each gains a point per frame (target: under 16 ms, one frame at 60 Hz).
 func uiBenchmarks() -> [Benchmark] {
     let size = Size(width: 160, height: 50)
+    // A state folder of its own (never created: the benchmarks change no progress).
+    let state = "/tmp/pytorch-tutor-bench-\(getpid())"
     return [
         Benchmark(name: "ui_first_frame", threads: 1, unit: "ms", decimals: 2) {
             Measured(call: {
-                let tutor = HeadlessTutor(course: CourseLoader.load(root: "Lessons"), size: size)
+                let tutor = HeadlessTutor(course: CourseLoader.load(root: "Lessons"), size: size, stateDirectory: state)
                 tutor.frame()
             }, value: { $0 * 1000 })
         },
         Benchmark(name: "ui_frame_live_chart", threads: 1, unit: "ms", decimals: 2) {
-            let tutor = HeadlessTutor(course: CourseLoader.load(root: "Lessons"), size: size)
+            let tutor = HeadlessTutor(course: CourseLoader.load(root: "Lessons"), size: size, stateDirectory: state)
             var step = 0
             func log() {
                 let loss = 2 / Double(step + 1)

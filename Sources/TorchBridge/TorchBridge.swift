@@ -11,14 +11,20 @@ import TensorEngine
 public enum TorchBridge {
     /// Registers `torch` and its submodules (`torch.autograd`, `torch.cuda`, `torch.random`,
     /// `torch.linalg`, `torch.return_types`) with `interp`, and `torchvision`, `PIL`,
-    /// `tutor_datasets`, `matplotlib.pyplot` and `torch.utils.tensorboard`. Nothing is built until the first import, so start-up stays fast for
-    /// scripts that never import them.
+    /// `tutor_datasets`, `matplotlib.pyplot` and `torch.utils.tensorboard`. Nothing is built
+    /// until the first import, so start-up stays fast for scripts that never import them.
+    ///
+    /// The interpreter gets its own default generator, bound while its code runs: one
+    /// interpreter is one Python process, so `torch.manual_seed` in one never moves another's
+    /// stream (the tutor's lesson sessions and the test suites run side by side).
     public static func install(into interp: Interpreter) {
         TorchModule.register(interp)
         VisionModule.register(interp)
         PlotDisplay.register(interp)
         Pyplot.register(interp)
         interp.registerModule("torch.utils.tensorboard", TensorBoard.make)
+        let generator = Generator(seed: Generator.nondeterministicSeed())
+        interp.runScope = { (body) throws(PyError) in try Generator.withDefault(generator, body) }
     }
 
     /// The engine tensor behind a Python value, if it is a `torch.Tensor` (for other modules

@@ -22,20 +22,11 @@ public enum Tutor {
             _ = message.withCString { write(2, $0, strlen($0)) }
             return 1
         }
-        let app = TutorApp(course: course, screen: screen, workspace: workspace(), editFile: ExternalEditor.edit)
+        let app = TutorApp(course: course, screen: screen, stateDirectory: StateDirectory.path(),
+                            editFile: ExternalEditor.edit)
         app.output.chartTier = tier
         let status = app.run()
         screen.stop()
         return status
-    }
-
-    /// `$XDG_STATE_HOME/pytorch-tutor/exercises` (default `~/.local/state/...`): where the
-    /// learner's exercise code is kept for their editor.
-    static func workspace() -> String {
-        func env(_ name: String) -> String? {
-            getenv(name).flatMap { String(validatingCString: $0) }.flatMap { $0.isEmpty ? nil : $0 }
-        }
-        let state = env("XDG_STATE_HOME") ?? FileSystem.join(env("HOME") ?? "/tmp", ".local/state")
-        return FileSystem.join(state, "pytorch-tutor/exercises")
     }
 }

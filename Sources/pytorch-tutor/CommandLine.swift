@@ -8,7 +8,7 @@ enum Command: Equatable {
     case run(file: String, arguments: [String])
     /// `repl`: an interactive Python prompt.
     case repl
-    /// `list`: the course's modules and lessons.
+    /// `list`: the course's modules, lessons and the learner's progress.
     case list(lessons: String?)
     /// `check [-v] [LESSON...]`: run lessons headless and report what fails.
     case check(names: [String], verbose: Bool, lessons: String?)
@@ -22,7 +22,7 @@ enum Command: Equatable {
 
     USAGE:
       pytorch-tutor                          start the tutor
-      pytorch-tutor list                     list the course's modules and lessons
+      pytorch-tutor list                     list the course's modules, lessons and your progress
       pytorch-tutor check [-v] [LESSON...]   run lessons headless (all when none is named): every step
                                              runs, every exercise's solution passes its check and its
                                              starter code fails it; -v shows what the code prints

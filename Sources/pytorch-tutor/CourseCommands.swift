@@ -4,23 +4,15 @@ import Glibc
 import Course
 import MiniPython
 
-/// `list`: modules and lessons, and the lesson files that failed to load (status 1 if any).
+/// `list`: modules, lessons and the learner's progress, then the lesson files that failed to
+/// load (status 1 if any) and a progress file that cannot be read.
 enum ListCommand {
     static func run(lessons: String?) -> Int32 {
         let course = CourseLoader.load(root: CourseLocation.root(lessons))
-        var out = ""
-        for module in course.modules {
-            out += "Module \(module.number): \(module.title)\n"
-            let width = module.lessons.map(\.id.count).max() ?? 0
-            for lesson in module.lessons {
-                let exercises = lesson.exercises.count
-                let summary = "\(lesson.steps.count) steps, \(exercises) exercise\(exercises == 1 ? "" : "s")"
-                out += "  \(lesson.id.padding(to: width))  \(lesson.title)  (\(summary))\n"
-            }
-        }
-        if course.modules.isEmpty { out += "No lessons found in \(course.root).\n" }
-        print(out, terminator: "")
+        let (progress, problem) = ProgressStore(directory: StateDirectory.path()).peek()
+        print(CourseListing.text(course, progress: progress), terminator: "")
         for error in course.errors { Stderr.write("error: \(error)\n") }
+        if let problem { Stderr.write("warning: progress not readable: \(problem) (the tutor keeps it aside when it starts)\n") }
         return course.errors.isEmpty ? 0 : 1
     }
 }

@@ -1,7 +1,8 @@
 #!/bin/sh
 # End-to-end test of the full-screen tutor in a real terminal, driven through tmux: start it,
-# move to a step, run it and see its output, type in the REPL, resize (also below the minimum
-# size), quit, and check that the terminal settings are exactly what they were before.
+# move to a step, run it and see its output, type and complete in the REPL, resize (also below
+# the minimum size), quit, start again where the learner left off, and check that the terminal
+# settings are exactly what they were before.
 #
 #   sh Tests/EndToEnd/tutor-tmux.sh [PATH/TO/pytorch-tutor]
 #
@@ -52,6 +53,12 @@ keys -l "print(cost.sum() + 18)"
 keys Enter
 expect_screen "tensor(42.)"
 
+# Tab completes a name from the session.
+keys -l "torch.zeros_l"
+keys Tab
+expect_screen ">>> torch.zeros_like"
+keys C-u
+
 # Resize: smaller layout, too small, and back.
 $TMUX_CMD resize-window -t e2e -x 70 -y 20
 expect_screen "REPL"
@@ -64,6 +71,15 @@ expect_screen "tensor(42.)"
 keys C-d
 keys q
 expect_screen "EXIT=0"
+
+# Progress was saved: a new run opens at the same step, and Up recalls the REPL line.
+keys "clear; $BIN --lessons $LESSONS; echo EXIT2=\$?; stty -g > $WORK/after" Enter
+expect_screen "Welcome back"
+keys Tab Tab Up
+expect_screen ">>> print(cost.sum() + 18)"
+keys C-d q
+expect_screen "EXIT2=0"
+[ -f "$WORK/.local/state/pytorch-tutor/progress.txt" ] || fail "no progress file in \$HOME/.local/state/pytorch-tutor"
 sleep 0.2
 cmp -s "$WORK/before" "$WORK/after" || fail "terminal settings differ after quitting: $(cat "$WORK/before") vs $(cat "$WORK/after")"
 echo "tutor-tmux: ok"

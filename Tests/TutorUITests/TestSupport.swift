@@ -11,11 +11,18 @@ let fixtureCourse = CourseLoader.load(root: here.appendingPathComponent("Fixture
 /// The two sizes every screen is checked at.
 let screenSizes = [Size(width: 80, height: 24), Size(width: 160, height: 50)]
 
-/// A tutor on an in-memory screen. Its editor replaces the file with `editedCode`.
-func makeTutor(size: Size, editedCode: String = "y = x * 2") -> (TutorApp, MemoryScreen) {
+/// A fresh, empty state folder (progress, history, exercise files) for one test.
+func makeStateDirectory() -> String {
+    var template = Array((NSTemporaryDirectory() + "pytorch-tutor-state-XXXXXX").utf8CString)
+    return template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)!) }
+}
+
+/// A tutor on an in-memory screen, with its own state folder unless given one. Its editor
+/// replaces the file with `editedCode`.
+func makeTutor(size: Size, editedCode: String = "y = x * 2", stateDirectory: String = makeStateDirectory(),
+               course: Course = fixtureCourse) -> (TutorApp, MemoryScreen) {
     let screen = MemoryScreen(size: size)
-    let workspace = NSTemporaryDirectory() + "pytorch-tutor-tests-\(getpid())"
-    let app = TutorApp(course: fixtureCourse, screen: screen, workspace: workspace) { path in
+    let app = TutorApp(course: course, screen: screen, stateDirectory: stateDirectory) { path in
         (try? (editedCode + "\n").write(toFile: path, atomically: true, encoding: .utf8)) != nil
     }
     return (app, screen)

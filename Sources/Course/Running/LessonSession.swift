@@ -95,6 +95,20 @@ public final class LessonSession {
         }
     }
 
+    // MARK: - Introspection
+
+    /// Tab: the completions of the dotted name at the end of `text`, found without running
+    /// the learner's code; nil when the text does not end in a name.
+    public func complete(_ text: String) -> Completion? {
+        Completion.complete(text, in: interpreter)
+    }
+
+    /// `name?`: the signature and first doc line of a function or class, or the type and
+    /// repr of an object.
+    public func help(for name: String) -> String {
+        HelpText.help(for: name, in: interpreter)
+    }
+
     // MARK: - Helpers
 
     private func run(_ source: String, filename: String) -> RunResult {

@@ -36,6 +36,11 @@ public final class Interpreter {
     public var recursionLimit = 1000
     /// `sys.argv`
     public var argv: [String] = [""]
+    /// Wraps each outermost ``execute(_:filename:in:)`` and ``evaluate(_:filename:)``: an
+    /// extension binds its per-interpreter state to the running thread there, for as long as
+    /// Python code runs (TorchBridge binds this interpreter's `torch.default_generator`).
+    public var runScope: ((_ body: () throws(PyError) -> Void) throws(PyError) -> Void)?
+    private var isInRunScope = false
 
     // MARK: - State
 
@@ -85,6 +90,10 @@ public final class Interpreter {
     /// - Throws: the uncaught Python exception; a syntax error arrives as a Python
     ///   `SyntaxError` exception (see ``formatTraceback(_:)``).
     public func execute(_ source: String, filename: String = "<string>", in module: PyModule? = nil) throws(PyError) {
+        try scoped { () throws(PyError) in try executeInScope(source, filename: filename, in: module) }
+    }
+
+    private func executeInScope(_ source: String, filename: String, in module: PyModule?) throws(PyError) {
         let module = module ?? mainModule
         if depth == 0 { stackLimit = Interpreter.currentStackLimit() }
         let body: [Stmt]
@@ -120,6 +129,10 @@ public final class Interpreter {
 
     /// Evaluates one expression in `__main__` and returns its value.
     public func evaluate(_ source: String, filename: String = "<string>") throws(PyError) -> PyValue {
+        try scoped { () throws(PyError) in try evaluateInScope(source, filename: filename) }
+    }
+
+    private func evaluateInScope(_ source: String, filename: String) throws(PyError) -> PyValue {
         let expr: Expr
         do throws(SyntaxError) {
             expr = try Parser.parseExpression(source, filename: filename)
@@ -129,6 +142,19 @@ public final class Interpreter {
         let code = Resolver.resolveModule([.expression(expr, expr.range)], filename: filename)
         let frame = makeFrame(code: code, globals: mainModule.namespace)
         return try code.compiledExpression(expr)(self, frame)
+    }
+
+    /// Runs `body` inside ``runScope`` unless already inside it.
+    private func scoped<T>(_ body: () throws(PyError) -> T) throws(PyError) -> T {
+        guard let runScope, !isInRunScope else { return try body() }
+        isInRunScope = true
+        defer { isInRunScope = false }
+        var outcome: Result<T, PyError>?
+        try runScope { () throws(PyError) in
+            do throws(PyError) { outcome = .success(try body()) } catch { outcome = .failure(error) }
+        }
+        guard let outcome else { throw PyError.runtimeError("the interpreter's run scope did not run the code") }
+        return try outcome.get()
     }
 
     func makeFrame(code: CodeInfo, globals: PyDict, namespace: PyDict? = nil, cells: [PyCell] = []) -> Frame {

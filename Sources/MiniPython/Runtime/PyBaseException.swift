@@ -29,6 +29,14 @@ public final class PyBaseException: PyObject, @unchecked Sendable {
         super.init(type: type, hasDict: true)
     }
 
+    deinit {
+        // `ValueError(ValueError(...))` and long `__context__` chains: see Note [Trashcan].
+        var taken: [PyValue] = []
+        swap(&taken, &args)
+        Trashcan.releaseIfNested(consume taken)
+        if cause != nil || context != nil { Trashcan.release(owner: (cause.take(), context.take())) }
+    }
+
     /// The message for builtin exceptions with simple arguments (Swift-side convenience; use
     /// `Interpreter.str` for the exact `str(e)`).
     public var message: String {

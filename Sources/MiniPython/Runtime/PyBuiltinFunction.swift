@@ -74,6 +74,12 @@ public final class PyProperty: PyObject, @unchecked Sendable {
         self.doc = doc
         super.init(type: type, hasDict: type.isHeapType)
     }
+
+    deinit {
+        let parts = [getter, setter, deleter, doc]
+        (getter, setter, deleter, doc) = (.none, .none, .none, .none)
+        Trashcan.releaseIfNested(consume parts)
+    }
 }
 
 /// `staticmethod(f)`

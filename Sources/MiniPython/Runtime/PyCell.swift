@@ -6,4 +6,9 @@ final class PyCell: PyObject, @unchecked Sendable {
         self.value = value
         super.init(type: .cell)
     }
+
+    deinit {
+        // Closures of closures of closures: see Note [Trashcan].
+        if case .object? = value { Trashcan.release(owner: value.take()) }
+    }
 }

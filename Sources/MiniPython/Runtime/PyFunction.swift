@@ -7,7 +7,7 @@ public final class PyFunction: PyObject, @unchecked Sendable {
     let lambdaBody: Expr?
     let globals: PyDict
     /// The parameters with their default values, used to bind every call.
-    let signature: Signature
+    public let signature: Signature
     /// For a function with only positional(-or-keyword) parameters (``hasSimpleLayout``):
     /// how many are required, and the defaults of the others, for calls that pass
     /// positional arguments only.

@@ -30,6 +30,9 @@ public final class PyGenerator: PyObject, @unchecked Sendable {
 
     deinit {
         channel?.kill()
+        // An unstarted generator's body holds its arguments, which may be generators in turn
+        // (`x = g(x)` in a loop): see Note [Trashcan].
+        if body != nil || step != nil { Trashcan.release(owner: (body.take(), step.take())) }
     }
 
     /// The next value, or nil when the generator is exhausted.

@@ -8,6 +8,11 @@ public final class PyIterator: PyObject, @unchecked Sendable {
         super.init(type: type)
     }
 
+    deinit {
+        // `map(f, map(f, ...))` a million deep: the closure holds the inner iterator.
+        if nextValue != nil { Trashcan.release(owner: nextValue.take()) }
+    }
+
     /// The next value, or nil once exhausted (and forever after).
     public func next(_ interp: Interpreter) throws(PyError) -> PyValue? {
         guard let nextValue else { return nil }

@@ -6,6 +6,14 @@ public final class PySet: PyObject, @unchecked Sendable {
         super.init(type: type, hasDict: type.isHeapType)
     }
 
+    deinit {
+        // `frozenset([frozenset([...])])` nests like a list: see Note [Trashcan].
+        guard storage.used > 0 else { return }
+        let elements = storage.elements
+        storage = SetStorage()
+        Trashcan.releaseIfNested(consume elements)
+    }
+
     public var count: Int { storage.used }
     public var isFrozen: Bool { type.isSubtype(of: .frozenset) }
 

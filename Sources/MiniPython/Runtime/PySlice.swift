@@ -1,14 +1,20 @@
 /// `slice(start, stop, step)`; the parts are arbitrary values (usually ints or None).
 public final class PySlice: PyObject, @unchecked Sendable {
-    public let start: PyValue
-    public let stop: PyValue
-    public let step: PyValue
+    public private(set) var start: PyValue
+    public private(set) var stop: PyValue
+    public private(set) var step: PyValue
 
     public init(start: PyValue, stop: PyValue, step: PyValue) {
         self.start = start
         self.stop = stop
         self.step = step
         super.init(type: .slice)
+    }
+
+    deinit {
+        let parts = [start, stop, step]
+        (start, stop, step) = (.none, .none, .none)
+        Trashcan.releaseIfNested(consume parts)
     }
 }
 

@@ -14,7 +14,7 @@ import Glibc
 enum Trashcan {
     private final class State {
         var depth = 0
-        var pending: [PyValue] = []
+        var pending: [Any] = []
         var draining = false
     }
 
@@ -41,25 +41,38 @@ enum Trashcan {
     /// container first: see the comment in `PyList.deinit`).
     static func release(_ items: consuming [PyValue]) {
         if items.isEmpty { return }
+        release(owner: consume items)
+    }
+
+    /// Releases `values` with bounded depth when any of them is an object, for a deinit that
+    /// has just moved them out of its stored properties (only objects can nest).
+    static func releaseIfNested(_ values: consuming [PyValue]) {
+        guard values.contains(where: { if case .object = $0 { return true } else { return false } }) else { return }
+        release(owner: consume values)
+    }
+
+    /// Releases whatever `owner` holds (a generator's unstarted body closure, say) with the same
+    /// bounded depth.
+    static func release<Owner>(owner: consuming Owner) {
         let s = state
         if s.depth >= maxDepth {
-            s.pending.append(contentsOf: items)
+            s.pending.append(owner)
             return
         }
         s.depth += 1
-        dispose(items)
+        dispose(owner)
         s.depth -= 1
         guard s.depth == 0, !s.draining, !s.pending.isEmpty else { return }
         s.draining = true
-        while let item = s.pending.popLast() { dispose([item]) }
+        while let item = s.pending.popLast() { dispose(item) }
         s.draining = false
     }
 
-    /// Drops the last reference to `items` here, in this call: the optimizer may release a
+    /// Drops the last reference to `owner` here, in this call: the optimizer may release a
     /// value as early as its last use, so the release must be a call it cannot move across
     /// the depth bookkeeping.
     @inline(never)
-    private static func dispose(_ items: consuming [PyValue]) {
-        _ = consume items
+    private static func dispose<Owner>(_ owner: consuming Owner) {
+        _ = consume owner
     }
 }

@@ -38,8 +38,8 @@ public struct GeneratorState: Sendable, Equatable {
 ///
 /// Seeding, the stream and the Box–Muller cache match `CPUGeneratorImpl` bit for bit.
 /// `Generator()` starts from PyTorch's fixed default seed 67280421310721;
-/// `Generator.default` plays the role of torch's global generator and starts from a
-/// non-deterministic seed until `manualSeed` is called.
+/// `Generator.default` plays the role of torch's global generator (see ``default``) and starts
+/// from a non-deterministic seed until `manualSeed` is called.
 ///
 ///     let g = Generator(seed: 0)
 ///     try g.uniformFloat32(count: 3)   // [0.49625659, 0.7682218, 0.088477433], like torch.rand(3)
@@ -47,10 +47,29 @@ public final class Generator: Sendable {
     /// The seed of `torch.Generator()` (`default_rng_seed_val`).
     public static let defaultSeed: UInt64 = 67_280_421_310_721
 
-    /// The process-wide generator behind `torch.manual_seed`, `torch.rand`, …
+    /// The generator behind `torch.manual_seed`, `torch.rand`, … for the code running now: the
+    /// one bound with ``withDefault(_:_:)``, else ``processDefault``.
     ///
-    /// Seeded from /dev/urandom (or the clock if that fails), like PyTorch's default CPU generator.
-    public static let `default` = Generator(seed: Generator.nondeterministicSeed())
+    /// In PyTorch this generator is global to the process. Here one process hosts several
+    /// Python "processes" (the tutor's lesson sessions, the tests), so each binds its own for
+    /// the time it runs, and one session's `manual_seed` never moves another's stream.
+    public static var `default`: Generator { bound ?? processDefault }
+
+    /// The generator used where none is bound. Seeded from /dev/urandom (or the clock if that
+    /// fails), like PyTorch's default CPU generator.
+    public static let processDefault = Generator(seed: Generator.nondeterministicSeed())
+
+    @TaskLocal private static var bound: Generator?
+
+    /// Runs `body` with `generator` as ``default`` on this thread (and in tasks it starts).
+    public static func withDefault<Result, E: Error>(
+        _ generator: Generator, _ body: () throws(E) -> Result
+    ) throws(E) -> Result {
+        let outcome: Swift.Result<Result, E> = $bound.withValue(generator) {
+            do throws(E) { return .success(try body()) } catch { return .failure(error) }
+        }
+        return try outcome.get()
+    }
 
     private let state: Mutex<GeneratorState>
 
@@ -121,7 +140,7 @@ public final class Generator: Sendable {
     // MARK: - Non-deterministic seed
 
     /// 64 bits from /dev/urandom (c10's `getNonDeterministicRandom`), or the clock as a fallback.
-    static func nondeterministicSeed() -> UInt64 {
+    public static func nondeterministicSeed() -> UInt64 {
         var bytes = [UInt8](repeating: 0, count: 8)
         let fd = open("/dev/urandom", O_RDONLY)
         if fd >= 0 {

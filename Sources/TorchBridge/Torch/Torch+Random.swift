@@ -3,15 +3,19 @@ import TensorEngine
 
 /// `torch.Generator`: a PyTorch-identical CPU generator (mt19937) as a Python object.
 final class PyTorchGenerator: PyObject, @unchecked Sendable {
-    let generator: Generator
+    /// The generator; nil for `torch.default_generator`, which stands for `Generator.default`.
+    private let own: Generator?
 
-    init(_ generator: Generator, type: PyType = PyTorchGenerator.type) {
-        self.generator = generator
+    var generator: Generator { own ?? .default }
+
+    init(_ generator: Generator?, type: PyType = PyTorchGenerator.type) {
+        own = generator
         super.init(type: type)
     }
 
-    /// `torch.default_generator`, shared by every interpreter (as PyTorch's is by every thread).
-    static let defaultObject = PyTorchGenerator(.default)
+    /// `torch.default_generator`: one object for every interpreter, drawing from the generator
+    /// the running interpreter binds (see `TorchBridge.install(into:)`).
+    static let defaultObject = PyTorchGenerator(nil)
 
     /// torch.Generator(device='cpu') — https://pytorch.org/docs/stable/generated/torch.Generator.html
     static let type: PyType = {

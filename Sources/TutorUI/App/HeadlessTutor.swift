@@ -8,10 +8,11 @@ public final class HeadlessTutor {
     private let app: TutorApp
     private let screen: MemoryScreen
 
-    /// The tutor on `course` as it starts, before its first frame.
-    public init(course: Course, size: Size, chartTier: ColorTier = .ansi256) {
+    /// The tutor on `course` as it starts, before its first frame, keeping its progress in
+    /// `stateDirectory`.
+    public init(course: Course, size: Size, stateDirectory: String, chartTier: ColorTier = .ansi256) {
         screen = MemoryScreen(size: size)
-        app = TutorApp(course: course, screen: screen, workspace: "/nonexistent") { _ in false }
+        app = TutorApp(course: course, screen: screen, stateDirectory: stateDirectory) { _ in false }
         app.output.chartTier = chartTier
     }
 

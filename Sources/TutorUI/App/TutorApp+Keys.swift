@@ -9,8 +9,13 @@ extension TutorApp {
     static let paneOrder: [KeyContext] = [.tree, .lesson, .output, .repl]
 
     /// Handles one key: an open overlay first, then the focused pane's keys, then the REPL's
-    /// line editing, then the global keys.
+    /// line editing, then the global keys; then saves what changed.
     func handle(_ key: Key) {
+        handleKey(key)
+        saveProgress()
+    }
+
+    private func handleKey(_ key: Key) {
         if key == .resize { return }
         if let overlay {
             handle(key, in: overlay)
@@ -90,6 +95,12 @@ extension TutorApp {
         case .search: overlay = .search(LineEditor())
         case .help: overlay = .help(HelpOverlay())
         case .submit: submitRepl()
+        case .complete:
+            if repl.completableText != nil {
+                completeRepl()
+            } else {
+                perform(.nextPane)
+            }
         case .redraw:
             screen.suspend()
             screen.resume()

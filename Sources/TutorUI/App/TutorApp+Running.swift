@@ -16,13 +16,7 @@ extension TutorApp {
             message = ("This step has no code to run: n goes to the next one.", .dim)
             return
         }
-        let done = ranInSession[lesson.id] ?? []
-        let skipped = (0..<model.stepIndex).filter { lesson.steps[$0].isRunnable && !done.contains($0) }
-        if !skipped.isEmpty {
-            let names = skipped.map { String($0 + 1) }.joined(separator: ", ")
-            output.log.add("── \(lesson.id): running the earlier step\(skipped.count == 1 ? "" : "s") \(names) first ──", role: .info)
-        }
-        var jobs = skipped.map { makeJob(lesson, $0, .catchUp(lesson.steps[$0])) }
+        var jobs = catchUpJobs(lesson, before: model.stepIndex, onlyDone: false) { output.log.add($0, role: .info) }
         let kind: Job.Kind
         let state = model.current
         if let exercise = step.exercise {
@@ -42,15 +36,67 @@ extension TutorApp {
         start(jobs[0])
     }
 
-    /// Enter in the REPL: runs the entry once its block is complete.
+    /// Jobs that run the runnable steps before `end` that have not run in the lesson's
+    /// session yet (only those the learner finished, with `onlyDone`: a resumed lesson's REPL
+    /// gets back the names it had). Their output is hidden; `note` gets one line saying so,
+    /// and one per exercise that runs its reference solution because the learner has not
+    /// passed it (a passed exercise runs the learner's own code).
+    func catchUpJobs(_ lesson: Lesson, before end: Int, onlyDone: Bool, note: (String) -> Void) -> [Job] {
+        let done = ranInSession[lesson.id] ?? []
+        let steps = (0..<end).filter { index in
+            guard lesson.steps[index].isRunnable, !done.contains(index) else { return false }
+            let status = model.state(lesson: lesson.id, step: index).status
+            return !onlyDone || status == .ran || status == .passed
+        }
+        guard !steps.isEmpty else { return [] }
+        let names = steps.map { String($0 + 1) }.joined(separator: ", ")
+        note("── \(lesson.id): running step\(steps.count == 1 ? "" : "s") \(names) first, output hidden ──")
+        return steps.map { index in
+            let step = lesson.steps[index]
+            guard let exercise = step.exercise else { return makeJob(lesson, index, .catchUp(step, code: nil)) }
+            let state = model.state(lesson: lesson.id, step: index)
+            if state.status == .passed {
+                let code = CodeBlock(language: "python", code: state.code ?? exercise.starter.code,
+                                     fenceLine: exercise.starter.fenceLine)
+                return makeJob(lesson, index, .catchUp(step, code: code))
+            }
+            note("   step \(index + 1) is an exercise you have not passed: its reference solution runs in its place")
+            return makeJob(lesson, index, .catchUp(step, code: exercise.solution))
+        }
+    }
+
+    /// Enter in the REPL: runs the entry once its block is complete (`name?` shows help).
     func submitRepl() {
         guard running == nil else {
             message = ("Code is running: wait for it, or press Ctrl-C to stop it.", .running)
             return
         }
-        guard let lesson = model.lesson, let source = repl.submit() else { return }
-        repl.isRunning = true
-        start(makeJob(lesson, model.stepIndex, .repl(source)))
+        guard model.lesson != nil, let source = repl.submit() else { return }
+        startReplJob(ReplPane.helpRequest(source).map { .help($0) } ?? .repl(source))
+    }
+
+    /// Tab in the REPL: asks the session for the completions of the name before the cursor.
+    func completeRepl() {
+        guard running == nil else {
+            message = ("Code is running: completion waits until it ends.", .running)
+            return
+        }
+        guard let text = repl.completableText else { return }
+        startReplJob(.complete(text))
+    }
+
+    /// Runs a REPL job in the lesson's session, after the steps the learner had finished that
+    /// have not run in it yet (a resumed lesson gets its names back).
+    private func startReplJob(_ kind: Job.Kind) {
+        guard let lesson = model.lesson else { return }
+        let status = model.current.status
+        let end = status == .ran || status == .passed ? model.stepIndex + 1 : model.stepIndex
+        var jobs = catchUpJobs(lesson, before: end, onlyDone: true) { repl.transcript.add($0, role: .info) }
+        jobs.append(makeJob(lesson, model.stepIndex, kind))
+        // A lone completion takes a moment: no "running" flash.
+        if case .complete = kind, jobs.count == 1 {} else { repl.isRunning = true }
+        queued = Array(jobs.dropFirst())
+        start(jobs[0])
     }
 
     private func makeJob(_ lesson: Lesson, _ step: Int, _ kind: Job.Kind) -> Job {
@@ -66,7 +112,7 @@ extension TutorApp {
         case .step, .exercise:
             let title = MarkdownInline.plainText(job.lesson.steps[job.stepIndex].title)
             output.log.add("── \(job.lesson.id) · step \(job.stepIndex + 1): \(title) ──", role: .info)
-        case .repl, .catchUp:
+        case .repl, .catchUp, .complete, .help:
             break
         }
         worker.submit(job)
@@ -80,6 +126,7 @@ extension TutorApp {
             case .started:
                 break
             case .output(let event):
+                if running?.isCatchUp ?? false { continue }
                 let isRepl = running?.isRepl ?? false
                 switch event {
                 case .stdout(let text):
@@ -96,19 +143,27 @@ extension TutorApp {
                 if succeeded, !queued.isEmpty {
                     start(queued.removeFirst())
                 } else if !queued.isEmpty, let last = queued.last {
-                    // An earlier step failed: the step the learner asked for does not run.
+                    // An earlier step failed: the step or entry the learner asked for does not run.
                     queued = []
-                    model.update(lesson: last.lesson.id, step: last.stepIndex) { $0.status = .notRun }
+                    if last.isRepl {
+                        repl.isRunning = false
+                    } else {
+                        model.update(lesson: last.lesson.id, step: last.stepIndex) { $0.status = .notRun }
+                    }
                 }
             }
         }
-        return !events.isEmpty
+        if events.isEmpty { return false }
+        saveProgress()
+        return true
     }
 
     /// Records how a job ended; returns whether it completed.
     private func finish(_ job: Job, _ outcome: JobOutcome) -> Bool {
         if job.isRepl {
             repl.isRunning = false
+            if case .complete(let text) = job.kind, case .completed(let completion) = outcome { repl.apply(completion, to: text) }
+            if case .helped(let text) = outcome { repl.transcript.add(text, role: .info) }
             if case .ran(.raised(let traceback)) = outcome { repl.transcript.add(traceback, role: .traceback) }
             if case .ran(.interrupted(let traceback)) = outcome { repl.transcript.add(traceback, role: .traceback) }
             return true
@@ -131,13 +186,21 @@ extension TutorApp {
             status = .failed
             checkMessage = text
             output.log.add("✗ Not yet: \(text)", role: .failure)
+        case .completed, .helped:
+            return true
         }
         if status == .ran || status == .passed { ranInSession[job.lesson.id, default: []].insert(job.stepIndex) }
-        // A caught-up exercise keeps the learner's own status.
-        if case .catchUp(let step) = job.kind, step.exercise != nil, status == .ran { return true }
+        // A caught-up exercise keeps the learner's own status, whatever the code it ran did.
+        if case .catchUp(let step, _) = job.kind, step.exercise != nil { return status == .ran }
+        // A check that ran to a verdict is an attempt; a stopped one is not.
+        var checked = false
+        if case .checked(let result) = outcome {
+            if case .interrupted = result {} else { checked = true }
+        }
         model.update(lesson: job.lesson.id, step: job.stepIndex) {
             $0.status = status
             $0.checkMessage = checkMessage
+            if checked { $0.attempts += 1 }
         }
         return status == .ran || status == .passed
     }

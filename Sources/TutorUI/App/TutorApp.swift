@@ -37,12 +37,28 @@ final class TutorApp {
     let editFile: (String) -> Bool
     /// Where exercise files for the editor go.
     let workspace: String
+    /// Saves the learner's progress after every change.
+    let progressSaver: ProgressSaver
+    /// Set once saving failed, so the learner hears about it once.
+    private var progressSaveFailed = false
 
-    init(course: Course, screen: Screen, workspace: String, editFile: @escaping (String) -> Bool) {
-        model = TutorModel(course: course)
+    /// - Parameter stateDirectory: the folder for progress, REPL history and exercise files
+    ///   (``StateDirectory``).
+    init(course: Course, screen: Screen, stateDirectory: String, editFile: @escaping (String) -> Bool) {
+        let store = ProgressStore(directory: stateDirectory)
+        let (progress, problem) = store.load()
+        progressSaver = ProgressSaver(store: store)
+        model = TutorModel(course: course, progress: progress)
         self.screen = screen
-        self.workspace = workspace
+        workspace = FileSystem.join(stateDirectory, "exercises")
         self.editFile = editFile
+        repl.history = ReplHistory(file: FileSystem.join(stateDirectory, "repl_history"))
+        if let problem {
+            message = (problem, .failure)
+            output.log.add(problem, role: .failure)
+        } else if progress.current != nil {
+            message = ("Welcome back: you are where you left off. Earlier steps re-run when needed.", .dim)
+        }
         tree = CourseTreePane(model: model)
         lesson = LessonPane(model: model)
         events = EventQueue(waker: screen.waker)
@@ -52,8 +68,9 @@ final class TutorApp {
 
     // MARK: - Main loop
 
-    /// Runs until `q` or a quit signal; returns the exit status.
+    /// Runs until `q` or a quit signal, with the progress on disk; returns the exit status.
     func run() -> Int32 {
+        defer { progressSaver.flush() }
         var dirty = true
         var lastFrame = 0
         while !quitRequested {
@@ -74,6 +91,16 @@ final class TutorApp {
         }
         return 0
     }
+
+    /// Saves the progress if it changed; a failure is reported once.
+    func saveProgress() {
+        progressSaver.save(model.progress)
+        guard let error = progressSaver.takeFailure() else { return }
+        if !progressSaveFailed { message = ("Cannot save progress to \(progressSaver.file): \(error)", .failure) }
+        progressSaveFailed = true
+    }
+
+    deinit { progressSaver.flush() }
 
     private static func milliseconds() -> Int {
         var time = timespec()

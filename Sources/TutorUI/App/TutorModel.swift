@@ -8,20 +8,38 @@ final class TutorModel {
     let lessons: [Lesson]
     private(set) var lessonIndex = 0
     private(set) var stepIndex = 0
-    private var states: [StepKey: StepState] = [:]
+    private var states: [StepPlace: StepState] = [:]
     /// Bumped on every change, so panes can cache what they render.
     private(set) var version = 0
 
-    init(course: Course) {
+    /// - Parameter progress: what the learner did in earlier runs: the tutor opens at their
+    ///   step, with their marks, hints and code.
+    init(course: Course, progress: Progress = Progress()) {
         self.course = course
         lessons = course.lessons
+        for (place, saved) in progress.steps { states[place] = StepState(saved) }
+        if let current = progress.current, let index = lessons.firstIndex(where: { $0.id == current.lesson }),
+           lessons[index].steps.indices.contains(current.step) {
+            lessonIndex = index
+            stepIndex = current.step
+        }
+    }
+
+    /// The state to save: the position, and every step that differs from untouched.
+    var progress: Progress {
+        var progress = Progress(current: lesson.map { StepPlace(lesson: $0.id, step: stepIndex) })
+        for (place, state) in states {
+            let saved = state.saved
+            if saved != StepProgress() { progress.steps[place] = saved }
+        }
+        return progress
     }
 
     var lesson: Lesson? { lessons.isEmpty ? nil : lessons[lessonIndex] }
     var step: Step? { lesson.map { $0.steps[stepIndex] } }
 
     /// The state of a step (`notRun` until touched).
-    func state(lesson: String, step: Int) -> StepState { states[StepKey(lesson: lesson, step: step)] ?? StepState() }
+    func state(lesson: String, step: Int) -> StepState { states[StepPlace(lesson: lesson, step: step)] ?? StepState() }
 
     /// The current step's state.
     var current: StepState {
@@ -30,7 +48,7 @@ final class TutorModel {
     }
 
     func update(lesson: String, step: Int, _ change: (inout StepState) -> Void) {
-        let key = StepKey(lesson: lesson, step: step)
+        let key = StepPlace(lesson: lesson, step: step)
         var state = states[key] ?? StepState()
         change(&state)
         states[key] = state

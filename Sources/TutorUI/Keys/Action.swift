@@ -12,7 +12,7 @@ public enum Action: CaseIterable, Sendable {
     // Scrolling and selecting inside a pane
     case lineUp, lineDown, pageUp, pageDown, top, bottom, open
     // REPL
-    case submit, historyPrevious, historyNext
+    case submit, historyPrevious, historyNext, complete
     // The tutor
     case help, redraw, suspend, quit
 
@@ -34,7 +34,7 @@ public enum Action: CaseIterable, Sendable {
         case .hint, .solution, .edit, .resetStep: return .exercises
         case .nextPane, .previousPane, .leavePane: return .panes
         case .lineUp, .lineDown, .pageUp, .pageDown, .top, .bottom, .open: return .scrolling
-        case .submit, .historyPrevious, .historyNext: return .repl
+        case .submit, .historyPrevious, .historyNext, .complete: return .repl
         case .help, .redraw, .suspend, .quit: return .tutor
         }
     }
@@ -64,6 +64,7 @@ public enum Action: CaseIterable, Sendable {
         case .submit: return "Run"
         case .historyPrevious: return "History"
         case .historyNext: return "History"
+        case .complete: return "Complete"
         case .help: return "Help"
         case .redraw: return "Redraw"
         case .suspend: return "Suspend"
@@ -93,9 +94,10 @@ public enum Action: CaseIterable, Sendable {
         case .top: return "go to the top"
         case .bottom: return "go to the bottom (and follow new output)"
         case .open: return "open the selected lesson or step"
-        case .submit: return "run the entry (a block ends with an empty line)"
+        case .submit: return "run the entry (a block ends with an empty line); `name?` shows help on name"
         case .historyPrevious: return "previous entry"
         case .historyNext: return "next entry"
+        case .complete: return "complete the name before the cursor (twice: list them); on an empty line, next pane"
         case .help: return "show or hide this help"
         case .redraw: return "redraw the screen"
         case .suspend: return "suspend the tutor (resume with fg)"

@@ -63,7 +63,7 @@ public enum KeyMap {
                 Binding([.enter], .submit), Binding([.up], .historyPrevious, footer: false),
                 Binding([.down], .historyNext, footer: false), Binding([.pageUp], .pageUp, footer: false),
                 Binding([.pageDown], .pageDown, footer: false), Binding([.ctrl("c"), .escape], .interrupt),
-                Binding([.ctrl("d")], .leavePane), Binding([.tab], .nextPane),
+                Binding([.ctrl("d")], .leavePane), Binding([.tab], .complete),
                 Binding([.backTab], .previousPane, footer: false), Binding([.function(1)], .help),
                 Binding([.ctrl("l")], .redraw, footer: false), Binding([.ctrl("z")], .suspend, footer: false),
             ]

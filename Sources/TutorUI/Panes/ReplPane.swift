@@ -1,3 +1,4 @@
+import Course
 import MiniPython
 
 /// A Python prompt on the current lesson's session: what the learner types runs next to the
@@ -10,8 +11,11 @@ final class ReplPane: Pane {
     private(set) var editor = LineEditor()
     /// The lines of a block still being typed.
     private var block: [String] = []
-    private var history: [String] = []
+    /// Earlier lines, for Up and Down (the app points it at the history file).
+    var history = ReplHistory(file: nil)
     private var historyIndex: Int?
+    /// Set once saving the history failed, so the learner hears about it once.
+    private var historySaveFailed = false
     private var scroller = Scroller(follows: true)
     private var height = 1
     /// Set while an entry runs: typing waits.
@@ -51,15 +55,16 @@ final class ReplPane: Pane {
     func perform(_ action: Action) -> PaneResult {
         switch action {
         case .historyPrevious, .historyNext:
-            guard !history.isEmpty else { return .handled }
-            var index = historyIndex ?? history.count
+            let entries = history.entries
+            guard !entries.isEmpty else { return .handled }
+            var index = historyIndex ?? entries.count
             index += action == .historyPrevious ? -1 : 1
-            if index >= history.count {
+            if index >= entries.count {
                 historyIndex = nil
                 editor.set("")
             } else {
                 historyIndex = max(0, index)
-                editor.set(history[max(0, index)])
+                editor.set(entries[max(0, index)])
             }
             return [.handled, .redraw]
         default:
@@ -83,7 +88,10 @@ final class ReplPane: Pane {
             return nil
         }
         transcript.add(prompt + line, role: .code)
-        if !line.isEmpty && history.last != line { history.append(line) }
+        if let error = history.add(line), !historySaveFailed {
+            historySaveFailed = true
+            transcript.add("(the history could not be saved: \(error))", role: .stderr)
+        }
         historyIndex = nil
         block.append(line)
         let source = block.joined(separator: "\n")
@@ -96,6 +104,44 @@ final class ReplPane: Pane {
         editor.set("")
         scroller.follows = true
         return source
+    }
+
+    /// The text before the cursor when it ends in a name Tab can complete, else nil.
+    var completableText: String? {
+        let text = String(editor.characters.prefix(editor.cursor))
+        return Completion.dottedName(atEndOf: text) == nil ? nil : text
+    }
+
+    /// The most candidates a Tab lists.
+    static let listedCandidates = 60
+
+    /// Applies the session's completions of `text`, if the line has not changed since: the
+    /// common part is inserted; when that adds nothing, the candidates are listed.
+    func apply(_ completion: Completion?, to text: String) {
+        guard let completion, completableText == text, !completion.candidates.isEmpty else { return }
+        let common = completion.commonPrefix
+        if common.count > completion.word.count {
+            editor.insert(String(common.dropFirst(completion.word.count)))
+        } else if completion.candidates.count > 1 {
+            var listed = completion.candidates.prefix(ReplPane.listedCandidates).joined(separator: "  ")
+            let more = completion.candidates.count - ReplPane.listedCandidates
+            if more > 0 { listed += "  … \(more) more" }
+            transcript.add(prompt + editor.text, role: .code)
+            transcript.add(listed, role: .info)
+            scroller.follows = true
+        }
+    }
+
+    /// The name of a `name?` help request (`torch.zeros?`), or nil for other entries.
+    static func helpRequest(_ source: String) -> String? {
+        var entry = Substring(source)
+        while entry.first == " " { entry.removeFirst() }
+        while entry.last == " " { entry.removeLast() }
+        guard entry.hasSuffix("?"), !entry.contains("\n") else { return nil }
+        let name = String(entry.dropLast())
+        guard let parts = Completion.dottedName(atEndOf: name), parts.joined(separator: ".") == name,
+              !parts.contains(where: \.isEmpty) else { return nil }
+        return name
     }
 
     /// Ctrl-C while nothing runs: drops the line and the block being typed.

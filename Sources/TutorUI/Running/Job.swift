@@ -9,9 +9,13 @@ struct Job: Sendable {
         case exercise(Exercise, code: String, filename: String, firstLine: Int)
         /// A REPL entry.
         case repl(String)
-        /// An earlier step the learner skipped, run so that the names it defines exist: its
-        /// code, or an exercise's reference solution.
-        case catchUp(Step)
+        /// Tab in the REPL: completes the name at the end of the text.
+        case complete(String)
+        /// `name?` in the REPL.
+        case help(String)
+        /// An earlier step run again so that the names it defines exist: its code, or for an
+        /// exercise `code` (the learner's passing code or the reference solution).
+        case catchUp(Step, code: CodeBlock?)
     }
 
     /// Increases with every job, so events can be matched to the job that caused them.
@@ -20,8 +24,16 @@ struct Job: Sendable {
     var stepIndex: Int
     var kind: Kind
 
+    /// Whether the job serves the REPL (its output goes to the REPL's transcript).
     var isRepl: Bool {
-        if case .repl = kind { return true }
+        switch kind {
+        case .repl, .complete, .help: return true
+        case .step, .exercise, .catchUp: return false
+        }
+    }
+
+    var isCatchUp: Bool {
+        if case .catchUp = kind { return true }
         return false
     }
 }
@@ -30,6 +42,8 @@ struct Job: Sendable {
 enum JobOutcome: Equatable, Sendable {
     case ran(RunResult)
     case checked(CheckResult)
+    case completed(Completion?)
+    case helped(String)
 }
 
 /// What the worker tells the UI thread, in order.

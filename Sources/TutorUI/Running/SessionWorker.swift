@@ -45,7 +45,9 @@ final class SessionWorker: Sendable {
             case .exercise(let exercise, let code, let filename, let firstLine):
                 outcome = .checked(session.check(exercise, code: code, filename: filename, firstLine: firstLine))
             case .repl(let source): outcome = .ran(session.runInteractive(source))
-            case .catchUp(let step): outcome = .ran(step.exercise.map { session.run($0.solution) } ?? session.run(step: step))
+            case .complete(let text): outcome = .completed(session.complete(text))
+            case .help(let name): outcome = .helped(session.help(for: name))
+            case .catchUp(let step, let code): outcome = .ran(code.map { session.run($0) } ?? session.run(step: step))
             }
             events.push(.finished(job.id, outcome))
         }
