@@ -3,6 +3,8 @@
 
 WINDOW *CNcurses_stdscr(void) { return stdscr; }
 SCREEN *CNcurses_newterm(void) { return newterm(NULL, stdout, stdin); }
+int CNcurses_colors(void) { return COLORS; }
+int CNcurses_color_pairs(void) { return COLOR_PAIRS; }
 
 const attr_t CNcurses_A_NORMAL = A_NORMAL;
 const attr_t CNcurses_A_BOLD = A_BOLD;

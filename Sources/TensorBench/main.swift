@@ -36,6 +36,7 @@ let families: [[Benchmark]] = [
     interpreterBenchmarks(),
     epochBenchmarks(),
     reinforceBenchmarks(),
+    uiBenchmarks(),
 ]
 let registry = families.flatMap { $0 }
 

@@ -11,8 +11,8 @@ import TensorEngine
 public enum TorchBridge {
     /// Registers `torch` and its submodules (`torch.autograd`, `torch.cuda`, `torch.random`,
     /// `torch.linalg`, `torch.return_types`) with `interp`, and `torchvision`, `PIL`,
-    /// `tutor_datasets` and `gymnasium`. Nothing is built until the first import, so start-up stays fast for
-    /// scripts that never import them.
+    /// `tutor_datasets`, `gymnasium`, `matplotlib.pyplot` and `torch.utils.tensorboard`. Nothing
+    /// is built until the first import, so start-up stays fast for scripts that never import them.
     ///
     /// The interpreter gets its own default generator, bound while its code runs: one
     /// interpreter is one Python process, so `torch.manual_seed` in one never moves another's
@@ -21,6 +21,9 @@ public enum TorchBridge {
         TorchModule.register(interp)
         VisionModule.register(interp)
         GymnasiumModule.register(interp)
+        PlotDisplay.register(interp)
+        Pyplot.register(interp)
+        interp.registerModule("torch.utils.tensorboard", TensorBoard.make)
         let generator = Generator(seed: Generator.nondeterministicSeed())
         interp.runScope = { (body) throws(PyError) in try Generator.withDefault(generator, body) }
     }

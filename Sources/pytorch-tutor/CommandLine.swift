@@ -36,6 +36,10 @@ enum Command: Equatable {
 
     LESSON is a lesson id (see `list`) or the path of a lesson file.
 
+    --color=auto|never|256|truecolor (any command; for run, before FILE.py): colours of charts
+                    and images; auto follows NO_COLOR, TERM, COLORTERM and the locale, and draws
+                    plain text when the output is not a terminal
+
     OPTIONS (tutor, list, check, export):
       --lessons DIR   the course folder; default: $PYTORCH_TUTOR_LESSONS, else ./Lessons, else the
                       Lessons folder next to the program's build folder

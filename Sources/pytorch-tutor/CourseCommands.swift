@@ -60,6 +60,7 @@ enum CheckCommand {
                 switch event {
                 case .stdout(let text): say(text)
                 case .stderr(let text): Stderr.write(text)
+                case .display: break
                 }
             }
             let counts = "\(report.stepsRun) code step\(report.stepsRun == 1 ? "" : "s"), \(report.exercisesChecked) exercise\(report.exercisesChecked == 1 ? "" : "s")"

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Charts
 import MiniPython
 import TorchBridge
 
@@ -8,7 +9,9 @@ import TorchBridge
 /// stdout, an uncaught exception's traceback on stderr and exit status 1, status 2 when the
 /// file cannot be read.
 enum RunCommand {
-    static func run(file: String, arguments: [String]) -> Int32 {
+    /// `color` is the `--color` option: figures go to stdout in colour only on a terminal
+    /// (or when forced), so piped output stays plain text.
+    static func run(file: String, arguments: [String], color: ColorTier.Choice = .auto) -> Int32 {
         guard let source = readFile(file) else {
             Stderr.write("pytorch-tutor: can't open file '\(file)': [Errno 2] No such file or directory\n")
             return 2
@@ -18,6 +21,8 @@ enum RunCommand {
         Interpreter.runOnLargeStack {
             let interp = Interpreter(interrupt: Signals.interrupt)
             TorchBridge.install(into: interp)
+            let tier = ColorTier.detect(choice: color, isTerminal: isatty(1) != 0) { getenv($0).flatMap { String(validatingCString: $0) } }
+            TorchBridge.setDisplay(interp, tier: tier, columns: ColorOption.terminalColumns())
             interp.argv = [file] + arguments
             Signals.installInterruptHandler()
             do throws(PyError) {

@@ -5,15 +5,17 @@ import Course
 import TutorUI
 
 do {
-    switch try Command.parse(Array(CommandLine.arguments.dropFirst())) {
+    var arguments = Array(CommandLine.arguments.dropFirst())
+    let color = try ColorOption.extract(&arguments)
+    switch try Command.parse(arguments) {
     case .help:
         print(Command.usage)
     case .version:
         print("pytorch-tutor \(Command.versionString)")
     case .tutor(let lessons):
-        exit(Tutor.run(course: CourseLoader.load(root: CourseLocation.root(lessons))))
+        exit(Tutor.run(course: CourseLoader.load(root: CourseLocation.root(lessons)), color: color))
     case .run(let file, let arguments):
-        exit(RunCommand.run(file: file, arguments: arguments))
+        exit(RunCommand.run(file: file, arguments: arguments, color: color))
     case .repl:
         exit(ReplCommand.run())
     case .list(let lessons):

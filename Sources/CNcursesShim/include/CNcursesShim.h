@@ -28,6 +28,9 @@ WINDOW *CNcurses_stdscr(void);
 /// `newterm(NULL, stdout, stdin)`: like `initscr`, but returns NULL instead of exiting when
 /// the terminal cannot be used.
 SCREEN *CNcurses_newterm(void);
+/// `COLORS` and `COLOR_PAIRS` (valid after `start_color`).
+int CNcurses_colors(void);
+int CNcurses_color_pairs(void);
 
 // MARK: - Attributes
 

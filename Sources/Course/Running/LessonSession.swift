@@ -18,20 +18,27 @@ public final class LessonSession {
     private var checkHelpers: PyModule?
     /// Every code block of the lesson at its line, for tracebacks into earlier steps.
     private let lessonCode: String
+    /// Whether figures go to the host; then a step's open figures show when it ends, as
+    /// in a notebook.
+    private let showsPlots: Bool
 
     /// - Parameters:
     ///   - lesson: the lesson whose code the session runs.
     ///   - interrupt: the flag that stops running code.
+    ///   - showsPlots: whether figures and logged scalars come to `output` as `.display`
+    ///     events (the tutor draws them); otherwise they are printed as plain text.
     ///   - output: receives what the code prints, on the session's thread.
-    public init(lesson: Lesson, interrupt: InterruptFlag = InterruptFlag(),
+    public init(lesson: Lesson, interrupt: InterruptFlag = InterruptFlag(), showsPlots: Bool = false,
                 output: @escaping (SessionEvent) -> Void) {
         self.lesson = lesson
         self.interrupt = interrupt
+        self.showsPlots = showsPlots
         interpreter = Interpreter(interrupt: interrupt)
         TorchBridge.install(into: interpreter)
         interpreter.argv = [lesson.file]
         interpreter.writeStdout = { output(.stdout($0)) }
         interpreter.writeStderr = { output(.stderr($0)) }
+        if showsPlots { TorchBridge.setDisplay(interpreter, tier: .plain) { output(.display($0)) } }
         lessonCode = LessonSession.codeAtLines(lesson)
     }
 
@@ -108,6 +115,7 @@ public final class LessonSession {
         do throws(PyError) {
             try interpreter.execute(source, filename: filename)
             interpreter.showSource(lessonCode, forFile: lesson.file)
+            if showsPlots { TorchBridge.showOpenFigures(interpreter) }
             return .completed
         } catch {
             interpreter.showSource(lessonCode, forFile: lesson.file)

@@ -1,14 +1,18 @@
+import Charts
+
 /// What a running lesson session reports, in order, while its code runs.
 ///
 /// The tutor forwards these to its output pane and the headless commands to the terminal.
 /// Rich output (a chart point logged with `SummaryWriter.add_scalar`, a finished figure, an
-/// image) is meant to arrive here as further cases, so every consumer handles it in the same
-/// place as text.
+/// image) arrives as ``display(_:)`` when the session was made with `showsPlots`, so every
+/// consumer handles it in the same place as text.
 public enum SessionEvent: Equatable, Sendable {
     /// Text written to `sys.stdout` (`print`).
     case stdout(String)
     /// Text written to `sys.stderr` (warnings; tracebacks come back in the result instead).
     case stderr(String)
+    /// A figure or a logged scalar (sessions made with `showsPlots` only).
+    case display(DisplayEvent)
 }
 
 /// How running a piece of code ended.

@@ -133,6 +133,8 @@ extension TutorApp {
                     if isRepl { repl.transcript.write(text, role: .stdout) } else { output.log.write(text, role: .stdout) }
                 case .stderr(let text):
                     if isRepl { repl.transcript.write(text, role: .stderr) } else { output.log.write(text, role: .stderr) }
+                case .display(let shown):
+                    output.show(shown)
                 }
             case .finished(let id, let outcome):
                 guard let job = running, job.id == id else { continue }

@@ -1,14 +1,26 @@
-/// One cell of the screen: a character and its role.
+import Charts
+
+/// One cell of the screen: a character and its role, and for charts and images the exact
+/// colours, which win over the role's.
 ///
 /// A wide character (two columns) fills its first cell; the second holds
 /// ``Cell/continuation``, which backends skip.
 public struct Cell: Equatable, Sendable {
     public var character: Character
     public var role: Role
+    public var foreground: RGB?
+    public var background: RGB?
 
-    public init(_ character: Character, _ role: Role = .normal) {
+    public init(_ character: Character, _ role: Role = .normal, foreground: RGB? = nil, background: RGB? = nil) {
         self.character = character
         self.role = role
+        self.foreground = foreground
+        self.background = background
+    }
+
+    /// Whether two cells can be drawn in one run (same role and colours).
+    func drawsLike(_ other: Cell) -> Bool {
+        role == other.role && foreground == other.foreground && background == other.background
     }
 
     public static let blank = Cell(" ")
@@ -63,7 +75,8 @@ public struct Canvas: Equatable, Sendable {
     ///
     /// - Returns: the column after the last character drawn.
     @discardableResult
-    public mutating func put(_ text: String, x: Int, y: Int, role: Role = .normal, clip: Rect? = nil) -> Int {
+    public mutating func put(_ text: String, x: Int, y: Int, role: Role = .normal, clip: Rect? = nil,
+                             foreground: RGB? = nil, background: RGB? = nil) -> Int {
         let bounds = clip ?? Rect(x: 0, y: 0, width: size.width, height: size.height)
         guard y >= bounds.y, y < bounds.maxY, y >= 0, y < size.height else { return x }
         var column = x
@@ -72,7 +85,8 @@ public struct Canvas: Equatable, Sendable {
             if width == 0 { continue }
             if column + width > bounds.maxX || column + width > size.width { break }
             if column >= bounds.x && column >= 0 {
-                cells[y * size.width + column] = Cell(character == "\t" ? " " : character, role)
+                cells[y * size.width + column] = Cell(character == "\t" ? " " : character, role,
+                                                      foreground: foreground, background: background)
                 if width == 2 { cells[y * size.width + column + 1] = .continuation }
             }
             column += width
@@ -84,7 +98,9 @@ public struct Canvas: Equatable, Sendable {
     @discardableResult
     public mutating func put(_ line: StyledLine, x: Int, y: Int, clip: Rect? = nil) -> Int {
         var column = x
-        for run in line.runs { column = put(run.text, x: column, y: y, role: run.role, clip: clip) }
+        for run in line.runs {
+            column = put(run.text, x: column, y: y, role: run.role, clip: clip, foreground: run.foreground, background: run.background)
+        }
         return column
     }
 }

@@ -1,11 +1,17 @@
-/// A piece of text drawn with one role.
+import Charts
+
+/// A piece of text drawn with one role (and, in charts, exact colours).
 public struct StyledRun: Equatable, Sendable {
     public var text: String
     public var role: Role
+    public var foreground: RGB?
+    public var background: RGB?
 
-    public init(_ text: String, _ role: Role = .normal) {
+    public init(_ text: String, _ role: Role = .normal, foreground: RGB? = nil, background: RGB? = nil) {
         self.text = text
         self.role = role
+        self.foreground = foreground
+        self.background = background
     }
 }
 
@@ -19,12 +25,12 @@ public struct StyledLine: Equatable, Sendable {
     /// The text without styles.
     public var text: String { runs.map(\.text).joined() }
 
-    mutating func append(_ text: String, _ role: Role) {
+    mutating func append(_ text: String, _ role: Role, foreground: RGB? = nil, background: RGB? = nil) {
         guard !text.isEmpty else { return }
-        if let last = runs.last, last.role == role {
+        if let last = runs.last, last.role == role, last.foreground == foreground, last.background == background {
             runs[runs.count - 1].text += text
         } else {
-            runs.append(StyledRun(text, role))
+            runs.append(StyledRun(text, role, foreground: foreground, background: background))
         }
     }
 

@@ -1,11 +1,43 @@
-/// What the output pane shows, as a list of entries (text for now; a chart or an image is
-/// meant to be one more kind of entry that renders itself to rows, updated in place while a
-/// training loop logs to it).
+import Charts
+
+/// What the output pane shows, as a list of entries: lines of text, and charts and images
+/// (``Visual``s) that render themselves to rows at the pane's width; a live chart is updated
+/// in place while a training loop logs to it.
 struct OutputLog {
-    /// One logical line of output and how it is shown.
+    /// One logical line of output and how it is shown; a visual's line stands for all its rows.
     struct Line: Equatable {
         var text: String
         var role: Role
+        /// The ``Visual`` this line shows, if it is one.
+        var visual: Int? = nil
+    }
+
+    /// A figure, or the live chart of one `SummaryWriter`.
+    struct Visual {
+        enum Content {
+            case figure(Figure)
+            case board(ScalarBoard)
+        }
+        var content: Content
+        /// Bumped at every change, so wrapped copies know to redraw it.
+        var version = 0
+        /// The absolute number of its line (counting dropped lines).
+        let line: Int
+
+        /// Its rows at `width` columns, at most `height` rows per chart (so a chart fits the pane).
+        func rows(width: Int, height: Int, tier: ColorTier) -> [StyledLine] {
+            let block: ChartBlock
+            let rows = max(4, height)
+            switch content {
+            case .figure(let figure): block = FigureRenderer.render(figure, columns: min(width, 120), maxRows: min(30, rows), tier: tier)
+            case .board(let board): block = board.render(columns: min(width, 120), rowsPerChart: min(14, rows), tier: tier)
+            }
+            return block.rows.map { row in
+                var line = StyledLine()
+                for cell in row { line.append(String(cell.character), .normal, foreground: cell.foreground, background: cell.background) }
+                return line
+            }
+        }
     }
 
     /// Complete lines, oldest first.
@@ -18,6 +50,11 @@ struct OutputLog {
     let capacity: Int
     /// Bumped by ``clear()``, so wrapped copies know to start over.
     private(set) var generation = 0
+    /// The charts and images of ``lines``, by id.
+    private(set) var visuals: [Int: Visual] = [:]
+    private var nextVisual = 0
+    /// The visual of each `SummaryWriter` (by the bridge's writer id).
+    private var boards: [Int: Int] = [:]
 
     init(capacity: Int = 10_000) { self.capacity = capacity }
 
@@ -50,10 +87,46 @@ struct OutputLog {
         }
     }
 
+    /// Appends a figure as an entry of its own.
+    mutating func add(_ figure: Figure) {
+        addVisual(.figure(figure))
+    }
+
+    /// Adds a logged point to its writer's live chart, which is created where the first point arrives.
+    mutating func log(writer: Int, tag: String, step: Double, value: Double) {
+        if let id = boards[writer], var visual = visuals.removeValue(forKey: id), case .board(var board) = visual.content {
+            // Take the board out of the log first, so adding a point does not copy its arrays.
+            visual.content = .figure(Figure())
+            board.add(tag: tag, step: step, value: value)
+            visual.content = .board(board)
+            visual.version += 1
+            visuals[id] = visual
+            return
+        }
+        var board = ScalarBoard()
+        board.add(tag: tag, step: step, value: value)
+        boards[writer] = addVisual(.board(board))
+    }
+
+    @discardableResult
+    private mutating func addVisual(_ content: Visual.Content) -> Int {
+        if let open = partial {
+            append(open)
+            partial = nil
+        }
+        let id = nextVisual
+        nextVisual += 1
+        visuals[id] = Visual(content: content, line: appended)
+        append(Line(text: "", role: .normal, visual: id))
+        return id
+    }
+
     mutating func clear() {
         lines = []
         appended = 0
         partial = nil
+        visuals = [:]
+        boards = [:]
         generation += 1
     }
 
@@ -63,7 +136,12 @@ struct OutputLog {
     private mutating func append(_ line: Line) {
         lines.append(line)
         appended += 1
-        if lines.count > capacity { lines.removeFirst(lines.count - capacity) }
+        if lines.count > capacity {
+            for dropped in lines.prefix(lines.count - capacity) {
+                if let id = dropped.visual { visuals[id] = nil }
+            }
+            lines.removeFirst(lines.count - capacity)
+        }
     }
 }
 
@@ -71,6 +149,12 @@ struct OutputLog {
 /// update are wrapped, so a long training log costs the same per frame as a short one.
 struct WrappedLog {
     private(set) var width = 0
+    /// The pane's height, which bounds a chart's.
+    private(set) var height = 0
+    /// How charts and images are drawn.
+    private(set) var tier = ColorTier.ansi256
+    /// The version of each visual as drawn in ``rows``.
+    private var drawnVersions: [Int: Int] = [:]
     private var generation = 0
     private var appended = 0
     /// Rows of the complete lines, and how many rows each line took.
@@ -83,15 +167,23 @@ struct WrappedLog {
 
     subscript(index: Int) -> StyledLine { index < rows.count ? rows[index] : tail[index - rows.count] }
 
-    mutating func update(_ log: OutputLog, width: Int) {
-        if width != self.width || log.generation != generation {
+    mutating func update(_ log: OutputLog, width: Int, height: Int = 24, tier: ColorTier = .ansi256) {
+        if width != self.width || height != self.height || log.generation != generation || tier != self.tier {
             self = WrappedLog()
             self.width = width
+            self.height = height
+            self.tier = tier
             generation = log.generation
         }
         let fresh = min(log.appended - appended, log.lines.count)
         for line in log.lines.suffix(fresh) {
-            let wrapped = StyledLine(line.text, line.role).wrapped(width: width)
+            let wrapped: [StyledLine]
+            if let id = line.visual, let visual = log.visuals[id] {
+                wrapped = visual.rows(width: width, height: height, tier: tier)
+                drawnVersions[id] = visual.version
+            } else {
+                wrapped = StyledLine(line.text, line.role).wrapped(width: width)
+            }
             rows += wrapped
             rowCounts.append(wrapped.count)
         }
@@ -101,6 +193,22 @@ struct WrappedLog {
             rows.removeFirst(rowCounts.prefix(dropped).reduce(0, +))
             rowCounts.removeFirst(dropped)
         }
+        redrawChangedVisuals(log)
         tail = log.unfinished.map { StyledLine($0.text, $0.role).wrapped(width: width) } ?? []
+    }
+
+    /// Re-renders the visuals that changed since they were drawn (a live chart), in place.
+    private mutating func redrawChangedVisuals(_ log: OutputLog) {
+        let firstLine = log.appended - log.lines.count
+        for (id, visual) in log.visuals where drawnVersions[id] != visual.version {
+            drawnVersions[id] = visual.version
+            let index = visual.line - firstLine
+            guard index >= 0, index < rowCounts.count else { continue }
+            let start = rowCounts.prefix(index).reduce(0, +)
+            let fresh = visual.rows(width: width, height: height, tier: tier)
+            rows.replaceSubrange(start..<(start + rowCounts[index]), with: fresh)
+            rowCounts[index] = fresh.count
+        }
+        drawnVersions = drawnVersions.filter { log.visuals[$0.key] != nil }
     }
 }

@@ -1,7 +1,12 @@
-/// The output of the steps the learner runs: what the code prints, tracebacks, and each
-/// run's header and result. Follows new output unless the learner scrolled up.
+import Charts
+
+/// The output of the steps the learner runs: what the code prints, figures, live training
+/// charts, tracebacks, and each run's header and result. Follows new output unless the
+/// learner scrolled up.
 final class OutputPane: Pane {
     var log = OutputLog()
+    /// How charts and images are drawn (braille and half blocks, or ASCII).
+    var chartTier = ColorTier.ansi256
     private var scroller = Scroller(follows: true)
     /// The log wrapped to the pane's width.
     private var wrapped = WrappedLog()
@@ -16,7 +21,7 @@ final class OutputPane: Pane {
         TitleBar.draw("Output", right: status, into: &canvas, frame: frame, focused: focused)
         let body = frame.droppingTop(1).inset(horizontally: 1)
         height = max(1, body.height)
-        wrapped.update(log, width: body.width)
+        wrapped.update(log, width: body.width, height: body.height, tier: chartTier)
         if wrapped.count == 0 {
             canvas.put("Run a step (Enter) to see its output here.", x: body.x, y: body.y, role: .dim, clip: body)
             return
@@ -29,5 +34,13 @@ final class OutputPane: Pane {
 
     func perform(_ action: Action) -> PaneResult {
         scroller.perform(action, rows: wrapped.count, height: height)
+    }
+
+    /// Shows a figure, or adds a point to a live chart.
+    func show(_ event: DisplayEvent) {
+        switch event {
+        case .figure(let figure): log.add(figure)
+        case .scalar(let writer, let tag, let step, let value): log.log(writer: writer, tag: tag, step: step, value: value)
+        }
     }
 }

@@ -34,7 +34,7 @@ final class SessionWorker: Sendable {
         while true {
             available.wait()
             guard let job = jobs.withLock({ $0.isEmpty ? nil : $0.removeFirst() }) else { continue }
-            let session = sessions[job.lesson.id] ?? LessonSession(lesson: job.lesson, interrupt: interrupt) { [events] in
+            let session = sessions[job.lesson.id] ?? LessonSession(lesson: job.lesson, interrupt: interrupt, showsPlots: true) { [events] in
                 events.push(.output($0))
             }
             sessions[job.lesson.id] = session

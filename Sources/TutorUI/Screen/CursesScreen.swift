@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Charts
 import CNcursesShim
 import Synchronization
 
@@ -17,6 +18,19 @@ public final class CursesScreen: Screen {
     private var shown: Canvas?
     private let pipe: WakePipe
     public var waker: Waker { pipe }
+    /// Colour pairs made for chart and image cells, by xterm colours (-1: the default).
+    private var chartPairs: [ChartPair: Int16] = [:]
+    /// The pair numbers charts may use: after the roles' pairs, up to the terminal's limit
+    /// (empty without 256 colours, where cells keep their role's colours).
+    private let chartPairRange: Range<Int>
+
+    /// Set when the chart pairs started over: the next frame is drawn in full.
+    private var pairsReset = false
+
+    private struct ChartPair: Hashable {
+        var foreground: Int16
+        var background: Int16
+    }
 
     /// Initialises curses: raw keys (Ctrl-C and Ctrl-Z arrive as keys), no echo, keypad and
     /// mouse-wheel decoding, a hidden cursor, and one colour pair per role.
@@ -49,13 +63,18 @@ public final class CursesScreen: Screen {
             useTheme = .monochrome
         }
         let codeset = String(cString: nl_langinfo(Int32(CODESET)))
-        return CursesScreen(theme: useTheme, isUTF8: codeset == "UTF-8", pipe: WakePipe())
+        let firstChartPair = Role.allCases.count + 1
+        let lastChartPair = min(Int(CNcurses_color_pairs()), Int(Int16.max))
+        let pairs = has_colors() && CNcurses_colors() >= 256 && lastChartPair > firstChartPair
+            ? firstChartPair..<lastChartPair : 0..<0
+        return CursesScreen(theme: useTheme, isUTF8: codeset == "UTF-8", pipe: WakePipe(), chartPairs: pairs)
     }
 
-    private init(theme: Theme, isUTF8: Bool, pipe: WakePipe) {
+    private init(theme: Theme, isUTF8: Bool, pipe: WakePipe, chartPairs: Range<Int>) {
         self.theme = theme
         self.isUTF8 = isUTF8
         self.pipe = pipe
+        chartPairRange = chartPairs
     }
 
     /// Ends curses and restores the terminal.
@@ -83,22 +102,43 @@ public final class CursesScreen: Screen {
                     x += 1
                     continue
                 }
-                // A run of changed cells with one role becomes one call.
-                let role = canvas[x, y].role
+                // A run of changed cells with one role and colour becomes one call.
+                let first = canvas[x, y]
+                let role = first.role
                 let start = x
                 var text: [wchar_t] = []
-                while x < canvas.size.width, canvas[x, y].role == role || canvas[x, y] == .continuation,
+                while x < canvas.size.width, canvas[x, y].drawsLike(first) || canvas[x, y] == .continuation,
                       shown.map({ $0[x, y] != canvas[x, y] }) ?? true {
                     if canvas[x, y] != .continuation { append(canvas[x, y].character, to: &text) }
                     x += 1
                 }
                 let style = theme[role]
                 CNcurses_put(Int32(y), Int32(start), text, Int32(text.count), attributes(style.attributes),
-                             Int16(role.rawValue) + 1)
+                             chartPair(first) ?? Int16(role.rawValue) + 1)
             }
         }
-        shown = canvas
+        shown = pairsReset ? nil : canvas
+        pairsReset = false
         wrefresh(CNcurses_stdscr())
+    }
+
+    /// The colour pair of a chart cell (made on first use), or nil for role colours.
+    ///
+    /// When the terminal's pairs run out, the cache starts over and the next frame is drawn in
+    /// full, so pairs redefined for new colours never show stale ones for long.
+    private func chartPair(_ cell: Cell) -> Int16? {
+        guard cell.foreground != nil || cell.background != nil, !chartPairRange.isEmpty else { return nil }
+        let key = ChartPair(foreground: cell.foreground.map { Int16($0.xterm256) } ?? -1,
+                            background: cell.background.map { Int16($0.xterm256) } ?? -1)
+        if let pair = chartPairs[key] { return pair }
+        if chartPairs.count >= chartPairRange.count {
+            chartPairs = [:]
+            pairsReset = true
+        }
+        let pair = Int16(chartPairRange.lowerBound + chartPairs.count)
+        init_pair(pair, key.foreground, key.background)
+        chartPairs[key] = pair
+        return pair
     }
 
     private func append(_ character: Character, to text: inout [wchar_t]) {
