@@ -57,6 +57,18 @@ public final class GradFn: @unchecked Sendable {
 
     /// Whether backward already ran and freed the saved tensors.
     var isReleased: Bool { backward == nil && variable == nil }
+
+    /// The node whose backward closure is running on this thread (see ``CapturedOutput``).
+    @TaskLocal static var running: GradFn?
+
+    /// Runs this node's backward closure with ``running`` set to it.
+    func runBackward(_ backward: ([Tensor]) throws(TensorError) -> [Tensor?],
+                     _ grads: [Tensor]) throws(TensorError) -> [Tensor?] {
+        let outcome: Result<[Tensor?], TensorError> = GradFn.$running.withValue(self) {
+            do throws(TensorError) { return .success(try backward(grads)) } catch { return .failure(error) }
+        }
+        return try outcome.get()
+    }
 }
 
 /// A tensor saved for backward together with its storage version at save time.
