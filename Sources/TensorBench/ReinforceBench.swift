@@ -21,7 +21,7 @@ func reinforceBenchmarks() -> [Benchmark] {
 
 /// The one training run of the process.
 enum ReinforceRun {
-    nonisolated(unsafe) static let result: (seconds: Double, episodes: Int) = {
+    static let result: (seconds: Double, episodes: Int) = {
         let interp = Interpreter()
         TorchBridge.install(into: interp)
         interp.writeStdout = { note($0) }
