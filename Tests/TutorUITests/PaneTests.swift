@@ -20,6 +20,15 @@ import Testing
         #expect(wrapped.count == 0)
     }
 
+    /// FrozenLake's text render colours a cell with ANSI escapes; the pane drops them (even
+    /// split across writes) and any other control characters, and ends lines on CRLF too.
+    @Test func outputLogDropsTerminalEscapes() {
+        var log = OutputLog()
+        log.write("SF\u{1B}[41mF\u{1B}[", role: .stdout)
+        log.write("0mH\r\nbell\u{07}\u{08}!\n", role: .stdout)
+        #expect(log.lines.map(\.text) == ["SFFH", "bell!"])
+    }
+
     @Test func lineEditorKeys() {
         var editor = LineEditor("print(x)")
         for key in [Key.left, .left, .backspace, .char("y"), .home, .delete, .end, .char("!")] { _ = editor.handle(key) }

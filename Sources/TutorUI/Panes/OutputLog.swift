@@ -53,6 +53,10 @@ struct OutputLog {
     /// The charts and images of ``lines``, by id.
     private(set) var visuals: [Int: Visual] = [:]
     private var nextVisual = 0
+    /// Where a terminal escape sequence split across writes stands (see ``write(_:role:)``).
+    private var escape = EscapeState.none
+
+    private enum EscapeState { case none, started, controlSequence }
     /// The visual of each `SummaryWriter` (by the bridge's writer id).
     private var boards: [Int: Int] = [:]
 
@@ -64,10 +68,24 @@ struct OutputLog {
         if let open = partial, open.role != role { append(open) }
         partial = nil
         for character in text {
-            if character == "\n" {
+            // Programs may print terminal escapes (FrozenLake's ANSI render colours the agent's
+            // cell): they are dropped, never drawn as raw bytes; so are other control characters.
+            switch escape {
+            case .started:
+                escape = character == "[" ? .controlSequence : .none
+                continue
+            case .controlSequence:
+                if let byte = character.asciiValue, (0x40...0x7E).contains(byte) { escape = .none }
+                continue
+            case .none:
+                break
+            }
+            if character == "\n" || character == "\r\n" {
                 append(Line(text: pending, role: role))
                 pending = ""
-            } else if character != "\r" {
+            } else if character == "\u{1B}" {
+                escape = .started
+            } else if character == "\t" || !(character.asciiValue.map { $0 < 0x20 || $0 == 0x7F } ?? false) {
                 pending.append(character)
             }
         }
