@@ -26,6 +26,7 @@ import Glibc
 import Darwin
 #endif
 
+HeapPolicy.keepFreedBuffers()
 let families: [[Benchmark]] = [
     gemmBenchmarks(),
     elementwiseBenchmarks(),

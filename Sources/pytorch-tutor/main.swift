@@ -2,8 +2,10 @@
 import Glibc
 #endif
 import Course
+import TensorEngine
 import TutorUI
 
+HeapPolicy.keepFreedBuffers()
 do {
     var arguments = Array(CommandLine.arguments.dropFirst())
     let color = try ColorOption.extract(&arguments)
