@@ -189,7 +189,9 @@ extension Tensor {
         // Unlike a number exponent, negative integer tensor exponents are allowed (see `pow` in ElementArithmetic).
         let out = try Tensor.computeBinary(self, e, .pow, dtype: dtype)
         let x = self
+        let captured = CapturedOutput(out)
         return Tensor.record("PowBackward1", inputs: [x, e], output: out, saved: [x, e, out]) { (g: Tensor) throws(TensorError) in
+            let out = captured.value
             let gx = x.requiresGrad
                 ? try g.mul(e.mul(x.pow(e.sub(.int(1)))).maskedFill(e.eq(.int(0)), .int(0))).sumTo(x.shape) : nil
             var ge: Tensor? = nil
@@ -208,7 +210,9 @@ extension Tensor {
         let dtype = Tensor.resultType(self, base)
         let out = try Tensor.computeBinary(Tensor.wrapped(base, dtype), self, .pow, dtype: dtype)
         let e = self
+        let captured = CapturedOutput(out)
         return Tensor.record("PowBackward2", inputs: [e], output: out, saved: [e, out]) { (g: Tensor) throws(TensorError) in
+            let out = captured.value
             let d = try g.mul(out).mul(.double(Double.log(base.doubleValue)))
             return [base.doubleValue == 0 ? try d.maskedFill(e.ge(.int(0)), .int(0)) : d]
         }

@@ -25,8 +25,10 @@ extension Tensor {
         let result = try GradMode.with(false) { () throws(TensorError) in try out.transpose(axis, -1).contiguous() }
         result.base = nil
         let x = self
+        let captured = CapturedOutput(result)
         return Tensor.record("LogcumsumexpBackward0", inputs: [x], output: result, saved: [x, result]) { (g: Tensor) throws(TensorError) in
-            [try Tensor.logcumsumexpGradient(g, input: x, output: result, axis: axis)]
+            let result = captured.value
+            return [try Tensor.logcumsumexpGradient(g, input: x, output: result, axis: axis)]
         }
     }
 
@@ -68,8 +70,10 @@ extension Tensor {
         let result = try GradMode.with(false) { () throws(TensorError) in try out.transpose(axis, -1).contiguous().materialized(t) }
         result.base = nil
         let input = self
+        let captured = CapturedOutput(result)
         return Tensor.record("CumprodBackward0", inputs: [self], output: result, saved: [self, result]) { (g: Tensor) throws(TensorError) in
-            [try Tensor.cumprodGradient(g, input: input, output: result, axis: axis)]
+            let result = captured.value
+            return [try Tensor.cumprodGradient(g, input: input, output: result, axis: axis)]
         }
     }
 

@@ -174,7 +174,9 @@ extension Tensor {
             if p == 2 { return try diff.mul(diff).sum(dims: [-1]).sqrt() }
             return try diff.pow(.double(p)).sum(dims: [-1]).pow(.double(1 / p))
         }
+        let captured = CapturedOutput(out)
         return record("CdistBackward0", inputs: [x1, x2], output: out, saved: [x1, x2, out]) { (g: Tensor) throws(TensorError) in
+            let out = captured.value
             let diff = try x1.unsqueeze(-2).sub(x2.unsqueeze(-3))
             let d = try out.unsqueeze(-1)
             let coeff: Tensor
@@ -201,7 +203,9 @@ extension Tensor {
             let eb = try cat([b, onesLike(bn), bn], dim: -1)
             return try ea.matmul(eb.matrixTranspose()).clamp(min: .int(0)).sqrt()
         }
+        let captured = CapturedOutput(out)
         return record("EuclideanDistBackward0", inputs: [a, b], output: out, saved: [a, b, out]) { (g: Tensor) throws(TensorError) in
+            let out = captured.value
             let ratio = try g.div(out).maskedFill(out.eq(.int(0)), .int(0))
             return [a.requiresGrad ? try a.mul(ratio.sum(dims: [-1], keepdim: true)).sub(ratio.matmul(b)) : nil,
                     b.requiresGrad ? try b.mul(ratio.sum(dims: [-2]).unsqueeze(-1)).sub(ratio.matrixTranspose().matmul(a)) : nil]

@@ -128,7 +128,9 @@ extension Tensor {
         let dims = d.map { [$0] }
         let out = try computeReduction(.prod, dims: dims, keepdim: keepdim, dtype: sumDType, outDType: sumDType)
         let x = self
+        let captured = CapturedOutput(out)
         return Tensor.record(d == nil ? "ProdBackward0" : "ProdBackward1", inputs: [x], output: out, saved: [x, out]) { (g: Tensor) throws(TensorError) in
+            let out = captured.value
             // Product of all other elements: out / x where x != 0, computed directly where x == 0.
             let gFull = try Tensor.expandReduced(g, to: x.shape, dims: dims, keepdim: keepdim)
             let outFull = try Tensor.expandReduced(out, to: x.shape, dims: dims, keepdim: keepdim)
@@ -168,7 +170,9 @@ extension Tensor {
         }
         let out = try computeReduction(op, dims: nil, keepdim: false, dtype: dtype, outDType: dtype)
         let x = self
+        let captured = CapturedOutput(out)
         return Tensor.record(name, inputs: [x], output: out, saved: [x, out]) { (g: Tensor) throws(TensorError) in
+            let out = captured.value
             // Ties share the gradient evenly, as PyTorch's evenly_distribute_backward does; a NaN result goes to the NaNs.
             let mask = try x.eq(out).logicalOr(x.isnan().logicalAnd(out.isnan()))
             let count = try mask.sum()
@@ -267,7 +271,9 @@ extension Tensor {
             }
         }
         let x = self
+        let captured = CapturedOutput(out)
         return Tensor.record(std ? "StdBackward0" : "VarBackward0", inputs: [x], output: out, saved: [x, out]) { (g: Tensor) throws(TensorError) in
+            let out = captured.value
             // PyTorch's order: g / (2·std) (0 where std == 0), then (2 / dof) · g · (x - mean).
             let gv = std ? try g.div(out.mul(.int(2))).maskedFill(out.eq(.int(0)), .int(0)) : g
             let mu = try x.mean(dims: dims, keepdim: true)
@@ -289,7 +295,9 @@ extension Tensor {
             return try a.pow(.double(p)).sum(dims: dims, keepdim: keepdim).pow(.double(1 / p))
         } }
         let x = self
+        let captured = CapturedOutput(out)
         return Tensor.record("LinalgVectorNormBackward0", inputs: [x], output: out, saved: [x, out]) { (g: Tensor) throws(TensorError) in
+            let out = captured.value
             let gFull = try Tensor.expandReduced(g, to: x.shape, dims: dims, keepdim: keepdim)
             let nFull = try Tensor.expandReduced(out, to: x.shape, dims: dims, keepdim: keepdim)
             if p == 1 { return [try gFull.mul(x.sign())] }
@@ -327,7 +335,9 @@ extension Tensor {
         }
         let out = try computeReduction(.max, dims: dims, keepdim: keepdim, dtype: dtype, outDType: dtype)
         let x = self
+        let captured = CapturedOutput(out)
         return Tensor.record("AmaxBackward0", inputs: [x], output: out, saved: [x, out]) { (g: Tensor) throws(TensorError) in
+            let out = captured.value
             let outFull = try Tensor.expandReduced(out, to: x.shape, dims: dims, keepdim: keepdim)
             let mask = try x.eq(outFull).to(g.dtype)
             let count = try Tensor.expandReduced(mask.sum(dims: dims, keepdim: keepdim), to: x.shape, dims: dims, keepdim: keepdim)
@@ -344,7 +354,9 @@ extension Tensor {
             let r = try x.sub(finite).exp().sum(dims: dims, keepdim: true).log().add(finite)
             return keepdim ? r : try r.reshape(x.reducedShape(dims: dims))
         } }
+        let captured = CapturedOutput(out)
         return Tensor.record("LogsumexpBackward0", inputs: [x], output: out, saved: [x, out]) { (g: Tensor) throws(TensorError) in
+            let out = captured.value
             let gFull = try Tensor.expandReduced(g, to: x.shape, dims: dims, keepdim: keepdim)
             let oFull = try Tensor.expandReduced(out, to: x.shape, dims: dims, keepdim: keepdim)
             return [try gFull.mul(x.sub(oFull).exp())]

@@ -6,9 +6,11 @@ extension Tensor {
     /// `torch.erfinv(input)`: the inverse error function (NaN outside [-1, 1]).
     public func erfinv() throws(TensorError) -> Tensor {
         let out = try computeUnary(.erfinv)
+        let captured = CapturedOutput(out)
         return Tensor.record("ErfinvBackward0", inputs: [self], output: out, saved: [out]) { (g: Tensor) throws(TensorError) in
+            let out = captured.value
             // d/dx erfinv(x) = sqrt(pi)/2 · exp(erfinv(x)^2), in PyTorch's order.
-            [try out.pow(.int(2)).exp().mul(.double(0.886226925452758)).mul(g)]
+            return [try out.pow(.int(2)).exp().mul(.double(0.886226925452758)).mul(g)]
         }
     }
 
@@ -58,9 +60,11 @@ extension Tensor {
     public func hypot(_ other: Tensor) throws(TensorError) -> Tensor {
         let out = try floatingBinary(other, .hypot, "hypot")
         let (a, b) = (self, other)
+        let captured = CapturedOutput(out)
         return Tensor.record("HypotBackward0", inputs: [a, b], output: out, saved: [a, b, out]) { (g: Tensor) throws(TensorError) in
-            [a.requiresGrad ? try g.mul(a).div(out).sumTo(a.shape) : nil,
-             b.requiresGrad ? try g.mul(b).div(out).sumTo(b.shape) : nil]
+            let out = captured.value
+            return [a.requiresGrad ? try g.mul(a).div(out).sumTo(a.shape) : nil,
+                    b.requiresGrad ? try g.mul(b).div(out).sumTo(b.shape) : nil]
         }
     }
 
