@@ -8,10 +8,10 @@ public final class PySet: PyObject, @unchecked Sendable {
 
     deinit {
         // `frozenset([frozenset([...])])` nests like a list: see Note [Trashcan].
-        guard storage.used > 0 else { return }
-        let elements = storage.elements
-        storage = SetStorage()
-        Trashcan.releaseIfNested(consume elements)
+        guard storage.table.contains(where: { if case .active(.object, _) = $0 { return true } else { return false } }) else { return }
+        var taken = SetStorage()
+        swap(&taken, &storage)
+        Trashcan.release(owner: consume taken)
     }
 
     public var count: Int { storage.used }

@@ -116,7 +116,9 @@ public enum Autograd {
                     throw .runtime("Trying to backward through the graph a second time (or directly access saved tensors after they have already been freed). Saved intermediate values of the graph are freed when you call .backward() or autograd.grad(). Specify retain_graph=True if you need to backward through the graph a second time or if you need to access saved tensors after calling backward.")
                 }
                 try checkVersions(node)
-                inputGrads = try GradMode.with(createGraph) { () throws(TensorError) in try node.runBackward(backward, grads) }
+                inputGrads = try GradMode.with(createGraph) { () throws(TensorError) in
+                    createGraph ? try node.runBackward(backward, grads) : try backward(grads)
+                }
                 if !retainGraph && !node.saved.isEmpty { node.backward = nil }
             }
             for (i, edge) in node.inputs.enumerated() {

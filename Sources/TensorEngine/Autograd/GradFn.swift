@@ -61,13 +61,11 @@ public final class GradFn: @unchecked Sendable {
     /// The node whose backward closure is running on this thread (see ``CapturedOutput``).
     @TaskLocal static var running: GradFn?
 
-    /// Runs this node's backward closure with ``running`` set to it.
+    /// Runs this node's backward closure with ``running`` set to it (needed only while
+    /// building a graph of the backward pass: ``CapturedOutput`` attaches nothing otherwise).
     func runBackward(_ backward: ([Tensor]) throws(TensorError) -> [Tensor?],
                      _ grads: [Tensor]) throws(TensorError) -> [Tensor?] {
-        let outcome: Result<[Tensor?], TensorError> = GradFn.$running.withValue(self) {
-            do throws(TensorError) { return .success(try backward(grads)) } catch { return .failure(error) }
-        }
-        return try outcome.get()
+        try GradFn.$running.withValue(self, typed: { () throws(TensorError) in try backward(grads) })
     }
 }
 

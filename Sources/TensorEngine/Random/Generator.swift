@@ -65,10 +65,7 @@ public final class Generator: Sendable {
     public static func withDefault<Result, E: Error>(
         _ generator: Generator, _ body: () throws(E) -> Result
     ) throws(E) -> Result {
-        let outcome: Swift.Result<Result, E> = $bound.withValue(generator) {
-            do throws(E) { return .success(try body()) } catch { return .failure(error) }
-        }
-        return try outcome.get()
+        try $bound.withValue(generator, typed: body)
     }
 
     private let state: Mutex<GeneratorState>
