@@ -80,20 +80,19 @@ func lstmForward(_ g: RecurrentGeometry, weights: RecurrentPackedWeights, _ buf:
 /// biases to the gate pre-activations, activates them in place (i, f, g, o, kept for
 /// backward) and writes `c = f·c_prev + i·g`, `tanh(c)` and `h = o·tanh(c)`.
 ///
-/// Each activation runs over all blocks of the row in one loop, whose iterations the CPU
-/// overlaps (one vector at a time, each activation would wait out its divide and exp).
+/// The exponentials of a block's four gates run in one loop, whose iterations the CPU
+/// overlaps, and share one division (Note [Gate activations]).
 func lstmCellForward(gates: UnsafeMutablePointer<Float>, bias: UnsafePointer<Float>, units: Int, cPrev: UnsafePointer<Float>,
                      tanhC: UnsafeMutablePointer<Float>, h: UnsafeMutablePointer<Float>, c: UnsafeMutablePointer<Float>) {
     let blocks = (units &+ 15) / 16
-    var j = 0
-    while j < blocks &* 64 {
-        storeVector(loadVector(gates + j) + loadVector(bias + j), gates + j)
-        j &+= 16
+    // One block at a time through a stack buffer (a buffer for all blocks would be on the heap).
+    withUnsafeTemporaryAllocation(of: Float.self, capacity: 64) { buffer in
+        guard let exponentials = buffer.baseAddress else { return }
+        for b in 0..<blocks {
+            lstmGateExponentials(gates + b &* 64, bias: bias + b &* 64, blocks: 1, into: exponentials)
+            lstmGateActivations(gates + b &* 64, blocks: 1, exponentials: exponentials)
+        }
     }
-    sigmoidVectors(gates, stride: 64, count: blocks)
-    sigmoidVectors(gates + 16, stride: 64, count: blocks)
-    tanhVectors(gates + 32, stride: 64, count: blocks, into: gates + 32, stride: 64)
-    sigmoidVectors(gates + 48, stride: 64, count: blocks)
     withUnsafeTemporaryAllocation(of: Float.self, capacity: blocks &* 32) { buffer in
         // The new cell states of whole blocks, then their tanh (the last block may be partial).
         guard let cells = buffer.baseAddress else { return }

@@ -32,15 +32,21 @@ func gateTanh(_ x: SIMD16<Float>) -> SIMD16<Float> {
     let a = unsafeBitCast(bits & ~signBit, to: SIMD16<Float>.self)
     let e = VectorMath.exp(a + a)
     let large = one - (one + one) / (e + one)
+    let small = tanhPolynomial(x)
+    let signed = unsafeBitCast(unsafeBitCast(large, to: SIMD16<UInt32>.self) | (bits & signBit), to: SIMD16<Float>.self)
+    return signed.replacing(with: small, where: a .< 0.625)
+}
+
+/// tanh(x) for |x| < 0.625: the odd polynomial of Cephes' tanhf.
+@inline(__always)
+func tanhPolynomial(_ x: SIMD16<Float>) -> SIMD16<Float> {
     let z = x * x
     var p = SIMD16<Float>(repeating: -5.704_988_727_45e-3)
     p = SIMD16<Float>(repeating: 2.063_908_879_54e-2).addingProduct(p, z)
     p = SIMD16<Float>(repeating: -5.373_971_555_31e-2).addingProduct(p, z)
     p = SIMD16<Float>(repeating: 0.133_314_422_036).addingProduct(p, z)
     p = SIMD16<Float>(repeating: -0.333_332_819_422).addingProduct(p, z)
-    let small = x.addingProduct(p * z, x)
-    let signed = unsafeBitCast(unsafeBitCast(large, to: SIMD16<UInt32>.self) | (bits & signBit), to: SIMD16<Float>.self)
-    return signed.replacing(with: small, where: a .< 0.625)
+    return x.addingProduct(p * z, x)
 }
 
 /// `gateSigmoid` in place on `count` vectors of 16 floats, `stride` floats apart.
@@ -58,6 +64,62 @@ func sigmoidVectors(_ p: UnsafeMutablePointer<Float>, stride: Int, count: Int) {
 func tanhVectors(_ x: UnsafeMutablePointer<Float>, stride strideX: Int, count: Int,
                  into y: UnsafeMutablePointer<Float>, stride strideY: Int) {
     for k in 0..<count { storeVector(gateTanh(loadVector(x + k &* strideX)), y + k &* strideY) }
+}
+
+// MARK: - LSTM gates with one division per block
+
+/// Adds the biases to the pre-activations of `blocks` LSTM blocks (64 floats each: i, f, g, o)
+/// in place and writes e = e^{-|x|} for the sigmoid gates and e^{-2|x|} for the tanh gate g
+/// to `e` (same layout), for `lstmGateActivations`. Separate from it so that the optimizer
+/// inlines `VectorMath.exp` (it does not inline four of them into one loop).
+@inline(never)
+func lstmGateExponentials(_ gates: UnsafeMutablePointer<Float>, bias: UnsafePointer<Float>, blocks: Int,
+                          into e: UnsafeMutablePointer<Float>) {
+    let signBit = SIMD16<UInt32>(repeating: 0x8000_0000)
+    for k in 0..<blocks &* 4 {
+        let v = k &* 16
+        let x = loadVector(gates + v) + loadVector(bias + v)
+        storeVector(x, gates + v)
+        let minusAbs = unsafeBitCast(unsafeBitCast(x, to: SIMD16<UInt32>.self) | signBit, to: SIMD16<Float>.self)
+        storeVector(VectorMath.exp(k & 3 == 2 ? minusAbs + minusAbs : minusAbs), e + v)
+    }
+}
+
+/// The gate activations of `blocks` LSTM blocks in place, from `lstmGateExponentials`'
+/// e-values: sigmoid(x) = (x ≥ 0 ? 1 : e) / (1 + e), and tanh(x) = sign(x)·(1 - e) / (1 + e)
+/// for |x| ≥ 0.625, else `gateTanh`'s polynomial. The four denominators of a block all lie in
+/// (1, 2], so one division by their product gives each reciprocal by multiplication
+/// (RecurrentKernelTests measures the extra roundings).
+@inline(never)
+func lstmGateActivations(_ gates: UnsafeMutablePointer<Float>, blocks: Int, exponentials e: UnsafePointer<Float>) {
+    let one = SIMD16<Float>(repeating: 1)
+    let signBit = SIMD16<UInt32>(repeating: 0x8000_0000)
+    for b in 0..<blocks {
+        let v = gates + b &* 64, ev = e + b &* 64
+        let (xi, xf, xg, xo) = (loadVector(v), loadVector(v + 16), loadVector(v + 32), loadVector(v + 48))
+        let (ei, ef, eg, eo) = (loadVector(ev), loadVector(ev + 16), loadVector(ev + 32), loadVector(ev + 48))
+        let (di, df, dg, dOut) = (one + ei, one + ef, one + eg, one + eo)
+        let (dif, dgo) = (di * df, dg * dOut)
+        let product = dif * dgo
+        // The divisions that remain: one per block, or one per gate where a NaN would
+        // otherwise spread to the other gates of its unit.
+        let (ri, rf, rg, ro): (SIMD16<Float>, SIMD16<Float>, SIMD16<Float>, SIMD16<Float>)
+        if any(product .!= product) {
+            (ri, rf, rg, ro) = (one / di, one / df, one / dg, one / dOut)
+        } else {
+            let r = one / product
+            let (rif, rgo) = (dgo * r, dif * r)
+            (ri, rf, rg, ro) = (df * rif, di * rif, dOut * rgo, dg * rgo)
+        }
+        storeVector(one.replacing(with: ei, where: xi .< 0) * ri, v)
+        storeVector(one.replacing(with: ef, where: xf .< 0) * rf, v + 16)
+        storeVector(one.replacing(with: eo, where: xo .< 0) * ro, v + 48)
+        let gBits = unsafeBitCast(xg, to: SIMD16<UInt32>.self)
+        let large = unsafeBitCast(unsafeBitCast((one - eg) * rg, to: SIMD16<UInt32>.self) | (gBits & signBit),
+                                  to: SIMD16<Float>.self)
+        let absG = unsafeBitCast(gBits & ~signBit, to: SIMD16<Float>.self)
+        storeVector(large.replacing(with: tanhPolynomial(xg), where: absG .< 0.625), v + 32)
+    }
 }
 
 // MARK: - Lane helpers
