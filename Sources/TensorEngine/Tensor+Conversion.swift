@@ -3,7 +3,7 @@ extension Tensor {
     /// `tensor.to(dtype)`: returns `self` when nothing changes, as PyTorch does.
     public func to(_ dtype: DType) throws(TensorError) -> Tensor {
         if dtype == self.dtype { return self }
-        let out = try Tensor(uninitializedShape: shape, dtype: dtype)
+        let out = try Tensor(uninitializedShape: shape, dtype: dtype, zeroed: false)
         copyConverting(from: self, to: out)
         if !dtype.isFloatingPoint { return out }
         let source = self.dtype
@@ -16,7 +16,7 @@ extension Tensor {
     public func clone() throws(TensorError) -> Tensor { try clone(recording: true) }
 
     func clone(recording: Bool) throws(TensorError) -> Tensor {
-        let out = try Tensor(uninitializedShape: shape, dtype: dtype)
+        let out = try Tensor(uninitializedShape: shape, dtype: dtype, zeroed: false)
         copyConverting(from: self, to: out)
         if !recording { return out }
         return Tensor.record("CloneBackward0", inputs: [self], output: out) { g in [g] }

@@ -29,6 +29,20 @@ import Testing
         #expect(app.screenText(size).contains("train 0.01"))
     }
 
+    /// `z` gives the focused pane the whole screen, where the chart is redrawn larger; `z` again
+    /// brings the other panes back.
+    @Test func zoomedChart() {
+        let size = Size(width: 80, height: 24)
+        let (app, _) = makeTutor(size: size)
+        app.press(.tab, .tab)
+        enter(app, ["from torch.utils.tensorboard import SummaryWriter", "w = SummaryWriter()",
+                    "for i in range(60): w.add_scalar('Loss/train', 2 / (i + 1), i)", ""])
+        app.press(.ctrl("d"), .tab, .char("z"))
+        expectSnapshot(app.screenText(size), named: "output-zoomed", size: size)
+        app.press(.char("z"))
+        #expect(app.screenText(size).contains("REPL"))
+    }
+
     @Test(arguments: screenSizes) func featureMaps(size: Size) {
         let (app, _) = makeTutor(size: size)
         app.press(.tab, .tab)

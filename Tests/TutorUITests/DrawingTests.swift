@@ -42,6 +42,9 @@ import Testing
                 }
             }
             #expect(layout.lesson.height >= 7 && layout.repl.height >= 3)
+            let zoomed = try #require(Layout(size, zoomed: .output))
+            #expect(zoomed.output == Rect(x: 0, y: 0, width: size.width, height: size.height - 1))
+            #expect([zoomed.tree, zoomed.lesson, zoomed.repl].allSatisfy { $0.width * $0.height == 0 } && zoomed.separators.isEmpty)
         }
         #expect(Layout(Size(width: 59, height: 30)) == nil)
         #expect(Layout(Size(width: 100, height: 15)) == nil)

@@ -17,7 +17,7 @@ extension NeuralNet {
         return Losses.record("MseLossBackward0", x, y, out) { (g: Tensor, wrtInput: Bool) throws(TensorError) in
             // norm · (a - b) · g, with (a, b) = (input, target) or (target, input).
             let d = wrtInput ? try x.sub(y) : try y.sub(x)
-            return try d.mul(.double(scale)).mul(g)
+            return try d.mul(g.mul(.double(scale)))
         }
     }
 

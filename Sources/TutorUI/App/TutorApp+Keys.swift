@@ -25,12 +25,12 @@ extension TutorApp {
         switch key {
         case .wheelUp(let x, let y), .wheelDown(let x, let y):
             let up = key == .wheelUp(x: x, y: y)
-            if let context = Layout(screen.size)?.context(atX: x, y: y), let pane = pane(context) {
+            if let context = currentLayout(screen.size)?.context(atX: x, y: y), let pane = pane(context) {
                 for _ in 0..<3 { _ = pane.perform(up ? .lineUp : .lineDown) }
             }
             return
         case .click(let x, let y):
-            if let context = Layout(screen.size)?.context(atX: x, y: y) { focus = context }
+            if let context = currentLayout(screen.size)?.context(atX: x, y: y) { focus = context }
             return
         default:
             break
@@ -92,6 +92,7 @@ extension TutorApp {
             let index = order.firstIndex(of: focus) ?? 0
             focus = order[(index + (action == .nextPane ? 1 : order.count - 1)) % order.count]
         case .leavePane: focus = .lesson
+        case .zoom: zoomed.toggle()
         case .search: overlay = .search(LineEditor())
         case .help: overlay = .help(HelpOverlay())
         case .submit: submitRepl()

@@ -21,6 +21,8 @@ final class TutorApp {
     let output = OutputPane()
     let repl = ReplPane()
     var focus = KeyContext.lesson
+    /// Whether the focused pane fills the screen (`z`).
+    var zoomed = false
     var overlay: Overlay?
     /// A one-off message for the footer, cleared by the next key.
     var message: (text: String, role: Role)?
@@ -113,15 +115,15 @@ final class TutorApp {
     /// The whole frame for a terminal of `size`.
     func draw(size: Size) -> Canvas {
         var canvas = Canvas(size: size)
-        guard let layout = Layout(size) else {
+        guard let layout = currentLayout(size) else {
             TooSmallScreen.draw(into: &canvas)
             return canvas
         }
-        tree.draw(into: &canvas, frame: layout.tree, focused: focus == .tree)
-        lesson.draw(into: &canvas, frame: layout.lesson, focused: focus == .lesson)
-        output.status = runningStatus ?? ""
-        output.draw(into: &canvas, frame: layout.output, focused: focus == .output)
-        repl.draw(into: &canvas, frame: layout.repl, focused: focus == .repl)
+        output.status = runningStatus ?? (layout.isCompact && !zoomed ? "z zoom" : "")
+        for (context, frame) in [(KeyContext.tree, layout.tree), (.lesson, layout.lesson), (.output, layout.output),
+                                 (.repl, layout.repl)] where frame.width > 0 && frame.height > 0 {
+            pane(context)?.draw(into: &canvas, frame: frame, focused: focus == context)
+        }
         for line in layout.separators { canvas.fill(line, "│", .border) }
         let content: Footer.Content
         switch overlay {
@@ -138,6 +140,11 @@ final class TutorApp {
         }
         Footer.draw(content, status: running.map { _ in ("▶ running · Ctrl-C stops", .running) }, into: &canvas, frame: layout.footer)
         return canvas
+    }
+
+    /// Where the panes go at `size`, with the focused pane alone when zoomed.
+    func currentLayout(_ size: Size) -> Layout? {
+        Layout(size, zoomed: zoomed ? focus : nil)
     }
 
     /// "step 3 running" for the output pane's title bar.

@@ -8,7 +8,7 @@ public enum Action: CaseIterable, Sendable {
     // Exercises
     case hint, solution, edit, resetStep
     // Panes
-    case nextPane, previousPane, leavePane
+    case nextPane, previousPane, leavePane, zoom
     // Scrolling and selecting inside a pane
     case lineUp, lineDown, pageUp, pageDown, top, bottom, open
     // REPL
@@ -32,7 +32,7 @@ public enum Action: CaseIterable, Sendable {
         case .nextStep, .previousStep, .search: return .course
         case .runStep, .interrupt: return .running
         case .hint, .solution, .edit, .resetStep: return .exercises
-        case .nextPane, .previousPane, .leavePane: return .panes
+        case .nextPane, .previousPane, .leavePane, .zoom: return .panes
         case .lineUp, .lineDown, .pageUp, .pageDown, .top, .bottom, .open: return .scrolling
         case .submit, .historyPrevious, .historyNext, .complete: return .repl
         case .help, .redraw, .suspend, .quit: return .tutor
@@ -54,6 +54,7 @@ public enum Action: CaseIterable, Sendable {
         case .nextPane: return "Pane"
         case .previousPane: return "Pane back"
         case .leavePane: return "Leave"
+        case .zoom: return "Zoom"
         case .lineUp: return "Up"
         case .lineDown: return "Down"
         case .pageUp: return "Page up"
@@ -87,6 +88,7 @@ public enum Action: CaseIterable, Sendable {
         case .nextPane: return "focus the next pane"
         case .previousPane: return "focus the previous pane"
         case .leavePane: return "leave the REPL for the lesson"
+        case .zoom: return "show the focused pane on the whole screen; again for all panes"
         case .lineUp: return "scroll or select up"
         case .lineDown: return "scroll or select down"
         case .pageUp: return "scroll up a page"

@@ -41,7 +41,8 @@ public enum KeyMap {
                 Binding([.enter, .char("r")], .runStep), Binding([.ctrl("c"), .escape], .interrupt, footer: false),
                 Binding([.char("h")], .hint), Binding([.char("s")], .solution), Binding([.char("e")], .edit),
                 Binding([.char("R")], .resetStep, footer: false), Binding([.tab], .nextPane),
-                Binding([.backTab], .previousPane, footer: false), Binding([.char("/")], .search),
+                Binding([.backTab], .previousPane, footer: false), Binding([.char("z"), .function(2)], .zoom, footer: false),
+                Binding([.char("/")], .search),
                 Binding([.char("?"), .function(1)], .help), Binding([.ctrl("l")], .redraw, footer: false),
                 Binding([.ctrl("z")], .suspend, footer: false), Binding([.char("q")], .quit),
             ]
@@ -64,7 +65,8 @@ public enum KeyMap {
                 Binding([.down], .historyNext, footer: false), Binding([.pageUp], .pageUp, footer: false),
                 Binding([.pageDown], .pageDown, footer: false), Binding([.ctrl("c"), .escape], .interrupt),
                 Binding([.ctrl("d")], .leavePane), Binding([.tab], .complete),
-                Binding([.backTab], .previousPane, footer: false), Binding([.function(1)], .help),
+                Binding([.backTab], .previousPane, footer: false), Binding([.function(2)], .zoom, footer: false),
+                Binding([.function(1)], .help),
                 Binding([.ctrl("l")], .redraw, footer: false), Binding([.ctrl("z")], .suspend, footer: false),
             ]
         }
