@@ -45,9 +45,12 @@ extension Tensor {
         from.category <= to.category
     }
 
-    /// Runs `compute` on the current value and writes the result into `self`.
+    /// Runs `compute` on the current value and writes the result into `self`, which takes over
+    /// the result's history (`F.leaky_relu(x, inplace=True)`: grad_fn `LeakyReluBackward1`).
+    /// While recording, `compute` sees a copy of the old value, so what it saves for backward
+    /// is not overwritten.
     @discardableResult
-    func applyInPlace(others: [Tensor] = [], _ compute: (Tensor) throws(TensorError) -> Tensor) throws(TensorError) -> Tensor {
+    public func applyInPlace(others: [Tensor] = [], _ compute: (Tensor) throws(TensorError) -> Tensor) throws(TensorError) -> Tensor {
         try checkInPlace()
         try checkNoInternalOverlap()
         // An integer tensor never requires grad, whatever it is computed from.

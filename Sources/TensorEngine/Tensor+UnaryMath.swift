@@ -121,24 +121,24 @@ extension Tensor {
             [try derivative(g, x, out)]
         }
     }
-    /// `F.leaky_relu(x, negative_slope=0.01)`.
-    public func leakyRelu(_ slope: Double = 0.01) throws(TensorError) -> Tensor {
+    /// `F.leaky_relu(x, negative_slope=0.01)`; the in-place variant's node is `LeakyReluBackward1`.
+    public func leakyRelu(_ slope: Double = 0.01, backwardName: String = "LeakyReluBackward0") throws(TensorError) -> Tensor {
         let positive = try computePredicateScalar(.gt, .int(0))
         let scaled = try Tensor.computeBinary(self, Tensor.wrapped(.double(slope), dtype.opmath), .mul, dtype: dtype)
         let out = try Tensor.selectValues(positive, self, scaled)
         let x = self
-        return Tensor.record("LeakyReluBackward0", inputs: [x], output: out, saved: [x]) { (g: Tensor) throws(TensorError) in
+        return Tensor.record(backwardName, inputs: [x], output: out, saved: [x]) { (g: Tensor) throws(TensorError) in
             [try Tensor.whereSelect(x.gt(.int(0)), g, g.mul(.double(slope)))]
         }
     }
-    /// `F.elu(x, alpha=1.0)`.
-    public func elu(alpha: Double = 1) throws(TensorError) -> Tensor {
+    /// `F.elu(x, alpha=1.0)`; the in-place variant's node is `EluBackward1`.
+    public func elu(alpha: Double = 1, backwardName: String = "EluBackward0") throws(TensorError) -> Tensor {
         let x = self
         let out = try GradMode.with(false) { () throws(TensorError) in
             try Tensor.whereSelect(x.gt(.int(0)), x, x.expm1().mul(.double(alpha)))
         }
         // Only the branch taken is differentiated: exp of a large positive x would overflow.
-        return Tensor.record("EluBackward0", inputs: [x], output: out, saved: [x]) { (g: Tensor) throws(TensorError) in
+        return Tensor.record(backwardName, inputs: [x], output: out, saved: [x]) { (g: Tensor) throws(TensorError) in
             let negative = try x.minimum(Tensor.zeros([], dtype: x.dtype)).exp().mul(.double(alpha))
             return [try Tensor.whereSelect(x.gt(.int(0)), g, g.mul(negative))]
         }

@@ -6,32 +6,39 @@ extension FunctionalModule {
     /// Activation functions, softmax and dropout. `inplace=True` writes the result back into
     /// the input, as PyTorch's in-place variants do.
     static func addActivations(to module: PyModule) {
-        func unary(_ signature: String, _ body: @escaping (Tensor, BoundArguments, Interpreter) throws(TensorError) -> Tensor) {
+        /// The activation `make` returns once it has read its arguments, applied to x; with
+        /// `inplace=True` its result is written into x, which takes over its history (the
+        /// activation sees a copy of x while autograd records, so what it saves stays intact).
+        func activation(_ signature: String,
+                        _ make: @escaping (BoundArguments, Interpreter) throws(PyError) -> (Tensor, _ inplace: Bool) throws(TensorError) -> Tensor) {
             module.addFunction(signature) { (interp, args) throws(PyError) in
                 let x = try args.tensor(0)
-                let y = try engine { try body(x, args, interp) }
+                let apply = try make(args, interp)
                 if signature.contains("inplace"), try args.bool("inplace") {
-                    try engine { _ = try x.copy_(y) }
+                    try engine { () throws(TensorError) in try x.applyInPlace { (old: Tensor) throws(TensorError) in try apply(old, true) } }
                     return args[0]
                 }
-                return .tensor(y)
+                return .tensor(try engine { try apply(x, false) })
             }
         }
-        unary("relu(input, inplace=False)") { (x, _, _) throws(TensorError) in try x.relu() }
-        unary("sigmoid(input)") { (x, _, _) throws(TensorError) in try x.sigmoid() }
-        unary("tanh(input)") { (x, _, _) throws(TensorError) in try x.tanh() }
-        unary("silu(input, inplace=False)") { (x, _, _) throws(TensorError) in try x.silu() }
-        module.addFunction("leaky_relu(input, negative_slope=0.01, inplace=False)") { (interp, args) throws(PyError) in
-            let x = try args.tensor(0), slope = try args.double("negative_slope", interp)
-            let y = try engine { try x.leakyRelu(slope) }
-            if try args.bool("inplace") { try engine { _ = try x.copy_(y) }; return args[0] }
-            return .tensor(y)
+        func unary(_ signature: String, _ body: @escaping (Tensor) throws(TensorError) -> Tensor) {
+            activation(signature) { (_, _) throws(PyError) in { (x, _) throws(TensorError) in try body(x) } }
         }
-        module.addFunction("elu(input, alpha=1.0, inplace=False)") { (interp, args) throws(PyError) in
-            let x = try args.tensor(0), alpha = try args.double("alpha", interp)
-            let y = try engine { try x.elu(alpha: alpha) }
-            if try args.bool("inplace") { try engine { _ = try x.copy_(y) }; return args[0] }
-            return .tensor(y)
+        unary("relu(input, inplace=False)") { (x) throws(TensorError) in try x.relu() }
+        unary("sigmoid(input)") { (x) throws(TensorError) in try x.sigmoid() }
+        unary("tanh(input)") { (x) throws(TensorError) in try x.tanh() }
+        unary("silu(input, inplace=False)") { (x) throws(TensorError) in try x.silu() }
+        activation("leaky_relu(input, negative_slope=0.01, inplace=False)") { (args, interp) throws(PyError) in
+            let slope = try args.double("negative_slope", interp)
+            return { (x, inplace) throws(TensorError) in
+                try x.leakyRelu(slope, backwardName: inplace ? "LeakyReluBackward1" : "LeakyReluBackward0")
+            }
+        }
+        activation("elu(input, alpha=1.0, inplace=False)") { (args, interp) throws(PyError) in
+            let alpha = try args.double("alpha", interp)
+            return { (x, inplace) throws(TensorError) in
+                try x.elu(alpha: alpha, backwardName: inplace ? "EluBackward1" : "EluBackward0")
+            }
         }
         module.addFunction("gelu(input, approximate='none')") { (interp, args) throws(PyError) in
             let x = try args.tensor(0), mode = try interp.expectStr(args["approximate"], "approximate")
@@ -45,19 +52,11 @@ extension FunctionalModule {
             let beta = try args.double("beta", interp), threshold = try args.double("threshold", interp)
             return .tensor(try engine { try x.softplus(beta: beta, threshold: threshold) })
         }
-        module.addFunction("hardtanh(input, min_val=-1.0, max_val=1.0, inplace=False)") { (interp, args) throws(PyError) in
-            let x = try args.tensor(0)
+        activation("hardtanh(input, min_val=-1.0, max_val=1.0, inplace=False)") { (args, interp) throws(PyError) in
             let lo = try args.double("min_val", interp), hi = try args.double("max_val", interp)
-            let y = try engine { try x.clamp(min: .double(lo), max: .double(hi)) }
-            if try args.bool("inplace") { try engine { _ = try x.copy_(y) }; return args[0] }
-            return .tensor(y)
+            return { (x, _) throws(TensorError) in try x.clamp(min: .double(lo), max: .double(hi)) }
         }
-        module.addFunction("relu6(input, inplace=False)") { (_, args) throws(PyError) in
-            let x = try args.tensor(0)
-            let y = try engine { try x.clamp(min: .double(0), max: .double(6)) }
-            if try args.bool("inplace") { try engine { _ = try x.copy_(y) }; return args[0] }
-            return .tensor(y)
-        }
+        unary("relu6(input, inplace=False)") { (x) throws(TensorError) in try x.clamp(min: .double(0), max: .double(6)) }
         for name in ["softmax", "log_softmax", "softmin"] {
             module.addFunction("\(name)(input, dim=None, _stacklevel=3, dtype=None)") { (interp, args) throws(PyError) in
                 var x = try args.tensor(0)
@@ -77,9 +76,11 @@ extension FunctionalModule {
             guard p >= 0 && p <= 1 else {
                 throw PyError.valueError("dropout probability has to be between 0 and 1, but got \(PyNumberFormat.repr(p))")
             }
-            let y = try engine { try x.dropout(p: p, training: training) }
-            if try args.bool("inplace") { try engine { _ = try x.copy_(y) }; return args[0] }
-            return .tensor(y)
+            if try args.bool("inplace") {
+                try engine { () throws(TensorError) in try x.applyInPlace { (old: Tensor) throws(TensorError) in try old.dropout(p: p, training: training) } }
+                return args[0]
+            }
+            return .tensor(try engine { try x.dropout(p: p, training: training) })
         }
         module.addFunction("one_hot(tensor, num_classes=-1)") { (interp, args) throws(PyError) in
             let x = try args.tensor(0), n = try args.int("num_classes", interp)
