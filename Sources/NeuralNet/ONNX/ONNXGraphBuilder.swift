@@ -36,15 +36,19 @@ public final class ONNXGraphBuilder {
 
     /// Adds a weight (parameter or buffer) under its own name, as float32.
     public func addInitializer(_ name: String, _ tensor: Tensor) throws(TensorError) -> String {
-        let name = unique(name)
-        initializers.append(ONNXTensor(name: name, dims: tensor.shape, floats: try floats(tensor)))
-        shapes[name] = tensor.shape.map { .value($0) }
-        return name
+        try store(tensor, as: unique(name))
     }
 
     /// Adds a tensor the forward pass computed without any input (a constant), as float32.
     public func constant(_ tensor: Tensor) throws(TensorError) -> String {
-        try addInitializer(freshName(), tensor)
+        try store(tensor, as: freshName())
+    }
+
+    private func store(_ tensor: Tensor, as name: String) throws(TensorError) -> String {
+        let values = try tensor.to(.float32).contiguous().toArray(Float.self)
+        initializers.append(ONNXTensor(name: name, dims: tensor.shape, floats: values))
+        shapes[name] = tensor.shape.map { .value($0) }
+        return name
     }
 
     /// A 0-d float32 constant (the `2.0` of `x * 2.0`).
@@ -174,9 +178,5 @@ public final class ONNXGraphBuilder {
     private func freshName() -> String {
         counter += 1
         return unique("val_\(counter)")
-    }
-
-    private func floats(_ tensor: Tensor) throws(TensorError) -> [Float] {
-        try tensor.to(.float32).contiguous().toArray(Float.self)
     }
 }
