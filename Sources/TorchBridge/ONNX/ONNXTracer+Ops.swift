@@ -26,7 +26,7 @@ extension ONNXTracer {
                              ceilMode: try args.bool("ceil_mode"), name: op, outputShape: out.shape)
         case "avg_pool1d", "avg_pool2d":
             if args.signature.index(of: "divisor_override") != nil, !args["divisor_override"].isNone {
-                throw unsupported("avg_pool2d with divisor_override")
+                throw unsupported(op, detail: "divisor_override")
             }
             let dims = op == "avg_pool1d" ? 1 : 2
             let kernel = try sizes(args, "kernel_size", dims, interp)
@@ -51,7 +51,7 @@ extension ONNXTracer {
             let mode = try interp.expectStr(args["approximate"], "approximate")
             name = b.gelu(try graphValue(args[0]), tanhApproximation: mode == "tanh")
         case "softmax", "log_softmax":
-            guard args["dtype"].isNone else { throw unsupported(op + " with dtype") }
+            guard args["dtype"].isNone else { throw unsupported(op, detail: "dtype") }
             let rank = args[0].tensorValue?.dim ?? 0
             let dim = try args.optionalInt("dim", interp) ?? FunctionalModule.implicitSoftmaxDim(rank)
             name = b.elementwise(op == "softmax" ? "Softmax" : "LogSoftmax", try graphValue(args[0]),
@@ -62,7 +62,7 @@ extension ONNXTracer {
                     + "pass training=self.training so that the exported (eval) model skips it")
             }
             name = try graphValue(args[0])
-        case "contiguous", "clone", "detach":
+        case "contiguous", "clone", "detach", "data":
             name = try graphValue(args[0])
         case "add", "add_", "__add__", "__radd__", "__iadd__", "sub", "sub_", "subtract", "__sub__", "__isub__":
             let opType = op.contains("add") ? "Add" : "Sub"
@@ -78,7 +78,7 @@ extension ONNXTracer {
             name = b.binary("Mul", try graphValue(args[0]), try operand(args[1]), name: "mul", outputShape: out.shape)
         case "div", "div_", "divide", "true_divide", "__truediv__", "__itruediv__", "__div__":
             if args.signature.index(of: "rounding_mode") != nil, !args["rounding_mode"].isNone {
-                throw unsupported("div with rounding_mode")
+                throw unsupported(op, detail: "rounding_mode")
             }
             name = b.binary("Div", try graphValue(args[0]), try operand(args[1]), name: "div", outputShape: out.shape)
         case "__rtruediv__":
@@ -88,9 +88,8 @@ extension ONNXTracer {
         case "__rmatmul__":
             name = b.matmul(try graphValue(args[1]), try graphValue(args[0]), name: "matmul", outputShape: out.shape)
         case "cat", "concat", "concatenate":
-            let items = Self.sequenceItems(args[0]) ?? []
             var inputs: [String] = []
-            for item in items where item.tensorValue?.numel != 0 || isTraced(item) { inputs.append(try graphValue(item)) }
+            for item in Self.sequenceItems(args[0]) ?? [] { inputs.append(try graphValue(item)) }
             let dim = try args.int("dim", interp)
             name = b.concat(inputs, axis: dim < 0 ? dim + out.dim : dim, outputShape: out.shape)
         case "view", "reshape":
@@ -99,10 +98,13 @@ extension ONNXTracer {
             name = b.reshape(try graphValue(args[0]), target: target, name: op, inputShape: input, outputShape: out.shape)
         case "flatten":
             name = try flatten(args, out, interp)
-        case "t", "transpose", "permute":
+        case "t", "T", "mT", "transpose", "permute":
             let rank = args[0].tensorValue?.dim ?? 0
             var perm = Array((0..<rank).reversed())
-            if op == "transpose" {
+            if op == "mT", rank >= 2 {
+                perm = Array(0..<rank)
+                perm.swapAt(rank - 1, rank - 2)
+            } else if op == "transpose" {
                 let a = try args.int("dim0", interp), c = try args.int("dim1", interp)
                 perm = Array(0..<rank)
                 perm.swapAt(a < 0 ? a + rank : a, c < 0 ? c + rank : c)
@@ -175,8 +177,7 @@ extension ONNXTracer {
             return builder.globalAveragePool(try graphValue(args[0]), name: op, outputShape: out.shape)
         }
         guard zip(spatialIn, spatialOut).allSatisfy({ $1 > 0 && $0 % $1 == 0 }) else {
-            throw ONNXErrors.unsupportedOperator("aten::\(op)", opset: builder.opsetVersion,
-                                                 detail: "output size that does not divide the input size")
+            throw unsupported(op, detail: "an output size that does not divide the input size")
         }
         let kernel = zip(spatialIn, spatialOut).map { $0 / $1 }
         return builder.averagePool(try graphValue(args[0]), kernel: kernel, stride: kernel,

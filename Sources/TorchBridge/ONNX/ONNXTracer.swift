@@ -77,18 +77,21 @@ final class ONNXTracer: @unchecked Sendable {
                 _ interp: Interpreter) throws(PyError) {
         let arguments = raw.positional + raw.keywords.map(\.value)
         guard arguments.contains(where: { isTraced($0) || containsTraced($0) }) else { return }
-        guard result.as(PyTensor.self) != nil || containsTensor(result) else { return }
+        // Iterating a traced tensor would hand out untraced rows.
+        guard result.as(PyTensor.self) != nil || containsTensor(result) || op == "__iter__" else { return }
         guard let signature = signature ?? Self.signatures[op] else { throw unsupported(op) }
         try lower(op, try signature.bind(raw), result: result, interp)
     }
 
     /// The error for an operation the exporter cannot write, in PyTorch's words.
-    func unsupported(_ op: String) -> PyError {
-        ONNXErrors.unsupportedOperator("aten::" + Self.atenName(op), opset: builder.opsetVersion)
+    func unsupported(_ op: String, detail: String? = nil) -> PyError {
+        ONNXErrors.unsupportedOperator("aten::" + Self.atenName(op), opset: builder.opsetVersion, detail: detail)
     }
 
-    /// Signatures for the native functions that bind their own arguments.
+    /// Signatures for the native functions that bind their own arguments, and for the
+    /// tensor properties that give tensors.
     private static let signatures: [String: Signature] = [
+        "T": Signature("T(self)"), "mT": Signature("mT(self)"), "data": Signature("data(self)"),
         "conv1d": Signature("conv1d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1)"),
         "conv2d": Signature("conv2d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1)"),
     ]

@@ -18,7 +18,9 @@ import TensorEngine
 ///   the ops that made them, weights by attribute path), but BatchNorm stays its own node
 ///   rather than being folded into the preceding convolution;
 /// - the opset is 17 unless `opset_version` asks for 18–20 (the dynamo exporter writes 18
-///   at least and 20 by default); the nodes written mean the same in all four.
+///   at least and 20 by default); the nodes written mean the same in all four;
+/// - the weights are stored inside the `.onnx` file, as `external_data=False` does (PyTorch's
+///   default writes them to a `<file>.data` file next to it).
 enum OnnxModule {
     static func make(_ interp: Interpreter) throws(PyError) -> PyModule {
         let module = PyModule(name: "torch.onnx")
@@ -27,6 +29,8 @@ enum OnnxModule {
         module["errors"] = .object(errors)
         module["OnnxExporterError"] = .object(ONNXErrors.exporterError)
         module["ONNXProgram"] = .object(ONNXProgram.type)
+        /// torch.onnx.is_in_onnx_export(): True while `export` runs the model's forward.
+        module.addFunction("is_in_onnx_export()") { (interp, _) throws(PyError) in .bool(OpTrace.isTracing(interp)) }
         /// torch.onnx.export(model, args=(), f=None, *, kwargs=None, verbose=None, input_names=None,
         /// output_names=None, opset_version=None, dynamo=True, ..., dynamic_axes=None, ...)
         /// https://docs.pytorch.org/docs/stable/onnx_export.html

@@ -30,10 +30,19 @@ enum OpTrace {
         return try body()
     }
 
-    /// Wraps every native method of `type` (see Note [Tracing hook]).
+    /// Whether `interp` is running a forward for an export.
+    static func isTracing(_ interp: Interpreter) -> Bool {
+        active.load(ordering: .relaxed) != 0 && tracers.withLock { $0[ObjectIdentifier(interp)] != nil }
+    }
+
+    /// Wraps every native method and property getter of `type` (see Note [Tracing hook]).
     static func instrument(_ type: PyType) {
         for (name, value) in type.members {
-            if let function = value.as(PyBuiltinFunction.self) { type.setMember(name, .object(traced(function))) }
+            if let function = value.as(PyBuiltinFunction.self) {
+                type.setMember(name, .object(traced(function)))
+            } else if let property = value.as(PyProperty.self), let getter = property.getter.as(PyBuiltinFunction.self) {
+                property.getter = .object(traced(getter))
+            }
         }
     }
 
