@@ -3,7 +3,8 @@ import Synchronization
 
 // Note [Tracing hook]
 // `torch.onnx.export` records the operations a model's forward performs. Every native
-// function and method of `torch`, `torch.nn.functional` and `Tensor` is wrapped once, when
+// function of `torch` and `torch.nn.functional`, and every method and property getter of
+// `Tensor`, is wrapped once, when
 // the module or type is built, by ``OpTrace/instrument(_:)``: the wrapper calls the original
 // and then, only while some interpreter is tracing, hands the call and its result to that
 // interpreter's ``ONNXTracer``. When nothing traces, the cost is one relaxed atomic load per
@@ -55,8 +56,7 @@ enum OpTrace {
         }
     }
 
-    /// `function` with the hook around it.
-    static func traced(_ function: PyBuiltinFunction) -> PyBuiltinFunction {
+    private static func traced(_ function: PyBuiltinFunction) -> PyBuiltinFunction {
         PyBuiltinFunction(wrapping: function) { (interp, args) throws(PyError) in
             let result = try function.call(interp, args)
             if active.load(ordering: .relaxed) != 0,

@@ -11,7 +11,7 @@ enum TorchModule {
 
     /// The `torch.` functions from the op tables, created once.
     static let functions: [(String, PyValue)] = TorchOps.all.filter { $0.kind != .method }.map { op in
-        (op.name, .object(OpTrace.traced(PyBuiltinFunction(signature: op.functionSignature, module: "torch", op.body))))
+        (op.name, .object(PyBuiltinFunction(signature: op.functionSignature, module: "torch", op.body)))
     }
 
     /// Creates the module for one interpreter.
@@ -50,6 +50,7 @@ enum TorchModule {
         addUtilities(to: module)
         SerializationOps.add(to: module)
         Unimplemented.add(to: module)
+        OpTrace.instrument(module)
         // `import torch` also imports these, as in PyTorch (`torch.autograd.grad` works at once).
         for (name, factory) in submodules {
             let sub = try factory(interp)
