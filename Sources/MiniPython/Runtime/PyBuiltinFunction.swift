@@ -41,6 +41,18 @@ public final class PyBuiltinFunction: PyObject, @unchecked Sendable {
         super.init(type: .builtinFunction)
     }
 
+    /// A function with `original`'s name, owner, module and signature (for help text) whose
+    /// calls run `call`, which usually calls `original` (a hook around a native function).
+    public init(wrapping original: PyBuiltinFunction,
+                call: @escaping (Interpreter, Arguments) throws(PyError) -> PyValue) {
+        self.name = original.name
+        self.module = original.module
+        self.ownerName = original.ownerName
+        self.signature = original.signature
+        self.body = call
+        super.init(type: .builtinFunction)
+    }
+
     /// Calls the function.
     public func call(_ interp: Interpreter, _ args: Arguments) throws(PyError) -> PyValue {
         try body(interp, args)

@@ -50,6 +50,7 @@ enum TorchModule {
         addUtilities(to: module)
         SerializationOps.add(to: module)
         Unimplemented.add(to: module)
+        OpTrace.instrument(module)
         // `import torch` also imports these, as in PyTorch (`torch.autograd.grad` works at once).
         for (name, factory) in submodules {
             let sub = try factory(interp)
@@ -60,7 +61,7 @@ enum TorchModule {
     }
 
     /// The submodules made on their first use.
-    static let lazySubmodules: Set<String> = ["nn", "optim", "utils", "distributions"]
+    static let lazySubmodules: Set<String> = ["nn", "optim", "utils", "distributions", "onnx"]
 
     /// The submodules created with `torch` itself.
     nonisolated(unsafe) static let submodules: [(String, (Interpreter) throws(PyError) -> PyModule)] = [
@@ -91,6 +92,7 @@ enum TorchModule {
         interp.registerModule("torch.utils.data", DataModule.makeData)
         interp.registerModule("torch.optim", OptimModule.make)
         interp.registerModule("torch.distributions", DistributionsModule.make)
+        interp.registerModule("torch.onnx", OnnxModule.make)
     }
 
     // MARK: - Utilities
