@@ -21,6 +21,7 @@ public enum TorchBridge {
         TorchModule.register(interp)
         VisionModule.register(interp)
         GymnasiumModule.register(interp)
+        NumPyModule.register(interp)
         PlotDisplay.register(interp)
         Pyplot.register(interp)
         interp.registerModule("torch.utils.tensorboard", TensorBoard.make)
