@@ -138,7 +138,7 @@ def _inplace(self, op, other):
         return t
     src, dst = _name_of_torch(t), _name_of_torch(self._t)
     if not _can_cast_same_kind(src, dst):
-        raise TypeError(f"Cannot cast ufunc '{_UFUNC_NAMES[op]}' output from dtype('{src}') to dtype('{dst}') "
+        raise UFuncTypeError(f"Cannot cast ufunc '{_UFUNC_NAMES[op]}' output from dtype('{src}') to dtype('{dst}') "
                         "with casting rule 'same_kind'")
     self._t.copy_(t.expand(self._t.shape) if tuple(t.shape) != tuple(self._t.shape) else t)
     return self
@@ -212,6 +212,10 @@ def operator_index(a):
 
 
 class AxisError(ValueError, IndexError):
+    pass
+
+
+class UFuncTypeError(TypeError):
     pass
 
 
@@ -331,8 +335,7 @@ class ndarray:
     def __iter__(self):
         if self._t.dim() == 0:
             raise TypeError("iteration over a 0-d array")
-        for i in range(self._t.shape[0]):
-            yield _wrap_result(self._t[i])
+        return (_wrap_result(row) for row in self._t)
 
     def __repr__(self):
         return _array_repr(self)

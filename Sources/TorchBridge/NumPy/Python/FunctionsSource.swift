@@ -39,7 +39,7 @@ def _from_data(obj):
             except (ValueError, TypeError):
                 t = None
             if t is not None:
-                return t.to(torch.float64) if t.is_floating_point() else t
+                return torch.tensor(obj, dtype=torch.float64) if t.is_floating_point() else t
         parts = [_from_data(x) for x in obj]
         shape = tuple(parts[0].shape)
         for p in parts:

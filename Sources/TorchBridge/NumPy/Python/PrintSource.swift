@@ -199,10 +199,11 @@ def _array_repr(a):
     text = _array2string(a, ', ', prefix, ')')
     implied = name in ('float64', 'int64', 'bool') and a._t.numel() > 0
     extras = []
+    summarized = a._t.numel() > _print_options['threshold']
+    if (a._t.numel() == 0 and tuple(a._t.shape) != (0,)) or summarized:
+        extras.append(f"shape={tuple(a._t.shape)}")
     if not implied:
         extras.append(f"dtype={name}")
-    if a._t.numel() == 0 and tuple(a._t.shape) != (0,):
-        extras.append(f"shape={tuple(a._t.shape)}")
     if not extras:
         return prefix + text + ')'
     head = prefix + text + ','
