@@ -2,8 +2,8 @@ import MiniPython
 import TensorEngine
 
 /// `numpy._native`: the few native pieces the Python `numpy` package is written over —
-/// numpy's float formatting (``NumPyFloatFormat``) and its legacy random generator
-/// (``LegacyRandomState``).
+/// numpy's float formatting (``NumPyFloatFormat``), its float summation order
+/// (``NumPySum``) and its legacy random generator (``LegacyRandomState``).
 enum NumPyNative {
     static func make(_ interp: Interpreter) throws(PyError) -> PyModule {
         let module = PyModule(name: "numpy._native")
@@ -23,6 +23,12 @@ enum NumPyNative {
                 x, try interp.isTrue(args[1]) ? .single : .double, precision: try optionalInt(args[2], interp),
                 minDigits: try interp.expectInt(args[3]), trim: try trim(args[4], interp),
                 padLeft: try interp.expectInt(args[5]), expDigits: try interp.expectInt(args[6])))
+        }
+        /// sum(t, axes): a float32/float64 tensor summed over `axes` (a tuple) in numpy's order.
+        module.addFunction("sum(t, axes)") { (interp, args) throws(PyError) in
+            guard let t = args[0].tensorValue else { throw PyError.typeError("sum() expects a tensor") }
+            let axes = Set(try interp.toArray(args[1]).map { (v) throws(PyError) in try interp.expectInt(v) })
+            return .tensor(try engine { try NumPySum.sum(t, axes: axes) })
         }
         return module
     }

@@ -273,6 +273,18 @@ def _reduced(r, t, dims, keepdims):
     return _wrap_result(r)
 
 
+def _add_reduce(t, dims, keepdims):
+    """np.add.reduce of tensor t over dims (None: all), float32/float64 in numpy's order."""
+    all_dims = tuple(range(t.dim())) if dims is None else dims
+    if _name_of_torch(t) in ('float32', 'float64'):
+        r = _native.sum(t, all_dims)
+    else:
+        r = t.sum() if dims is None else t.sum(dim=dims)
+    if keepdims:
+        r = r.reshape(tuple(1 if d in all_dims else t.shape[d] for d in range(t.dim())))
+    return r
+
+
 def sum(a, axis=None, dtype=None, out=None, keepdims=False):
     t = asarray(a)._t
     name = _name_of_torch(t)
@@ -281,9 +293,7 @@ def sum(a, axis=None, dtype=None, out=None, keepdims=False):
     elif _INFO[name][1] in 'bui':
         name = 'int64'
     t = _as(t, name)
-    dims = _axis(axis, t.dim())
-    r = t.sum() if dims is None else t.sum(dim=dims, keepdim=keepdims)
-    return _reduced(r, t, dims, keepdims)
+    return _wrap_result(_add_reduce(t, _axis(axis, t.dim()), keepdims))
 
 
 def prod(a, axis=None, dtype=None, out=None, keepdims=False):
@@ -318,8 +328,7 @@ def mean(a, axis=None, dtype=None, out=None, keepdims=False):
     t = asarray(a)._t
     t = _as(t, _float_name(t, dtype))
     dims = _axis(axis, t.dim())
-    s = t.sum() if dims is None else t.sum(dim=dims, keepdim=keepdims)
-    return _reduced(s / _count(t, dims), t, dims, keepdims)
+    return _wrap_result(_add_reduce(t, dims, keepdims) / _count(t, dims))
 
 
 def var(a, axis=None, dtype=None, out=None, ddof=0, keepdims=False):
@@ -327,10 +336,8 @@ def var(a, axis=None, dtype=None, out=None, ddof=0, keepdims=False):
     t = _as(t, _float_name(t, dtype))
     dims = _axis(axis, t.dim())
     n = _count(t, dims)
-    centered = t - (t.sum() if dims is None else t.sum(dim=dims, keepdim=True)) / n
-    squares = centered * centered
-    s = squares.sum() if dims is None else squares.sum(dim=dims, keepdim=keepdims)
-    return _reduced(s / builtins.max(n - ddof, 0), t, dims, keepdims)
+    centered = t - _add_reduce(t, dims, True) / n
+    return _wrap_result(_add_reduce(centered * centered, dims, keepdims) / builtins.max(n - ddof, 0))
 
 
 def std(a, axis=None, dtype=None, out=None, ddof=0, keepdims=False):
