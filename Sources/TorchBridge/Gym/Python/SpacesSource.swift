@@ -2,7 +2,7 @@ extension GymnasiumSource {
     /// `gymnasium.spaces`: `Discrete` (integers start ... start + n - 1) and `Box` (float32
     /// tensors between `low` and `high`), each with its own seedable generator.
     static let spaces = #"""
-import math
+import numpy as np
 import torch
 
 __all__ = ['Space', 'Discrete', 'Box']
@@ -107,36 +107,6 @@ class Discrete(Space):
         return isinstance(other, Discrete) and self.n == other.n and self.start == other.start
 
 
-def _float32_text(value):
-    # The shortest decimal that reads back as the same float32, as numpy prints one.
-    if math.isinf(value):
-        return 'inf' if value > 0 else '-inf'
-    if math.isnan(value):
-        return 'nan'
-    for digits in range(1, 10):
-        text = f"{value:.{digits}f}"
-        if torch.tensor(float(text)).item() == value:
-            return text
-    return repr(value)
-
-
-def _array_text(values):
-    # numpy's str() of a 1-D array: decimal points aligned, fractions padded on the right.
-    texts = [_float32_text(v) for v in values]
-    numbers = [t for t in texts if '.' in t]
-    left = max([len(t.split('.')[0]) for t in numbers], default=0)
-    right = max([len(t.split('.')[1]) for t in numbers], default=0)
-    width = max([left + 1 + right] + [len(t) for t in texts])
-    cells = []
-    for t in texts:
-        if '.' in t:
-            whole, fraction = t.split('.')
-            cells.append((whole.rjust(left) + '.' + fraction.ljust(right)).rjust(width))
-        else:
-            cells.append(t.rjust(width))
-    return '[' + ' '.join(cells) + ']'
-
-
 class Box(Space):
     """Float32 tensors of `shape` with every element between `low` and `high` (either may be
     infinite, given as a number or a tensor)."""
@@ -194,10 +164,11 @@ class Box(Space):
         return (tuple(x.shape) == self._shape and bool((x >= self.low).all()) and bool((x <= self.high).all()))
 
     def _bound_text(self, bound):
-        values = bound.flatten().tolist()
-        if len(values) > 0 and min(values) == max(values):
-            return _float32_text(values[0])
-        return _array_text(values)
+        # Gymnasium's short form: one number when all bounds agree, else numpy's str().
+        values = np.asarray(bound)
+        if values.size != 0 and values.min() == values.max():
+            return str(values.min())
+        return str(values)
 
     def __repr__(self):
         return f"Box({self._bound_text(self.low)}, {self._bound_text(self.high)}, {self._shape}, float32)"
