@@ -37,6 +37,22 @@ enum NumPyModule {
         return (t as? PyTensor)?.tensor
     }
 
+    /// The Python number inside a numpy scalar (`np.float32(2.5)`, `a.sum()`), if `value` is one;
+    /// torch takes these as it takes Python numbers.
+    static func number(_ value: PyValue) -> PyValue? {
+        guard let object = value.object, object.type.module == "numpy", let v = object.dict?.get(str: "_v") else { return nil }
+        switch v {
+        case .int, .float, .bool: return v
+        default: return nil
+        }
+    }
+
+    /// The dtype of a numpy scalar (`np.float64(2.5)` is float64), if `value` is one.
+    static func scalarDType(_ value: PyValue) -> DType? {
+        guard number(value) != nil, let name = value.object?.type.name else { return nil }
+        return name == "bool_" ? .bool : DType.allCases.first { $0.shortName == name }
+    }
+
     /// A numpy array viewing `tensor` (what `Tensor.numpy()` returns).
     static func array(_ tensor: Tensor, _ interp: Interpreter) throws(PyError) -> PyValue {
         let numpy = try interp.importModule("numpy")

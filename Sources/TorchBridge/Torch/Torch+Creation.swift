@@ -22,7 +22,8 @@ enum CreationOps {
             }
         }
         let nested = try NestedData.from(data, interp)
-        return try engine { try Tensor.from(nested: nested, dtype: dtype) }
+        // A numpy scalar keeps its dtype, as in torch (`torch.tensor(np.float64(2.5))` is float64).
+        return try engine { try Tensor.from(nested: nested, dtype: dtype ?? NumPyModule.scalarDType(data)) }
     }
 
     static let sizeKeywords = "size=<unset>, out=None, dtype=None, layout=None, device=None, pin_memory=False, requires_grad=False"

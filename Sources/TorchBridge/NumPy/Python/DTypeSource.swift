@@ -279,7 +279,9 @@ class generic:
         return format(self._v, spec)
 
     def __round__(self, ndigits=None):
-        return builtins.round(self._v, ndigits) if ndigits is not None else builtins.round(self._v)
+        if ndigits is None:
+            return builtins.round(self._v)
+        return _scalar(builtins.round(self._v, ndigits), self._name)
 
     def __getattr__(self, name):
         if name in ('mean', 'sum', 'max', 'min', 'std', 'var', 'argmax', 'argmin', 'reshape', 'copy',
