@@ -11,7 +11,7 @@ import TensorEngine
 public enum TorchBridge {
     /// Registers `torch` and its submodules (`torch.autograd`, `torch.cuda`, `torch.random`,
     /// `torch.linalg`, `torch.return_types`) with `interp`, and `torchvision`, `PIL`,
-    /// `tutor_datasets`, `gymnasium`, `matplotlib.pyplot` and `torch.utils.tensorboard`. Nothing
+    /// `tutor_datasets`, `gymnasium`, `numpy`, `matplotlib.pyplot` and `torch.utils.tensorboard`. Nothing
     /// is built until the first import, so start-up stays fast for scripts that never import them.
     ///
     /// The interpreter gets its own default generator, bound while its code runs: one

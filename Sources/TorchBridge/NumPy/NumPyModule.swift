@@ -7,8 +7,10 @@ import TensorEngine
 ///
 /// It is Python source over torch (like `gymnasium` and `torch.distributions`): an ndarray
 /// views a tensor's storage (`._t`), so `Tensor.numpy()`, `torch.from_numpy` and
-/// `torch.as_tensor` share memory as they do in real torch. Only float formatting and the
-/// random generator are native (`numpy._native`).
+/// `torch.as_tensor` share memory as they do in real torch. Float formatting, float sums and
+/// the random generator are native (`numpy._native`) and match numpy digit for digit;
+/// element-wise float32 math (`np.exp`, `np.log`, ...) runs on torch's kernels and can differ
+/// from numpy's own in the last digit.
 enum NumPyModule {
     static func register(_ interp: Interpreter) {
         interp.registerModule("numpy._native", NumPyNative.make)
