@@ -11,7 +11,7 @@ import TensorEngine
 public enum TorchBridge {
     /// Registers `torch` and its submodules (`torch.autograd`, `torch.cuda`, `torch.random`,
     /// `torch.linalg`, `torch.return_types`) with `interp`, and `torchvision`, `PIL`,
-    /// `tutor_datasets`, `gymnasium`, `matplotlib.pyplot` and `torch.utils.tensorboard`. Nothing
+    /// `tutor_datasets`, `gymnasium`, `numpy`, `matplotlib.pyplot` and `torch.utils.tensorboard`. Nothing
     /// is built until the first import, so start-up stays fast for scripts that never import them.
     ///
     /// The interpreter gets its own default generator, bound while its code runs: one
@@ -21,6 +21,7 @@ public enum TorchBridge {
         TorchModule.register(interp)
         VisionModule.register(interp)
         GymnasiumModule.register(interp)
+        NumPyModule.register(interp)
         PlotDisplay.register(interp)
         Pyplot.register(interp)
         interp.registerModule("torch.utils.tensorboard", TensorBoard.make)

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Charts
 import MiniPython
 import TorchBridge
 
@@ -8,23 +9,26 @@ import TorchBridge
 /// terminal and to stderr when stdin is piped (as `python3 -i < file` does); the repr of
 /// each expression statement is echoed; a block ends with an empty line; errors print a
 /// traceback and the session goes on; Ctrl-C cancels the line or interrupts running code;
-/// Ctrl-D (end of input) exits with status 0.
+/// Ctrl-D (end of input) exits with status 0. Figures print as `run` prints them, in the
+/// colours `--color` (or the environment) allows.
 enum ReplCommand {
-    static func run() -> Int32 {
+    static func run(color: ColorTier.Choice = .auto) -> Int32 {
         var status: Int32 = 0
         Signals.blockOnThisThread()
         Interpreter.runOnLargeStack {
-            status = loop()
+            status = loop(color: color)
         }
         return status
     }
 
-    private static func loop() -> Int32 {
+    private static func loop(color: ColorTier.Choice) -> Int32 {
         let interactive = isatty(0) != 0
         StandardStreams.isInteractive = true
         let promptFD: Int32 = interactive ? 1 : 2
         let interp = Interpreter(interrupt: Signals.interrupt)
         TorchBridge.install(into: interp)
+        let tier = ColorTier.detect(choice: color, isTerminal: isatty(1) != 0) { getenv($0).flatMap { String(validatingCString: $0) } }
+        TorchBridge.setDisplay(interp, tier: tier, columns: ColorOption.terminalColumns())
         interp.argv = [""]
         Signals.installInterruptHandler()
         let reader = LineReader()

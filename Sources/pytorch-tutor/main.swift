@@ -19,7 +19,7 @@ do {
     case .run(let file, let arguments):
         exit(RunCommand.run(file: file, arguments: arguments, color: color))
     case .repl:
-        exit(ReplCommand.run())
+        exit(ReplCommand.run(color: color))
     case .list(let lessons):
         exit(ListCommand.run(lessons: lessons))
     case .check(let names, let verbose, let lessons):

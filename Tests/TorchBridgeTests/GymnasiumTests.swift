@@ -62,25 +62,25 @@ struct GymnasiumTests {
             """, "True False True\nTrue True\nTrue\n")
     }
 
-    @Test func observationsAreFloat32TensorsThatTorchAccepts() {
+    @Test func observationsAreFloat32ArraysThatTorchAccepts() {
         expectOutput("""
             import torch
             import gymnasium as gym
             env = gym.make('CartPole-v1')
             obs, info = env.reset(seed=0)
             print(type(obs).__name__, obs.dtype, tuple(obs.shape), info)
-            print(torch.tensor(obs).dtype, torch.as_tensor(obs) is obs, torch.from_numpy(obs) is obs)
+            print(torch.tensor(obs).dtype, torch.as_tensor(obs).dtype, torch.from_numpy(obs).shape)
             print(torch.tensor(obs, dtype=torch.float32).unsqueeze(0).shape, float(obs[2]) == obs.tolist()[2])
             sample = env.observation_space.sample()
             print(sample.dtype, tuple(sample.shape), env.observation_space.contains(sample))
             print(env.observation_space.low.dtype, env.observation_space.high[0].item())
 
             """, """
-            Tensor torch.float32 (4,) {}
-            torch.float32 True True
+            ndarray float32 (4,) {}
+            torch.float32 torch.float32 torch.Size([4])
             torch.Size([1, 4]) True
-            torch.float32 (4,) True
-            torch.float32 4.800000190734863
+            float32 (4,) True
+            float32 4.800000190734863
 
             """)
     }

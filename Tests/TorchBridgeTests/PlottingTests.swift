@@ -160,4 +160,38 @@ import TorchBridge
         }
         expectError("from torch.utils.tensorboard import SummaryWriter\nSummaryWriter().add_image('x', [[1, 2]])", "ValueError")
     }
+
+    @Test func limitsTicksAndGridReachTheModel() {
+        let result = events("""
+        import matplotlib.pyplot as plt
+        plt.plot([0, 1, 2], [0, 1, 4])
+        assert plt.xlim(0.5, 1.5) == (0.5, 1.5)
+        assert plt.ylim((0, 10)) == (0.0, 10.0)
+        assert plt.xlim() == (0.5, 1.5)
+        assert plt.xticks([0, 1, 2], ['a', 'b', 'c']) == ([0.0, 1.0, 2.0], ['a', 'b', 'c'])
+        assert plt.yticks() == ([], [])
+        plt.grid()
+        fig, ax = plt.subplots()
+        ax.plot([1, 2])
+        ax.set_xlim(right=5)
+        ax.set_yticks([1.5])
+        ax.grid(True)
+        ax.grid(False)
+        plt.show()
+        """)
+        #expect(result.error == nil, "\(result.error ?? "")")
+        guard case .figure(let first)? = result.events.first, case .figure(let second)? = result.events.last else {
+            Issue.record("no figures")
+            return
+        }
+        #expect(first.axes[0].xLimits == AxisLimits(low: 0.5, high: 1.5))
+        #expect(first.axes[0].yLimits == AxisLimits(low: 0, high: 10))
+        #expect(first.axes[0].xTicks == AxisTicks(positions: [0, 1, 2], labels: ["a", "b", "c"]))
+        #expect(first.axes[0].showsGrid)
+        #expect(second.axes[0].xLimits == AxisLimits(high: 5))
+        #expect(second.axes[0].yTicks == AxisTicks(positions: [1.5]))
+        #expect(!second.axes[0].showsGrid)
+        expectError("import matplotlib.pyplot as plt\nplt.xticks([1, 2], ['a'])", "ValueError",
+                    "The number of FixedLocator locations (2), usually from a call to set_ticks, does not match the number of labels (1).")
+    }
 }

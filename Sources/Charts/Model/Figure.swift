@@ -30,6 +30,14 @@ public struct Axes: Equatable, Sendable {
     public var showsLegend = false
     /// `axis('off')`: no frame, ticks or labels.
     public var showsAxis = true
+    /// `set_xlim` / `set_ylim`.
+    public var xLimits = AxisLimits()
+    public var yLimits = AxisLimits()
+    /// `set_xticks` / `set_yticks` (nil: the renderer picks them).
+    public var xTicks: AxisTicks?
+    public var yTicks: AxisTicks?
+    /// `grid(True)`: dotted lines across the plot at the ticks.
+    public var showsGrid = false
 
     public init() {}
 

@@ -40,12 +40,17 @@ enum AxesRenderer {
             return block
         }
         let frame = axes.showsAxis && bottom - top >= 3 && columns >= 12
-        let ranges = dataRanges(axes)
+        let ranges = viewRanges(axes)
         var left = 0
         var plotBottom = bottom
+        var gridRows: [Int] = [], gridColumns: [Int] = []
         if frame {
             let span = ranges.y.upperBound - ranges.y.lowerBound
-            let labels = [ranges.y.upperBound, (ranges.y.lowerBound + ranges.y.upperBound) / 2, ranges.y.lowerBound]
+            let custom = axes.yTicks.map { ticks in
+                ticks.positions.indices.filter { ranges.y.contains(ticks.positions[$0]) }
+                    .map { (value: ticks.positions[$0], label: ticks.label($0, span: span)) }
+            }
+            let labels = custom?.map(\.label) ?? [ranges.y.upperBound, (ranges.y.lowerBound + ranges.y.upperBound) / 2, ranges.y.lowerBound]
                 .map { NumberFormat.tick($0, span: span) }
             let margin = min(columns / 3, labels.map(\.count).max() ?? 0)
             left = margin + 1
@@ -53,23 +58,74 @@ enum AxesRenderer {
             let height = plotBottom - top
             for row in top..<plotBottom { block[margin, row] = ChartCell(glyphs.vertical) }
             for (i, label) in labels.enumerated() {
-                let row = i == 0 ? top : i == 1 ? top + (height - 1) / 2 : plotBottom - 1
+                let row: Int
+                if let custom {
+                    row = plotBottom - 1 - Int(((custom[i].value - ranges.y.lowerBound) / span * Double(height - 1)).rounded())
+                } else {
+                    row = i == 0 ? top : i == 1 ? top + (height - 1) / 2 : plotBottom - 1
+                }
                 block.put(String(label.suffix(margin)).leftPadded(to: margin), x: 0, y: row)
                 block[margin, row] = ChartCell(glyphs.tick)
+                gridRows.append(row)
             }
             block[margin, plotBottom] = ChartCell(glyphs.corner)
             for x in left..<columns { block[x, plotBottom] = ChartCell(glyphs.horizontal) }
-            let xSpan = ranges.x.upperBound - ranges.x.lowerBound
-            let low = NumberFormat.tick(ranges.x.lowerBound, span: xSpan), high = NumberFormat.tick(ranges.x.upperBound, span: xSpan)
-            block.put(low, x: left, y: plotBottom + 1)
-            if columns - high.count > left + low.count { block.put(high, x: columns - high.count, y: plotBottom + 1) }
+            gridColumns = drawXTicks(axes.xTicks, range: ranges.x, into: &block, left: left, y: plotBottom, glyphs: glyphs)
         }
         var canvas = BrailleCanvas(columns: columns - left, rows: max(0, plotBottom - top))
         plot(axes.series, on: &canvas, ranges: ranges, unicode: tier.isUnicode)
         canvas.draw(into: &block, x: left, y: top, colors: axes.series.map(\.color),
                     markers: axes.series.indices.map { series(axes.series[$0], marker: glyphs.marker($0)) },
                     unicode: tier.isUnicode)
+        if frame && axes.showsGrid {
+            drawGrid(rows: gridRows, columns: gridColumns, into: &block, area: (left, top, columns, plotBottom), glyphs: glyphs)
+        }
         return block
+    }
+
+    /// The x tick labels under the axis line: the ends of the range, or the ticks set with
+    /// `set_xticks` (marked on the line; a label that would overlap its left neighbour is
+    /// skipped). Returns the columns of the ticks, for the grid.
+    private static func drawXTicks(_ ticks: AxisTicks?, range: ClosedRange<Double>, into block: inout ChartBlock,
+                                   left: Int, y: Int, glyphs: Glyphs) -> [Int] {
+        let columns = block.width, span = range.upperBound - range.lowerBound
+        guard let ticks else {
+            let low = NumberFormat.tick(range.lowerBound, span: span), high = NumberFormat.tick(range.upperBound, span: span)
+            block.put(low, x: left, y: y + 1)
+            if columns - high.count > left + low.count { block.put(high, x: columns - high.count, y: y + 1) }
+            let width = columns - left
+            return width >= 8 ? [1, 2, 3].map { left + (width - 1) * $0 / 4 } : []
+        }
+        var used = [Int]()
+        var end = -1
+        for (i, value) in ticks.positions.enumerated() where range.contains(value) {
+            let column = left + Int(((value - range.lowerBound) / span * Double(columns - left - 1)).rounded())
+            block[column, y] = ChartCell(glyphs.xTick)
+            used.append(column)
+            let label = ticks.label(i, span: span)
+            let start = min(max(left, column - label.count / 2), columns - label.count)
+            if start > end {
+                block.put(label, x: max(0, start), y: y + 1)
+                end = start + label.count
+            }
+        }
+        return used
+    }
+
+    /// Dotted lines at the tick rows and columns, in cells the data left empty.
+    private static func drawGrid(rows: [Int], columns: [Int], into block: inout ChartBlock,
+                                 area: (left: Int, top: Int, right: Int, bottom: Int), glyphs: Glyphs) {
+        let color: RGB? = glyphs.unicode ? RGB(88, 88, 88) : nil
+        for row in rows where row >= area.top && row < area.bottom {
+            for x in area.left..<area.right where block[x, row] == .blank {
+                block[x, row] = ChartCell(glyphs.gridHorizontal, foreground: color)
+            }
+        }
+        for column in columns where column >= area.left && column < area.right {
+            for row in area.top..<area.bottom where block[column, row] == .blank {
+                block[column, row] = ChartCell(glyphs.gridVertical, foreground: color)
+            }
+        }
     }
 
     private static func series(_ series: Series, marker: Character) -> Character {
@@ -78,6 +134,12 @@ enum AxesRenderer {
     }
 
     // MARK: - Data
+
+    /// The data ranges with the axes' limits (`set_xlim`, `set_ylim`) put in.
+    static func viewRanges(_ axes: Axes) -> (x: ClosedRange<Double>, y: ClosedRange<Double>) {
+        let data = dataRanges(axes)
+        return (axes.xLimits.applied(to: data.x), axes.yLimits.applied(to: data.y))
+    }
 
     /// The finite data ranges, widened so that bars start at zero and a constant series
     /// gets some room.
@@ -165,7 +227,10 @@ enum AxesRenderer {
                     if unicode {
                         canvas.fill(x0: x0, x1: right, y0: zero, y1: y, owner: owner)
                     } else {
-                        for cx in min(x0, right)...max(x0, right) { for cy in min(zero, y)...max(zero, y) { set(cx, cy, owner) } }
+                        let xLow = max(0, min(x0, right)), xHigh = min(width - 1, max(x0, right))
+                        let yLow = max(0, min(zero, y)), yHigh = min(height - 1, max(zero, y))
+                        guard xLow <= xHigh, yLow <= yHigh else { continue }
+                        for cx in xLow...xHigh { for cy in yLow...yHigh { set(cx, cy, owner) } }
                     }
                 }
             }

@@ -54,10 +54,11 @@ struct BrailleCanvas {
 
     /// Fills the dots from `x0` to `x1` and `y0` to `y1` (inclusive, any order).
     mutating func fill(x0: Int, x1: Int, y0: Int, y1: Int, owner: Int) {
-        let xs = max(0, min(x0, x1))...min(dotWidth - 1, max(x0, x1))
-        let ys = max(0, min(y0, y1))...min(dotHeight - 1, max(y0, y1))
-        guard !xs.isEmpty, !ys.isEmpty, xs.lowerBound <= xs.upperBound, ys.lowerBound <= ys.upperBound else { return }
-        for x in xs { for y in ys { set(x, y, owner: owner) } }
+        // Clip first: a bar outside the view (set_xlim) has no dots to set.
+        let xLow = max(0, min(x0, x1)), xHigh = min(dotWidth - 1, max(x0, x1))
+        let yLow = max(0, min(y0, y1)), yHigh = min(dotHeight - 1, max(y0, y1))
+        guard xLow <= xHigh, yLow <= yHigh else { return }
+        for x in xLow...xHigh { for y in yLow...yHigh { set(x, y, owner: owner) } }
     }
 
     /// Draws the canvas into `block` at (`x`, `y`); `colors[owner]` colours a cell, `markers`

@@ -2,14 +2,14 @@ import MiniPython
 import TensorEngine
 
 /// Python data for `torch.tensor(data)`: numbers, (nested) lists and tuples of numbers,
-/// tensors inside lists, ranges and any other iterable.
+/// tensors and numpy arrays inside lists, ranges and any other iterable.
 enum NestedData {
     /// Converts `data` into the engine's ``NestedValue``.
     ///
     /// - Throws: `TypeError` with PyTorch's wording for values that are not numbers or sequences.
     static func from(_ data: PyValue, _ interp: Interpreter, depth: Int = 0) throws(PyError) -> NestedValue {
-        if let s = try Scalars.from(data) { return .scalar(s) }
-        if let t = data.tensorValue { return t.tolist() }
+        if let s = try Scalars.from(NumPyModule.number(data) ?? data) { return .scalar(s) }
+        if let t = data.tensorValue ?? NumPyModule.tensor(data) { return t.tolist() }
         if depth > 64 { throw PyError.valueError("too many dimensions (nesting deeper than 64)") }
         switch data {
         case .str:

@@ -66,16 +66,16 @@ enum Scalars {
     }
 }
 
-/// An operand of a binary op: a tensor or a Python number.
+/// An operand of a binary op: a tensor or a Python number (numpy arrays and scalars count as these).
 enum Operand {
     case tensor(Tensor)
     case scalar(Scalar)
 
     /// nil when `v` is neither (the operator then returns `NotImplemented`).
     init?(_ v: PyValue) throws(PyError) {
-        if let t = v.tensorValue {
+        if let t = v.tensorValue ?? NumPyModule.tensor(v) {
             self = .tensor(t)
-        } else if let s = try Scalars.from(v) {
+        } else if let s = try Scalars.from(NumPyModule.number(v) ?? v) {
             self = .scalar(s)
         } else {
             return nil

@@ -309,11 +309,15 @@ def default_convert(data):
 
 
 def default_collate(batch):
-    """Stacks a list of samples into a batch: tensors with `torch.stack`, numbers into tensors,
-    and dicts, tuples and lists element by element."""
+    """Stacks a list of samples into a batch: tensors with `torch.stack`, numpy arrays and
+    numbers into tensors, and dicts, tuples and lists element by element."""
     elem = batch[0]
     if isinstance(elem, torch.Tensor):
         return torch.stack(batch, 0)
+    if type(elem).__module__ == 'numpy':
+        if hasattr(elem, 'ndim') and elem.ndim > 0:
+            return default_collate([torch.as_tensor(b) for b in batch])
+        return torch.as_tensor(batch)
     if isinstance(elem, float):
         return torch.tensor(batch, dtype=torch.float64)
     if isinstance(elem, int):

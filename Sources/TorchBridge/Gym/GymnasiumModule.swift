@@ -4,12 +4,10 @@ import MiniPython
 /// `spaces.Discrete`, `spaces.Box`) with CartPole-v1 and FrozenLake-v1, written in Python
 /// over torch.
 ///
-/// Observations that Gymnasium returns as numpy arrays are float32 `torch.Tensor`s here (the
-/// tutor has no numpy): `torch.tensor(obs)`, `torch.as_tensor(obs)` and `torch.from_numpy(obs)`
-/// accept them, they index and print as tensors, and code written for real Gymnasium, which
-/// converts observations with one of those calls, runs unchanged. Discrete spaces sample
-/// Python ints (numpy int64 in Gymnasium). `render_mode="ansi"` returns text: FrozenLake's is
-/// Gymnasium's exactly (the agent's tile between ANSI colour codes); CartPole, which Gymnasium
+/// Observations are float32 numpy arrays, as in Gymnasium (the built-in `numpy`):
+/// `torch.tensor(obs)`, `torch.as_tensor(obs)` and `torch.from_numpy(obs)` turn them into
+/// tensors. Discrete spaces sample Python ints (numpy int64 in Gymnasium). `render_mode="ansi"`
+/// returns text: FrozenLake's is Gymnasium's exactly (the agent's tile between ANSI colour codes); CartPole, which Gymnasium
 /// draws only with pygame, gets a drawing of its own.
 ///
 /// Randomness comes from a `torch.Generator` per environment and per space (Gymnasium seeds a

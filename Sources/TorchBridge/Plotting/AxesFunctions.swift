@@ -1,5 +1,6 @@
 import Charts
 import MiniPython
+import TensorEngine
 
 /// The drawing functions that exist both as `plt.NAME(...)` (on the current axes) and as
 /// `ax.NAME(...)` or `ax.set_NAME(...)`, written once with matplotlib's signatures.
@@ -123,18 +124,85 @@ enum AxesFunctions {
             }
             return .none
         },
+        /// grid(visible=None, which='major', axis='both', **kwargs): no arguments toggle the grid.
+        AxesFunction("grid", "visible=None, which='major', axis='both', **kwargs") { (interp, axes, args) throws(PyError) in
+            if args["visible"].isNone {
+                axes.model.showsGrid = args.varKeywords.isEmpty ? !axes.model.showsGrid : true
+            } else {
+                axes.model.showsGrid = try interp.isTrue(args["visible"])
+            }
+            return .none
+        },
+        /// xlim(left=None, right=None) / set_xlim: sets either end (or both, as one pair) and
+        /// returns the shown range.
+        AxesFunction("xlim", method: "set_xlim", "left=None, right=None, *, emit=True, auto=False, xmin=None, xmax=None") {
+            (interp, axes, args) throws(PyError) in
+            try limits(&axes.model.xLimits, args["left"], args["right"], args["xmin"], args["xmax"], interp)
+            let range = axes.model.viewRanges.x
+            return .tuple([PyValue(range.lowerBound), PyValue(range.upperBound)])
+        },
+        /// ylim(bottom=None, top=None) / set_ylim.
+        AxesFunction("ylim", method: "set_ylim", "bottom=None, top=None, *, emit=True, auto=False, ymin=None, ymax=None") {
+            (interp, axes, args) throws(PyError) in
+            try limits(&axes.model.yLimits, args["bottom"], args["top"], args["ymin"], args["ymax"], interp)
+            let range = axes.model.viewRanges.y
+            return .tuple([PyValue(range.lowerBound), PyValue(range.upperBound)])
+        },
+        /// xticks(ticks=None, labels=None, **kwargs) / set_xticks: where the x ticks go.
+        AxesFunction("xticks", method: "set_xticks", "ticks=None, labels=None, *, minor=False, **kwargs") {
+            (interp, axes, args) throws(PyError) in
+            try ticks(&axes.model.xTicks, args["ticks"], args["labels"], interp)
+        },
+        /// yticks(ticks=None, labels=None, **kwargs) / set_yticks.
+        AxesFunction("yticks", method: "set_yticks", "ticks=None, labels=None, *, minor=False, **kwargs") {
+            (interp, axes, args) throws(PyError) in
+            try ticks(&axes.model.yTicks, args["ticks"], args["labels"], interp)
+        },
     ] + accepted
 
-    /// Calls that only style or zoom: accepted and ignored, since the terminal chart chooses
-    /// its own grid, limits and ticks.
+    /// Calls that only style: accepted and ignored (the terminal chart has linear axes only).
     static let accepted: [AxesFunction] = [
-        ("grid", "grid"), ("xlim", "set_xlim"), ("ylim", "set_ylim"), ("xticks", "set_xticks"),
-        ("yticks", "set_yticks"), ("xscale", "set_xscale"), ("yscale", "set_yscale"),
+        ("xscale", "set_xscale"), ("yscale", "set_yscale"),
     ].map { name, method in
         AxesFunction(name, method: method, "*args, **kwargs") { (_, _, _) throws(PyError) in .none }
     }
 
     // MARK: - Helpers
+
+    /// Sets the ends given as `low, high`, as one `(low, high)` pair, or by keyword.
+    private static func limits(_ limits: inout AxisLimits, _ low: PyValue, _ high: PyValue, _ lowKeyword: PyValue,
+                               _ highKeyword: PyValue, _ interp: Interpreter) throws(PyError) {
+        var low = low.isNone ? lowKeyword : low, high = high.isNone ? highKeyword : high
+        if high.isNone, !low.isNone, try Scalars.from(low) == nil {
+            let pair = try interp.toArray(low)
+            guard pair.count == 2 else {
+                throw PyError.valueError("not enough values to unpack (expected 2, got \(pair.count))")
+            }
+            (low, high) = (pair[0], pair[1])
+        }
+        if !low.isNone { limits.low = try interp.expectFloat(low) }
+        if !high.isNone { limits.high = try interp.expectFloat(high) }
+    }
+
+    /// Sets ticks (and labels) when given; returns the ticks and labels as `xticks()` does.
+    private static func ticks(_ ticks: inout AxisTicks?, _ positions: PyValue, _ labels: PyValue,
+                              _ interp: Interpreter) throws(PyError) -> PyValue {
+        if !positions.isNone {
+            let values = try PlotArray.from(positions, interp).values
+            var names: [String]?
+            if !labels.isNone {
+                names = try interp.toArray(labels).map { (label) throws(PyError) in try interp.str(label) }
+                if names?.count != values.count {
+                    throw PyError.valueError("The number of FixedLocator locations (\(values.count)), usually from a call "
+                        + "to set_ticks, does not match the number of labels (\(names?.count ?? 0)).")
+                }
+            }
+            ticks = AxisTicks(positions: values, labels: names)
+        }
+        let current = ticks ?? AxisTicks(positions: [])
+        let names = current.positions.indices.map { current.labels?[$0] ?? PythonFloatFormat.repr(current.positions[$0]) }
+        return .tuple([.list(current.positions.map { PyValue($0) }), .list(names.map { PyValue($0) })])
+    }
 
     /// `plot`'s argument groups: `y`, `x, y`, each optionally followed by a format string.
     private static func plot(_ positional: [PyValue], _ keywords: [(name: String, value: PyValue)], into axes: PyAxes,

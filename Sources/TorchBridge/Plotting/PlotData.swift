@@ -24,7 +24,7 @@ struct PlotArray {
     /// Converts `value`; a tensor that requires grad raises as `np.asarray` does on one,
     /// unless `detaching` (TensorBoard detaches what it logs).
     static func from(_ value: PyValue, _ interp: Interpreter, detaching: Bool = false) throws(PyError) -> PlotArray {
-        if let tensor = value.tensorValue {
+        if let tensor = value.tensorValue ?? NumPyModule.tensor(value) {
             if tensor.requiresGrad && !detaching {
                 throw PyError.runtimeError("Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.")
             }

@@ -126,8 +126,14 @@ enum ConversionOps {
         ops.append(TorchOp("cuda", "device=None, non_blocking=False, memory_format=None", .method) { (_, _) throws(PyError) in
             throw TorchErrors.noCUDA
         })
-        ops.append(TorchOp("numpy", "*, force=False", .method) { (_, _) throws(PyError) in
-            throw PyError.runtimeError("Numpy is not available: pytorch-tutor runs without NumPy (use .tolist() or .item() instead)")
+        /// Tensor.numpy(*, force=False): a numpy array sharing the tensor's memory.
+        ops.append(TorchOp("numpy", "*, force=False", .method) { (interp, args) throws(PyError) in
+            let x = try args.tensor(0)
+            let force = try interp.isTrue(args["force"])
+            if x.requiresGrad && !force {
+                throw PyError.runtimeError("Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.")
+            }
+            return try NumPyModule.array(x.detach(), interp)
         })
         ops.append(TorchOp("pin_memory", "", .method) { (_, args) throws(PyError) in args.selfValue })
         ops.append(TorchOp("share_memory_", "", .method) { (_, args) throws(PyError) in args.selfValue })

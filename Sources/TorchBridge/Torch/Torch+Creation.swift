@@ -14,7 +14,7 @@ enum CreationOps {
 
     /// `torch.tensor(data)` without the keywords.
     static func fromData(_ data: PyValue, dtype: DType?, _ interp: Interpreter) throws(PyError) -> Tensor {
-        if let t = data.tensorValue {
+        if let t = data.tensorValue ?? NumPyModule.tensor(data) {
             // PyTorch warns and copies: `torch.tensor(t)` is `t.clone().detach()`.
             return try engine { () throws in
                 let c = try GradMode.with(false) { () throws(TensorError) in try t.clone() }.detach()
@@ -22,7 +22,8 @@ enum CreationOps {
             }
         }
         let nested = try NestedData.from(data, interp)
-        return try engine { try Tensor.from(nested: nested, dtype: dtype) }
+        // A numpy scalar keeps its dtype, as in torch (`torch.tensor(np.float64(2.5))` is float64).
+        return try engine { try Tensor.from(nested: nested, dtype: dtype ?? NumPyModule.scalarDType(data)) }
     }
 
     static let sizeKeywords = "size=<unset>, out=None, dtype=None, layout=None, device=None, pin_memory=False, requires_grad=False"
@@ -42,13 +43,18 @@ enum CreationOps {
                 if dtype == nil || dtype == t.dtype { return args[0] }
                 return .tensor(try engine { try t.to(dtype!) })
             }
+            if let t = NumPyModule.tensor(args[0]) {
+                try PyDevice.requireCPU(args["device"])
+                return .tensor(try engine { try dtype.map { (d) throws(TensorError) in try t.to(d) } ?? t.detach() })
+            }
             return try finish(try fromData(args[0], dtype: dtype, interp), args)
         })
-        /// torch.from_numpy(ndarray): the tutor has no numpy; the arrays it hands out in numpy's
-        /// place (gymnasium observations) are tensors, returned as they are (sharing memory, as here).
+        /// torch.from_numpy(ndarray): a tensor sharing the array's memory. Gymnasium's observations
+        /// are tensors here, so tensors are accepted and returned as they are.
         ops.append(TorchOp("from_numpy", "", .function) { (_, args) throws(PyError) in
             if args[0].tensorValue != nil { return args[0] }
-            throw PyError.runtimeError("Numpy is not available: pytorch-tutor runs without NumPy, build tensors with torch.tensor(...) instead")
+            if let t = NumPyModule.tensor(args[0]) { return .tensor(t.detach()) }
+            throw PyError.typeError("expected np.ndarray (got \(args[0].type.name))")
         })
         /// torch.zeros(*size, dtype=None, requires_grad=False) / ones / empty
         for name in ["zeros", "ones", "empty"] {

@@ -3,10 +3,11 @@ extension GymnasiumSource {
     /// (Barto, Sutton and Anderson, 1983), integrated with Euler steps of 0.02 s.
     static let cartPole = #"""
 import math
+import numpy as np
 
 
 class CartPoleEnv(Env):
-    """Keep the pole upright. Observation: float32 tensor [cart position, cart velocity, pole
+    """Keep the pole upright. Observation: float32 array [cart position, cart velocity, pole
     angle (radians, positive leaning right), pole angular velocity]; action 0 pushes left, 1
     right; reward 1.0 per step, including the last. The episode terminates when the pole leans
     more than 12 degrees or the cart leaves [-2.4, 2.4]; gym.make truncates it at 500 steps.
@@ -29,7 +30,7 @@ class CartPoleEnv(Env):
         self.x_threshold = 2.4
         high = torch.tensor([self.x_threshold * 2, math.inf, self.theta_threshold_radians * 2, math.inf])
         self.action_space = spaces.Discrete(2)
-        self.observation_space = spaces.Box(-high, high, dtype=torch.float32)
+        self.observation_space = spaces.Box(-high, high, dtype=np.float32)
         self.render_mode = render_mode
         self.state = None
         self.steps_beyond_terminated = None
@@ -74,7 +75,7 @@ class CartPoleEnv(Env):
             reward = -1.0 if self._sutton_barto_reward else 0.0
         if self.render_mode == "human":
             self.render()
-        return torch.tensor(self.state, dtype=torch.float32), reward, terminated, False, {}
+        return np.array(self.state, dtype=np.float32), reward, terminated, False, {}
 
     def reset(self, *, seed=None, options=None):
         super().reset(seed=seed)
@@ -88,7 +89,7 @@ class CartPoleEnv(Env):
         self.steps_beyond_terminated = None
         if self.render_mode == "human":
             self.render()
-        return torch.tensor(self.state, dtype=torch.float32), {}
+        return np.array(self.state, dtype=np.float32), {}
 
     def render(self):
         if self.render_mode is None:

@@ -1,8 +1,8 @@
 extension GymnasiumSource {
     /// `gymnasium.spaces`: `Discrete` (integers start ... start + n - 1) and `Box` (float32
-    /// tensors between `low` and `high`), each with its own seedable generator.
+    /// numpy arrays between `low` and `high`), each with its own seedable generator.
     static let spaces = #"""
-import math
+import numpy as np
 import torch
 
 __all__ = ['Space', 'Discrete', 'Box']
@@ -107,41 +107,13 @@ class Discrete(Space):
         return isinstance(other, Discrete) and self.n == other.n and self.start == other.start
 
 
-def _float32_text(value):
-    # The shortest decimal that reads back as the same float32, as numpy prints one.
-    if math.isinf(value):
-        return 'inf' if value > 0 else '-inf'
-    if math.isnan(value):
-        return 'nan'
-    for digits in range(1, 10):
-        text = f"{value:.{digits}f}"
-        if torch.tensor(float(text)).item() == value:
-            return text
-    return repr(value)
-
-
-def _array_text(values):
-    # numpy's str() of a 1-D array: decimal points aligned, fractions padded on the right.
-    texts = [_float32_text(v) for v in values]
-    numbers = [t for t in texts if '.' in t]
-    left = max([len(t.split('.')[0]) for t in numbers], default=0)
-    right = max([len(t.split('.')[1]) for t in numbers], default=0)
-    width = max([left + 1 + right] + [len(t) for t in texts])
-    cells = []
-    for t in texts:
-        if '.' in t:
-            whole, fraction = t.split('.')
-            cells.append((whole.rjust(left) + '.' + fraction.ljust(right)).rjust(width))
-        else:
-            cells.append(t.rjust(width))
-    return '[' + ' '.join(cells) + ']'
-
-
 class Box(Space):
-    """Float32 tensors of `shape` with every element between `low` and `high` (either may be
-    infinite, given as a number or a tensor)."""
+    """Float32 arrays of `shape` with every element between `low` and `high` (either may be
+    infinite, given as a number, an array or a tensor). The bounds are kept as tensors and
+    shown as numpy arrays (`low`, `high`), as Gymnasium's are."""
 
-    def __init__(self, low, high, shape=None, dtype=torch.float32, seed=None):
+    def __init__(self, low, high, shape=None, dtype=np.float32, seed=None):
+        low, high = (torch.from_numpy(b) if isinstance(b, np.ndarray) else b for b in (low, high))
         if shape is None:
             for bound in (low, high):
                 if isinstance(bound, torch.Tensor):
@@ -150,18 +122,27 @@ class Box(Space):
             else:
                 shape = (1,)
         shape = tuple(shape)
-        self.low = torch.full(shape, low, dtype=dtype) if not isinstance(low, torch.Tensor) else low.to(dtype).clone()
-        self.high = torch.full(shape, high, dtype=dtype) if not isinstance(high, torch.Tensor) else high.to(dtype).clone()
-        if tuple(self.low.shape) != shape or tuple(self.high.shape) != shape:
+        f32 = torch.float32
+        self._low = torch.full(shape, low, dtype=f32) if not isinstance(low, torch.Tensor) else low.to(f32).clone()
+        self._high = torch.full(shape, high, dtype=f32) if not isinstance(high, torch.Tensor) else high.to(f32).clone()
+        if tuple(self._low.shape) != shape or tuple(self._high.shape) != shape:
             raise ValueError(f"low.shape and high.shape don't match the box shape: "
-                             f"{tuple(self.low.shape)}, {tuple(self.high.shape)}, {shape}")
-        if bool((self.low > self.high).any()):
+                             f"{tuple(self._low.shape)}, {tuple(self._high.shape)}, {shape}")
+        if bool((self._low > self._high).any()):
             raise ValueError("Some low values are greater than high")
-        super().__init__(shape, dtype, seed)
+        super().__init__(shape, np.dtype(np.float32), seed)
+
+    @property
+    def low(self):
+        return np.asarray(self._low)
+
+    @property
+    def high(self):
+        return np.asarray(self._high)
 
     def is_bounded(self, manner="both"):
-        below = bool(torch.isfinite(self.low).all())
-        above = bool(torch.isfinite(self.high).all())
+        below = bool(torch.isfinite(self._low).all())
+        above = bool(torch.isfinite(self._high).all())
         if manner == "both":
             return below and above
         if manner == "below":
@@ -174,7 +155,7 @@ class Box(Space):
         """A point of the box: uniform where both bounds are finite, a standard normal where
         both are infinite, and an exponential step from the finite bound where one is."""
         g = self.np_random._generator
-        low, high = self.low.double(), self.high.double()
+        low, high = self._low.double(), self._high.double()
         uniform = torch.rand(self._shape, generator=g, dtype=torch.float64)
         normal = torch.randn(self._shape, generator=g, dtype=torch.float64)
         exponential = -torch.log1p(-torch.rand(self._shape, generator=g, dtype=torch.float64))
@@ -183,27 +164,28 @@ class Box(Space):
         sample = torch.where(bounded, low + (high - low) * uniform, normal)
         sample = torch.where(finite_low & ~finite_high, low + exponential, sample)
         sample = torch.where(~finite_low & finite_high, high - exponential, sample)
-        return sample.to(self.dtype)
+        return np.asarray(sample.to(torch.float32))
 
     def contains(self, x):
         if not isinstance(x, torch.Tensor):
             try:
-                x = torch.tensor(x, dtype=self.dtype)
+                x = torch.tensor(x, dtype=torch.float32)
             except (TypeError, ValueError, RuntimeError):
                 return False
-        return (tuple(x.shape) == self._shape and bool((x >= self.low).all()) and bool((x <= self.high).all()))
+        return (tuple(x.shape) == self._shape and bool((x >= self._low).all()) and bool((x <= self._high).all()))
 
     def _bound_text(self, bound):
-        values = bound.flatten().tolist()
-        if len(values) > 0 and min(values) == max(values):
-            return _float32_text(values[0])
-        return _array_text(values)
+        # Gymnasium's short form: one number when all bounds agree, else numpy's str().
+        values = bound
+        if values.size != 0 and values.min() == values.max():
+            return str(values.min())
+        return str(values)
 
     def __repr__(self):
         return f"Box({self._bound_text(self.low)}, {self._bound_text(self.high)}, {self._shape}, float32)"
 
     def __eq__(self, other):
         return (isinstance(other, Box) and self._shape == other._shape
-                and bool(torch.equal(self.low, other.low)) and bool(torch.equal(self.high, other.high)))
+                and bool(torch.equal(self._low, other._low)) and bool(torch.equal(self._high, other._high)))
 """#
 }
