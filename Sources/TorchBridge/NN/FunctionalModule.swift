@@ -15,6 +15,7 @@ enum FunctionalModule {
         addPooling(to: module)
         addPadding(to: module)
         addUpsampling(to: module)
+        OpProfiler.instrument(module)
         return module
     }
 }

@@ -19,6 +19,7 @@ public enum TensorType {
         addProtocols(type)
         addIndexing(type)
         Unimplemented.add(to: type)
+        OpProfiler.instrument(type)
         return type
     }()
 

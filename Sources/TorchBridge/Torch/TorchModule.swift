@@ -11,7 +11,7 @@ enum TorchModule {
 
     /// The `torch.` functions from the op tables, created once.
     static let functions: [(String, PyValue)] = TorchOps.all.filter { $0.kind != .method }.map { op in
-        (op.name, .object(PyBuiltinFunction(signature: op.functionSignature, module: "torch", op.body)))
+        (op.name, .object(OpProfiler.timed(PyBuiltinFunction(signature: op.functionSignature, module: "torch", op.body))))
     }
 
     /// Creates the module for one interpreter.
@@ -60,7 +60,7 @@ enum TorchModule {
     }
 
     /// The submodules made on their first use.
-    static let lazySubmodules: Set<String> = ["nn", "optim", "utils", "distributions"]
+    static let lazySubmodules: Set<String> = ["nn", "optim", "utils", "distributions", "profiler", "backends"]
 
     /// The submodules created with `torch` itself.
     nonisolated(unsafe) static let submodules: [(String, (Interpreter) throws(PyError) -> PyModule)] = [
@@ -91,6 +91,8 @@ enum TorchModule {
         interp.registerModule("torch.utils.data", DataModule.makeData)
         interp.registerModule("torch.optim", OptimModule.make)
         interp.registerModule("torch.distributions", DistributionsModule.make)
+        ProfilerModule.register(interp)
+        BackendsModule.register(interp)
     }
 
     // MARK: - Utilities
