@@ -93,6 +93,7 @@ enum TorchModule {
         interp.registerModule("torch.distributions", DistributionsModule.make)
         ProfilerModule.register(interp)
         BackendsModule.register(interp)
+        BenchmarkModule.register(interp)
     }
 
     // MARK: - Utilities
