@@ -18,6 +18,7 @@ public enum TensorType {
         addOperators(type)
         addProtocols(type)
         addIndexing(type)
+        addCopying(type)
         Unimplemented.add(to: type)
         OpProfiler.instrument(type)
         return type
