@@ -25,6 +25,7 @@ enum StandardModules {
                          FileTypes.bufferedWriter, FileTypes.bufferedRandom] {
                 io[type.name] = .object(type)
             }
+            io["BytesIO"] = .object(PyBytesIO.type)
             io["SEEK_SET"] = PyValue(0)
             io["SEEK_CUR"] = PyValue(1)
             io["SEEK_END"] = PyValue(2)
