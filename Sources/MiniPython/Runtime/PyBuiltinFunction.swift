@@ -41,6 +41,19 @@ public final class PyBuiltinFunction: PyObject, @unchecked Sendable {
         super.init(type: .builtinFunction)
     }
 
+    /// `function` as seen from Python (name, owner, module, signature for help) with its calls
+    /// going through `call` instead, which may call `function` itself (how a profiler times
+    /// every call of a function without changing what it shows).
+    public init(wrapping function: PyBuiltinFunction,
+                call: @escaping (Interpreter, Arguments) throws(PyError) -> PyValue) {
+        self.name = function.name
+        self.module = function.module
+        self.ownerName = function.ownerName
+        self.signature = function.signature
+        self.body = call
+        super.init(type: .builtinFunction)
+    }
+
     /// Calls the function.
     public func call(_ interp: Interpreter, _ args: Arguments) throws(PyError) -> PyValue {
         try body(interp, args)

@@ -104,9 +104,8 @@ enum OpProfiler {
 
     /// Wraps `function` so that each call is timed as `name` (`aten::addmm`), with the
     /// events of `inner` nested inside it, as PyTorch's composite ops show their callees.
-    static func timed(_ function: PyBuiltinFunction, as name: String, inner: [String] = [],
-                      owner: PyType? = nil) -> PyBuiltinFunction {
-        let wrapped = PyBuiltinFunction(name: function.name, owner: owner) { (interp, args) throws(PyError) in
+    static func timed(_ function: PyBuiltinFunction, as name: String, inner: [String] = []) -> PyBuiltinFunction {
+        PyBuiltinFunction(wrapping: function) { (interp, args) throws(PyError) in
             guard let recorder = recorder(interp) else { return try function.call(interp, args) }
             let shapes = recorder.recordShapes ? inputShapes(function.signature, args, of: name) : nil
             let index = recorder.begin(name, shapes: shapes)
@@ -114,8 +113,6 @@ enum OpProfiler {
             defer { recorder.end(index) }
             return try function.call(interp, args)
         }
-        wrapped.module = function.module
-        return wrapped
     }
 
     /// The input shapes PyTorch records: a tensor's shape, `[]` for anything else, one
@@ -151,7 +148,7 @@ enum OpProfiler {
     static func instrument(_ type: PyType) {
         for name in type.members.keys {
             guard let function = type.members[name]?.as(PyBuiltinFunction.self), let aten = OpNames.aten(name) else { continue }
-            type.setMember(name, .object(timed(function, as: aten.name, inner: aten.inner, owner: type)))
+            type.setMember(name, .object(timed(function, as: aten.name, inner: aten.inner)))
         }
     }
 }
