@@ -1,12 +1,12 @@
 /// Builtins MiniPython does not provide; each raises `NotImplementedError` with its reason.
 extension Builtins {
     enum UNIMPLEMENTED: String, CaseIterable {
-        case exec, eval, compile, memoryview, bytearray, bytes, complex, aiter, anext, breakpoint
+        case exec, eval, compile, memoryview, bytearray, complex, aiter, anext, breakpoint
 
         var message: String {
             switch self {
             case .exec, .eval, .compile: return "\(rawValue)() is not supported by MiniPython"
-            case .bytes, .bytearray, .memoryview: return "\(rawValue) objects are not supported by MiniPython"
+            case .bytearray, .memoryview: return "\(rawValue) objects are not supported by MiniPython"
             case .complex: return "complex numbers are not supported by MiniPython"
             default: return "\(rawValue)() is not supported by MiniPython"
             }

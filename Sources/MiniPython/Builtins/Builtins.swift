@@ -9,6 +9,7 @@ enum Builtins {
                                .range, .slice, .property, .staticmethod, .classmethod, .superType, .enumerate, .zip,
                                .map, .filter, .reversed]
         for type in types { module[type.name] = .object(type) }
+        module["bytes"] = .object(PyBytes.type)
         for type in PyType.builtinExceptions { module[type.name] = .object(type) }
         module["IOError"] = .object(PyType.osError)
         module["EnvironmentError"] = .object(PyType.osError)

@@ -298,8 +298,8 @@ enum StrMethods {
         str.addMethod("format_map(self, mapping, /)") { (interp, args) throws(PyError) in
             .str(try interp.formatTemplate(try s(interp, args[0]), Arguments(), mapping: args[1]))
         }
-        str.addMethod("encode(self, /, encoding='utf-8', errors='strict')") { (_, _) throws(PyError) in
-            throw PyError.notImplementedError(RuntimeUNIMPLEMENTED.bytes.message)
+        str.addMethod("encode(self, /, encoding='utf-8', errors='strict')") { (interp, args) throws(PyError) in
+            .object(PyBytes(Array(try s(interp, args[0]).utf8)))
         }
     }
 

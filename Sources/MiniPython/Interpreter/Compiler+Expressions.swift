@@ -148,10 +148,7 @@ extension Compiler {
                     return { (_, _) throws(PyError) in throw PyError(numberError: error) }
                 }
             }
-        case .bytes:
-            return { (_, _) throws(PyError) in
-                throw PyError(type: .notImplementedError, message: RuntimeUNIMPLEMENTED.bytes.message)
-            }
+        case .bytes(let b): value = .object(PyBytes(b))
         }
         return { (_, _) throws(PyError) in value }
     }

@@ -3,8 +3,8 @@
 /// (The parser's `UNIMPLEMENTED` lists the syntax that is rejected before a program runs,
 /// `Builtins.UNIMPLEMENTED` the missing builtin functions.)
 enum RuntimeUNIMPLEMENTED {
-    /// `b"..."` literals, `str.encode`, and reading or writing a file opened in binary mode.
-    case bytes
+    /// Reading or writing a file opened in binary mode.
+    case binaryFiles
     /// `class A(metaclass=M)` with a metaclass other than `type`.
     case metaclass
     /// `class A(int)`, `class S(str)`, `class F(float)`: those values are immediates.
@@ -16,7 +16,7 @@ enum RuntimeUNIMPLEMENTED {
 
     var message: String {
         switch self {
-        case .bytes: return "bytes objects are not supported by MiniPython"
+        case .binaryFiles: return "reading and writing binary files is not supported by MiniPython (io.BytesIO is)"
         case .metaclass: return "metaclasses are not supported by MiniPython"
         case .subclassingImmediate(let name): return "subclassing '\(name)' is not supported by MiniPython"
         case .oneArgumentSuper: return "super(type) with one argument is not supported by MiniPython"

@@ -1,6 +1,6 @@
 /// The standard-library modules MiniPython provides, registered with every interpreter
-/// (each is created on its first import). Native ones are Swift; `collections` and
-/// `functools` are Python source run on import. Any other name, host modules such as
+/// (each is created on its first import). Native ones are Swift; `collections`,
+/// `functools` and `copy` are Python source run on import. Any other name, host modules such as
 /// `subprocess`, `socket`, `shutil`, `ctypes` or `pathlib` included, raises CPython's
 /// `ModuleNotFoundError: No module named '...'`.
 enum StandardModules {
@@ -25,6 +25,7 @@ enum StandardModules {
                          FileTypes.bufferedWriter, FileTypes.bufferedRandom] {
                 io[type.name] = .object(type)
             }
+            io["BytesIO"] = .object(PyBytesIO.type)
             io["SEEK_SET"] = PyValue(0)
             io["SEEK_CUR"] = PyValue(1)
             io["SEEK_END"] = PyValue(2)
@@ -32,6 +33,9 @@ enum StandardModules {
         }
         interp.registerModule("collections") { (interp) throws(PyError) in
             try interp.makeModule(name: "collections", source: CollectionsModule.source)
+        }
+        interp.registerModule("copy") { (interp) throws(PyError) in
+            try interp.makeModule(name: "copy", source: CopyModule.source)
         }
         interp.registerModule("functools") { (interp) throws(PyError) in
             try interp.makeModule(name: "functools", source: FunctoolsModule.source)

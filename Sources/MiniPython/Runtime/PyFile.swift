@@ -94,7 +94,7 @@ public final class PyFile: PyObject, @unchecked Sendable {
     }
 
     func checkText() throws(PyError) {
-        if isBinary { throw PyError.notImplementedError(RuntimeUNIMPLEMENTED.bytes.message) }
+        if isBinary { throw PyError.notImplementedError(RuntimeUNIMPLEMENTED.binaryFiles.message) }
     }
 
     /// `io.UnsupportedOperation: message`.

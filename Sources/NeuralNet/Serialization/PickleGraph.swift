@@ -21,12 +21,16 @@ struct PickleGraph: Sendable {
         var arguments: Ref
         var dictItems: [(key: Ref, value: Ref)] = []
         var state: Ref?
+        /// NEWOBJ (`cls.__new__(cls, *args)`, no `__init__`) rather than REDUCE (`f(*args)`).
+        var isNewObject: Bool
 
-        init(callable: Ref, arguments: Ref, dictItems: [(key: Ref, value: Ref)] = [], state: Ref? = nil) {
+        init(callable: Ref, arguments: Ref, dictItems: [(key: Ref, value: Ref)] = [], state: Ref? = nil,
+             isNewObject: Bool = false) {
             self.callable = callable
             self.arguments = arguments
             self.dictItems = dictItems
             self.state = state
+            self.isNewObject = isNewObject
         }
     }
 

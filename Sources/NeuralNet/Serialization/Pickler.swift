@@ -67,7 +67,7 @@ struct Pickler {
         case .call(let call):
             write(call.callable)
             write(call.arguments)
-            emit(.reduce)
+            emit(call.isNewObject ? .newObj : .reduce)
             put(ref)
             writeBatches(call.dictItems.map { [$0.key, $0.value] }, single: .setItem, many: .setItems)
             if let state = call.state {

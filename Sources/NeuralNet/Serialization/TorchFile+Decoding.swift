@@ -54,6 +54,7 @@ struct TorchDecoder {
         case .dict(let items): return .dict(TorchDict(try pairs(items, depth)))
         case .global(let module, let name):
             if module == "torch", TorchGlobals.dtypeNames.contains(name) { return .dtype(name) }
+            if !TorchGlobals.isSupported(module, name) { throw TorchGlobals.notRebuilt("\(module).\(name)") }
             throw .notImplemented("torch.load: pytorch-tutor cannot return \(module).\(name) itself as a value")
         case .persistent:
             throw .notImplemented("torch.load: bare storages (torch.save of tensor.untyped_storage()) are not available in pytorch-tutor; save the tensor instead")
@@ -89,6 +90,11 @@ struct TorchDecoder {
             throw .unpickling("\(path) expects a tuple of arguments, not \(graph.typeName(call.arguments))")
         }
         if path == TorchGlobals.orderedDict { return try orderedDict(args, call, depth) }
+        if !TorchGlobals.isSupported(module, name) {
+            guard call.isNewObject, call.dictItems.isEmpty else { throw TorchGlobals.notRebuilt(path) }
+            let state = try call.state.map { (ref) throws(SerializationError) in try value(ref, depth: depth + 1) }
+            return .object(TorchObject(module: module, name: name, arguments: try values(args, depth), state: state))
+        }
         guard call.dictItems.isEmpty, call.state == nil else {
             throw .unpickling("Can only build Tensor, Parameter, OrderedDict or types allowlisted via `add_safe_globals`, but got <class '\(path)'>")
         }

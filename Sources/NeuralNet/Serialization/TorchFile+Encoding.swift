@@ -48,6 +48,14 @@ struct TorchEncoder {
             var args = [graph.add(.string(String(parts.first ?? "cpu")))]
             if parts.count == 2, let index = Int(parts[1]) { args.append(graph.add(.int(index))) }
             return call(TorchGlobals.device, args)
+        case .object(let object):
+            // A class node of its own: `global(_:)` splits paths at their last dot.
+            let key = "\(object.module)\n\(object.name)"
+            let callable = globals[key] ?? graph.add(.global(module: object.module, name: object.name))
+            globals[key] = callable
+            let arguments = graph.add(.tuple(try nodes(object.arguments, depth)))
+            let state = try object.state.map { (state) throws(SerializationError) in try node(state, depth: depth + 1) }
+            return graph.add(.call(PickleGraph.Call(callable: callable, arguments: arguments, state: state, isNewObject: true)))
         }
     }
 

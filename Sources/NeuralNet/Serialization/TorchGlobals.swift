@@ -58,9 +58,9 @@ enum TorchGlobals {
     static func check(_ module: String, _ name: String, weightsOnly: Bool) throws(SerializationError) {
         if isSupported(module, name) { return }
         let path = "\(module).\(name)"
-        guard weightsOnly else {
-            throw .notImplemented("torch.load in pytorch-tutor rebuilds tensors, containers and numbers, not \(path) objects (save a state_dict() rather than the object itself)")
-        }
+        // Without weights_only any global may be named: the decoder turns NEWOBJ of a class
+        // into a ``TorchObject`` and refuses every other use (``notRebuilt(_:)``).
+        guard weightsOnly else { return }
         if ["sys", "os", "posix", "nt"].contains(module) {
             throw .unpickling("Trying to load unsupported GLOBAL \(path) whose module \(module) is blocked.")
         }
@@ -69,6 +69,11 @@ enum TorchGlobals {
         }
         let shown = module == "builtins" ? name : path
         throw .unpickling("Unsupported global: GLOBAL \(shown) was not an allowed global by default. Please use `torch.serialization.add_safe_globals([\(shown)])` or the `torch.serialization.safe_globals([\(shown)])` context manager to allowlist this global if you trust this class/function.")
+    }
+
+    /// The refusal of a global the tutor does not call (it never runs functions a file names).
+    static func notRebuilt(_ path: String) -> SerializationError {
+        .notImplemented("torch.load in pytorch-tutor rebuilds tensors, containers, numbers and objects of classes, not \(path) objects (save a state_dict() rather than the object itself)")
     }
 
     /// Roughly PyTorch's `_get_allowed_globals()`: what `weights_only=True` accepts even

@@ -27,6 +27,29 @@ public indirect enum TorchValue {
     case size([Int])
     /// A `torch.device` by its text (`cpu`, `cuda:0`).
     case device(String)
+    /// An instance of a Python class, such as a whole `nn.Module` (`torch.save(model, f)`).
+    case object(TorchObject)
+}
+
+/// An instance of a class named by its module and name, pickled as Python pickles plain
+/// objects: `cls.__new__(cls, *arguments)`, then its state (usually its `__dict__`) set on it.
+/// Only `torch.load(weights_only=False)` returns these; the class must exist when loading.
+public struct TorchObject {
+    /// The class's module (`__main__`, `torch.nn.modules.linear`).
+    public var module: String
+    /// The class's name (`Net`).
+    public var name: String
+    /// The arguments of `__new__` (empty for ordinary classes).
+    public var arguments: [TorchValue]
+    /// The state given to `__setstate__`, or merged into the instance's `__dict__`.
+    public var state: TorchValue?
+
+    public init(module: String, name: String, arguments: [TorchValue] = [], state: TorchValue? = nil) {
+        self.module = module
+        self.name = name
+        self.arguments = arguments
+        self.state = state
+    }
 }
 
 /// A `dict` or `collections.OrderedDict`, in insertion order.

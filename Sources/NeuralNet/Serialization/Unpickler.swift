@@ -96,7 +96,7 @@ struct Unpickler {
             push(.global(module: m, name: n))
         case .reduce, .newObj:
             let arguments = try pop(), callable = try pop()
-            push(.call(PickleGraph.Call(callable: callable, arguments: arguments)))
+            push(.call(PickleGraph.Call(callable: callable, arguments: arguments, isNewObject: op == .newObj)))
         case .build:
             let state = try pop()
             let target = try top()

@@ -22,7 +22,7 @@ public final class GradFn: @unchecked Sendable {
     /// Tensors the closure captured, with the storage version seen when they were saved.
     let saved: [SavedTensor]
     /// The leaf this node accumulates into (only for `AccumulateGrad`).
-    let variable: Tensor?
+    public let variable: Tensor?
     /// Hooks registered with `register_hook` on an output tensor, by output number;
     /// each sees the gradient and may replace it.
     var tensorPreHooks: [(outputNr: Int, hook: (Tensor) throws(TensorError) -> Tensor?)] = []

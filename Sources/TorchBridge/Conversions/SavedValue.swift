@@ -64,8 +64,25 @@ enum SavedValue {
             return .dtype(dtype.shortName)
         } else if let device = object as? PyDevice {
             return .device(device.text)
+        } else if type.isHeapType, let dict = object.dict {
+            return try instance(object, dict, interp, depth)
         }
         throw PyError.notImplementedError("torch.save in pytorch-tutor stores tensors, numbers, strings, tuples, lists, dicts and sets, not '\(type.name)' objects (save model.state_dict() rather than the model itself)")
+    }
+
+    /// An instance of a class defined in Python (a whole `nn.Module`), pickled by reference
+    /// to its class, with its `__dict__` as state, as CPython's protocol 2 pickles objects.
+    private static func instance(_ object: PyObject, _ dict: PyDict, _ interp: Interpreter, _ depth: Int) throws(PyError) -> TorchValue {
+        let type = object.type
+        if type.qualname.contains("<locals>") {
+            throw PyError.attributeError("Can't pickle local object '\(type.qualname)'")
+        }
+        var state = PyValue.object(dict)
+        if type.lookup("__getstate__")?.as(PyFunction.self) != nil {
+            state = try interp.callMethod(.object(object), "__getstate__", Arguments())
+        }
+        let module = type.module == "torch.nn" ? NNClassPaths.module(of: type.qualname) ?? type.module : type.module
+        return .object(TorchObject(module: module, name: type.qualname, state: try torchValue(state, interp, depth: depth + 1)))
     }
 
     // MARK: - TorchValue to Python
@@ -117,7 +134,43 @@ enum SavedValue {
             return .object(dtype)
         case .size(let dims): return TorchSize.make(dims)
         case .device(let text): return .object(try PyDevice.parse(text, index: nil))
+        case .object(let object): return try instance(object, interp, &tensors)
         }
+    }
+
+    /// `cls.__new__(cls, *arguments)` for the class the file names, then its state through
+    /// `__setstate__` or into its `__dict__`, as unpickling does. The class must be defined
+    /// (in `__main__`, or by a module the tutor provides), as in PyTorch.
+    private static func instance(_ object: TorchObject, _ interp: Interpreter, _ tensors: inout [ObjectIdentifier: PyValue]) throws(PyError) -> PyValue {
+        let cls = try savedClass(object.module, object.name, interp)
+        var arguments: [PyValue] = [.object(cls)]
+        for argument in object.arguments { arguments.append(try python(argument, interp, &tensors)) }
+        let instance = try interp.call(try interp.getAttribute(.object(cls), "__new__"), arguments)
+        guard let saved = object.state else { return instance }
+        let state = try python(saved, interp, &tensors)
+        if cls.lookup("__setstate__") != nil {
+            _ = try interp.callMethod(instance, "__setstate__", Arguments([state]))
+            return instance
+        }
+        guard let stateDict = state.as(PyDict.self), let dict = instance.object?.dict else {
+            throw PyError.typeError("state is not a dictionary")
+        }
+        for (key, value) in stateDict.items { try dict.set(key, value, interp) }
+        return instance
+    }
+
+    /// The class `module.name` of a saved object. PyTorch's layers live in submodules of
+    /// `torch.nn` (`torch.nn.modules.linear`); the tutor defines them all in `torch.nn`.
+    private static func savedClass(_ module: String, _ name: String, _ interp: Interpreter) throws(PyError) -> PyType {
+        let owner = module == "__main__" ? interp.mainModule
+            : try interp.importModule(module.hasPrefix("torch.nn.modules.") ? "torch.nn" : module)
+        guard let value = owner[name] else {
+            throw PyError.attributeError("Can't get attribute '\(name)' on \(try interp.repr(.object(owner)))")
+        }
+        guard let cls = value.as(PyType.self) else {
+            throw TorchErrors.notInTutor("torch.load of \(module).\(name), which is not a class,")
+        }
+        return cls
     }
 
     // MARK: - Classes defined in Python

@@ -15,7 +15,7 @@ enum FunctionalModule {
         addPooling(to: module)
         addPadding(to: module)
         addUpsampling(to: module)
-        OpTrace.instrument(module)
+        OpHooks.instrument(module)
         return module
     }
 }

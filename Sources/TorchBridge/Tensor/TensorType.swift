@@ -18,8 +18,9 @@ public enum TensorType {
         addOperators(type)
         addProtocols(type)
         addIndexing(type)
+        addCopying(type)
         Unimplemented.add(to: type)
-        OpTrace.instrument(type)
+        OpHooks.instrument(type)
         return type
     }()
 

@@ -3,32 +3,47 @@ import NeuralNet
 import TensorEngine
 
 /// `torch.save` and `torch.load` over PyTorch's own `.pt` format (``TorchFile`` in
-/// NeuralNet), for file paths inside the working directory (``HostAccess``).
+/// NeuralNet), for file paths inside the working directory (``HostAccess``) and for
+/// file-like objects such as `io.BytesIO` (whose archives PyTorch names `archive`).
 enum SerializationOps {
     static func add(to module: PyModule) {
         /// torch.save(obj, f, pickle_module=pickle, pickle_protocol=2, _use_new_zipfile_serialization=True, _disable_byteorder_record=False)
         /// https://pytorch.org/docs/stable/generated/torch.save.html
         /// The tutor always pickles with its own protocol 2 pickler, whatever `pickle_module` is.
         module.addFunction("save(obj, f, pickle_module=None, pickle_protocol=2, _use_new_zipfile_serialization=True, _disable_byteorder_record=False)") { (interp, args) throws(PyError) in
-            guard case .str(let path) = args["f"] else {
-                throw PyError.attributeError("expected 'f' to be string, path, or a file-like object with a 'write' attribute")
-            }
             guard try interp.isTrue(args["_use_new_zipfile_serialization"]) else {
                 throw TorchErrors.notInTutor("torch.save with _use_new_zipfile_serialization=False (the legacy format)")
             }
             guard try interp.expectInt(args["pickle_protocol"]) == 2 else {
                 throw TorchErrors.notInTutor("torch.save with a pickle_protocol other than 2")
             }
-            let resolved = try HostAccess.resolve(path)
-            guard let archiveName = TorchFile.archiveName(forPath: path) else {
-                throw PyError.runtimeError("invalid file name: \(path)")
+            let target = args["f"]
+            var path: (resolved: String, shown: String)?
+            let archiveName: String
+            if case .str(let shown) = target {
+                path = (try HostAccess.resolve(shown), shown)
+                guard let name = TorchFile.archiveName(forPath: shown) else {
+                    throw PyError.runtimeError("invalid file name: \(shown)")
+                }
+                archiveName = name
+            } else {
+                guard target.as(PyBytesIO.self) != nil || target.type.lookup("write") != nil else {
+                    throw PyError.attributeError("expected 'f' to be string, path, or a file-like object with a 'write' attribute")
+                }
+                archiveName = "archive"
             }
             let value = try SavedValue.torchValue(args["obj"], interp)
             let byteOrderRecord = !(try interp.isTrue(args["_disable_byteorder_record"]))
             let bytes = try converting { () throws(SerializationError) in
                 try TorchFile.save(value, archiveName: archiveName, byteOrderRecord: byteOrderRecord)
             }
-            try HostFile.create(resolved, with: bytes, shownAs: path)
+            if let path {
+                try HostFile.create(path.resolved, with: bytes, shownAs: path.shown)
+            } else if let stream = target.as(PyBytesIO.self) {
+                try stream.write(bytes)
+            } else {
+                _ = try interp.callMethod(target, "write", Arguments([.object(PyBytes(bytes))]))
+            }
             return .none
         }
 
@@ -37,9 +52,6 @@ enum SerializationOps {
         /// `mmap` is accepted and the file read whole; `pickle_load_args` (the `encoding` of
         /// Python 2 pickles) do not apply to the files the tutor reads.
         module.addFunction("load(f, map_location=None, pickle_module=None, *, weights_only=None, mmap=None, **pickle_load_args)") { (interp, args) throws(PyError) in
-            guard case .str(let path) = args["f"] else {
-                throw PyError.attributeError("'\(args["f"].type.name)' object has no attribute 'seek'. You can only torch.load from a file that is seekable. Please pre-load the data into a buffer like io.BytesIO and try to load from it instead.")
-            }
             var weightsOnly = args["pickle_module"].isNone
             if !args["weights_only"].isNone {
                 weightsOnly = try interp.isTrue(args["weights_only"])
@@ -48,11 +60,26 @@ enum SerializationOps {
                 }
             }
             let options = TorchFile.LoadOptions(weightsOnly: weightsOnly, mapLocation: try locationMap(args["map_location"], interp))
-            let bytes = try HostFile.contents(of: try HostAccess.resolve(path), shownAs: path)
+            let bytes = try contents(of: args["f"], interp)
             let value = try converting { () throws(SerializationError) in try TorchFile.load(bytes, options: options) }
             var tensors: [ObjectIdentifier: PyValue] = [:]
             return try SavedValue.python(value, interp, &tensors)
         }
+    }
+
+    /// The bytes `torch.load` reads: a whole file, or the rest of a file-like object from its
+    /// position on (which then stands at its end).
+    static func contents(of source: PyValue, _ interp: Interpreter) throws(PyError) -> [UInt8] {
+        if case .str(let path) = source { return try HostFile.contents(of: try HostAccess.resolve(path), shownAs: path) }
+        if let stream = source.as(PyBytesIO.self) { return try stream.read() }
+        guard source.type.lookup("seek") != nil, source.type.lookup("read") != nil else {
+            throw PyError.attributeError("'\(source.type.name)' object has no attribute 'seek'. You can only torch.load from a file that is seekable. Please pre-load the data into a buffer like io.BytesIO and try to load from it instead.")
+        }
+        let data = try interp.callMethod(source, "read", Arguments())
+        guard let bytes = data.as(PyBytes.self) else {
+            throw PyError.typeError("a bytes-like object is required, not '\(data.type.name)'")
+        }
+        return bytes.bytes
     }
 
     /// `map_location`: None, a device or device string, a dict of locations, or a function.

@@ -50,7 +50,7 @@ enum TorchModule {
         addUtilities(to: module)
         SerializationOps.add(to: module)
         Unimplemented.add(to: module)
-        OpTrace.instrument(module)
+        OpHooks.instrument(module)
         // `import torch` also imports these, as in PyTorch (`torch.autograd.grad` works at once).
         for (name, factory) in submodules {
             let sub = try factory(interp)
@@ -61,7 +61,7 @@ enum TorchModule {
     }
 
     /// The submodules made on their first use.
-    static let lazySubmodules: Set<String> = ["nn", "optim", "utils", "distributions", "onnx"]
+    static let lazySubmodules: Set<String> = ["nn", "optim", "utils", "distributions", "onnx", "profiler", "backends"]
 
     /// The submodules created with `torch` itself.
     nonisolated(unsafe) static let submodules: [(String, (Interpreter) throws(PyError) -> PyModule)] = [
@@ -93,6 +93,9 @@ enum TorchModule {
         interp.registerModule("torch.optim", OptimModule.make)
         interp.registerModule("torch.distributions", DistributionsModule.make)
         interp.registerModule("torch.onnx", OnnxModule.make)
+        ProfilerModule.register(interp)
+        BackendsModule.register(interp)
+        BenchmarkModule.register(interp)
     }
 
     // MARK: - Utilities

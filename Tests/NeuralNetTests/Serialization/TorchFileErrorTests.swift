@@ -106,7 +106,7 @@ import TensorEngine
         #expect(throws: SerializationError.unpickling("Weights only load failed. This file can still be loaded, to do so you have two options, do those steps only if you trust the source of the checkpoint. \n\t(1) \(unsafe)\n\t(2) Alternatively, to load with `weights_only=True` please check the recommended steps in the following error message.\n\tWeightsUnpickler error: Unsupported global: GLOBAL __main__.Net was not an allowed global by default. Please use `torch.serialization.add_safe_globals([__main__.Net])` or the `torch.serialization.safe_globals([__main__.Net])` context manager to allowlist this global if you trust this class/function.\(docs)")) {
             try Self.load(try file("__main__", "Net"))
         }
-        #expect(throws: SerializationError.notImplemented("torch.load in pytorch-tutor rebuilds tensors, containers and numbers, not __main__.Net objects (save a state_dict() rather than the object itself)")) {
+        #expect(throws: SerializationError.notImplemented("torch.load in pytorch-tutor rebuilds tensors, containers, numbers and objects of classes, not __main__.Net objects (save a state_dict() rather than the object itself)")) {
             try Self.load(try file("__main__", "Net"), weightsOnly: false)
         }
         #expect(throws: SerializationError.notImplemented("torch.load: torch._utils._rebuild_sparse_tensor is not available in pytorch-tutor")) {

@@ -93,7 +93,28 @@ import TensorEngine
         case .dtype(let d): "dtype(\(d))"
         case .size(let s): "Size(\(s))"
         case .device(let d): "device(\(d))"
+        case .object(let o):
+            "\(o.module).\(o.name)(" + o.arguments.map(text).joined(separator: ", ") + ")" + (o.state.map { "<" + text($0) + ">" } ?? "")
         }
+    }
+
+    @Test func objectsRoundTripAsNewObjWithTheirState() throws {
+        let weight = try Tensor.ones([2])
+        let inner = TorchValue.object(TorchObject(module: "torch.nn.modules.linear", name: "Linear",
+                                                  state: .dict(TorchDict([(.string("w"), .tensor(weight, isParameter: true))]))))
+        let value = TorchValue.object(TorchObject(module: "__main__", name: "Net", arguments: [.int(1)],
+                                                  state: .dict(TorchDict([(.string("fc"), inner), (.string("again"), .tensor(weight, isParameter: true))]))))
+        let bytes = try TorchFile.save(value, archiveName: "net")
+        let back = try TorchFile.load(bytes, options: .init(weightsOnly: false))
+        #expect(Self.text(back) == Self.text(value))
+        guard case .object(let net) = back, case .dict(let state)? = net.state,
+              case .object(let fc) = state.items[0].value, case .dict(let fcState)? = fc.state,
+              case .tensor(let a, _) = fcState.items[0].value, case .tensor(let b, _) = state.items[1].value else {
+            Issue.record("wrong structure: \(Self.text(back))")
+            return
+        }
+        #expect(a === b)
+        #expect(throws: SerializationError.self) { try TorchFile.load(bytes) }
     }
 
     @Test func archiveNamesFollowPyTorch() {

@@ -49,7 +49,7 @@ class _ConvNd(Module):
                     self._reversed_padding_repeated_twice[2 * i] = left
                     self._reversed_padding_repeated_twice[2 * i + 1] = total - left
         else:
-            self._reversed_padding_repeated_twice = [p for p in reversed(padding) for _ in range(2)]
+            self._reversed_padding_repeated_twice = tuple(p for p in reversed(padding) for _ in range(2))
         if transposed:
             shape = (in_channels, out_channels // groups) + tuple(kernel_size)
         else:

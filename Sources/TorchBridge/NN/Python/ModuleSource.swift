@@ -41,6 +41,16 @@ class _IncompatibleKeys(namedtuple('IncompatibleKeys', ['missing_keys', 'unexpec
     __str__ = __repr__
 
 
+# The attributes every PyTorch module has, in the order PyTorch pickles them.
+_TORCH_MODULE_STATE = (
+    'training', '_parameters', '_buffers', '_non_persistent_buffers_set', '_backward_pre_hooks',
+    '_backward_hooks', '_is_full_backward_hook', '_forward_hooks', '_forward_hooks_with_kwargs',
+    '_forward_hooks_always_called', '_forward_pre_hooks', '_forward_pre_hooks_with_kwargs',
+    '_state_dict_hooks', '_state_dict_pre_hooks', '_load_state_dict_pre_hooks',
+    '_load_state_dict_post_hooks', '_modules',
+)
+
+
 def _typename(value):
     if isinstance(value, torch.Tensor):
         return value.type()
@@ -208,6 +218,32 @@ class Module:
                 d['_non_persistent_buffers_set'].discard(name)
                 return
         object.__delattr__(self, name)
+
+    # ----- pickling (torch.save of a whole module, copy.deepcopy) -----
+
+    def __getstate__(self):
+        # PyTorch's attribute layout, so that PyTorch loads a working module from our files.
+        state = {}
+        for name in _TORCH_MODULE_STATE:
+            value = self.__dict__.get(name)
+            if name == '_is_full_backward_hook':
+                state[name] = value
+            elif value is None:
+                state[name] = OrderedDict()
+            else:
+                state[name] = OrderedDict(value) if name.endswith('hooks') else value
+        for name, value in self.__dict__.items():
+            if name not in state:
+                state[name] = value
+        return state
+
+    def __setstate__(self, state):
+        self.__dict__.update(state)
+        for name in ('_forward_hooks', '_forward_pre_hooks', '_modules', '_parameters', '_buffers'):
+            if name not in self.__dict__:
+                self.__dict__[name] = {}
+        if '_non_persistent_buffers_set' not in self.__dict__:
+            self.__dict__['_non_persistent_buffers_set'] = set()
 
     def __dir__(self):
         names = list(object.__dir__(self))
