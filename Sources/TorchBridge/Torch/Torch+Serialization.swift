@@ -3,7 +3,8 @@ import NeuralNet
 import TensorEngine
 
 /// `torch.save` and `torch.load` over PyTorch's own `.pt` format (``TorchFile`` in
-/// NeuralNet), for file paths inside the working directory (``HostAccess``).
+/// NeuralNet), for file paths inside the working directory (``HostAccess``); `torch.load` also
+/// reads the weights bundled in the binary, by the paths `tutor_datasets.pretrained_path` gives.
 enum SerializationOps {
     static func add(to module: PyModule) {
         /// torch.save(obj, f, pickle_module=pickle, pickle_protocol=2, _use_new_zipfile_serialization=True, _disable_byteorder_record=False)
@@ -48,7 +49,12 @@ enum SerializationOps {
                 }
             }
             let options = TorchFile.LoadOptions(weightsOnly: weightsOnly, mapLocation: try locationMap(args["map_location"], interp))
-            let bytes = try HostFile.contents(of: try HostAccess.resolve(path), shownAs: path)
+            let bytes: [UInt8]
+            if let bundled = try TutorDatasets.bundledBytes(atPath: path) {
+                bytes = bundled
+            } else {
+                bytes = try HostFile.contents(of: try HostAccess.resolve(path), shownAs: path)
+            }
             let value = try converting { () throws(SerializationError) in try TorchFile.load(bytes, options: options) }
             var tensors: [ObjectIdentifier: PyValue] = [:]
             return try SavedValue.python(value, interp, &tensors)
