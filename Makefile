@@ -8,6 +8,10 @@
 #                             conformance ratchet
 #   make check-lessons        debug build, then `pytorch-tutor check`: every lesson's steps run,
 #                             every exercise's solution passes and its starter fails
+#   make pretrained           release build, then train the small CNN that Module 4's transfer-learning
+#                             lessons start from (Datasets/pretrained/train_pretrained.py, a few
+#                             minutes) into Datasets/pretrained/cifar5_cnn.pt, bundle it into the
+#                             tutor (Datasets/make_bundle.py) and rebuild the release binary
 #   make e2e                  debug build, then the full-screen tutor driven in tmux
 #                             (Tests/EndToEnd/tutor-tmux.sh; installs tmux if missing)
 #   make conformance          release build, then the shared PyTorch conformance corpus
@@ -62,7 +66,7 @@ FUZZ_DIR = .build/fuzz
 FUZZ_FLAGS = -c release --scratch-path $(FUZZ_DIR) --product MiniPythonFuzz \
 	-Xswiftc -sanitize=fuzzer -Xswiftc -DMINIPYTHON_LIBFUZZER -Xswiftc -use-ld=lld
 
-.PHONY: build release run test check-lessons e2e conformance bench fuzz clean check-swift check-ncurses check-tmux
+.PHONY: build release run test check-lessons pretrained e2e conformance bench fuzz clean check-swift check-ncurses check-tmux
 
 build: check-swift check-ncurses
 	$(SWIFT) build
@@ -81,6 +85,11 @@ test: check-swift check-ncurses
 
 check-lessons: release
 	.build/release/pytorch-tutor check --lessons Lessons
+
+pretrained: release
+	.build/release/pytorch-tutor run Datasets/pretrained/train_pretrained.py
+	python3 Datasets/make_bundle.py
+	$(SWIFT) build $(RELEASE_FLAGS)
 
 e2e: check-swift check-ncurses check-tmux
 	$(SWIFT) build --product pytorch-tutor

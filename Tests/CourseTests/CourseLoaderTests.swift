@@ -84,4 +84,15 @@ import Testing
 
             """)
     }
+
+    @Test func exportNamesTheDatasetsFolderForTutorDatasets() throws {
+        let lesson = try #require(parse(lessonText("""
+            ## Load
+
+            ```python
+            import tutor_datasets
+            ```
+            """)))
+        #expect(ScriptExporter.export(lesson).contains("# folder on the module path, e.g. PYTHONPATH=Datasets python demo.py\n"))
+    }
 }

@@ -153,4 +153,29 @@ import TorchBridge
 
         """)
     }
+
+    @Test func pretrainedWeightsLoadFromTheBundle() {
+        expectOutput("""
+        import torch, tutor_datasets
+        path = tutor_datasets.pretrained_path("cifar5_cnn")
+        print(path)
+        state = torch.load(path, weights_only=True)
+        print(len(state), state["features.0.0.weight"].shape, state["classifier.weight"].shape,
+              state["features.0.1.num_batches_tracked"].dtype)
+        try:
+            tutor_datasets.pretrained_path("resnet18")
+        except ValueError as e:
+            print(e)
+        try:
+            torch.load("pytorch-tutor://Datasets/pretrained/resnet18.pt")
+        except FileNotFoundError as e:
+            print(e)
+        """, """
+        pytorch-tutor://Datasets/pretrained/cifar5_cnn.pt
+        26 torch.Size([16, 3, 3, 3]) torch.Size([5, 64]) torch.int64
+        no pre-trained weights named 'resnet18' (there are cifar5_cnn)
+        [Errno 2] No such file or directory: 'pytorch-tutor://Datasets/pretrained/resnet18.pt'
+
+        """)
+    }
 }

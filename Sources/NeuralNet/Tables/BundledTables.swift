@@ -1,5 +1,6 @@
-/// The small real data sets of `Datasets/` (scikit-learn's copies of UCI's digits, iris and
-/// wine), compiled into the binary so lessons can load them anywhere.
+/// The files of `Datasets/` (scikit-learn's copies of UCI's digits, iris and wine, and the
+/// pre-trained weights of `Datasets/pretrained/`), compiled into the binary so lessons can load
+/// them anywhere.
 ///
 /// ```swift
 /// let iris = try BundledTables.table("iris")

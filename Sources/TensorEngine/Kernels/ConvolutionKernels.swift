@@ -468,6 +468,10 @@ func convolutionBackwardInput<T: ConvElement>(_ g: ConvGeometry, gradOutput dy: 
 
 // MARK: - Weight gradient
 
+/// How many parts the batch of a weight gradient is split into: eight keep two to eight
+/// threads busy.
+let convWeightGradientParts = 8
+
 /// `gradWeight[o, c, i, j] = Σ_n Σ_(oh, ow) gradOutput[n, o, oh, ow] · input[n, c, tap]`,
 /// contiguous `[outChannels, inChannels / groups, kH, kW]`, and, when `gradBias` is
 /// given, `gradBias[o] = Σ gradOutput[:, o]`.
@@ -491,7 +495,9 @@ func convolutionBackwardWeight<T: ConvElement>(_ g: ConvGeometry, gradOutput dy:
     let tiles = RowTiles(cout, limit: convMaxDotTileRows)
 
     let pool = ThreadPool.shared
-    let parts = Swift.min(g.batch, 4 * pool.threadCount)
+    // A fixed split of the batch, whatever the thread count, so the sum of the parts (and
+    // the gradient's last bits) do not change with torch.set_num_threads.
+    let parts = Swift.min(g.batch, convWeightGradientParts)
     let partSums = g.outChannels * paddedDepth
     func carveShared(_ l: inout ScratchLayout) -> (UnsafeMutablePointer<Int>, UnsafeMutablePointer<T>, UnsafeMutablePointer<T>) {
         (l.reserve(Int.self, paddedDepth), l.reserve(T.self, parts * partSums), l.reserve(T.self, parts * g.outChannels))

@@ -1,10 +1,35 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import MiniPython
 import NeuralNet
 import TensorEngine
 
 /// `tutor_datasets`: loaders for the small real data sets bundled from `Datasets/` (digits,
-/// iris, wine), shaped like scikit-learn's `load_*` functions but returning torch tensors.
+/// iris, wine), shaped like scikit-learn's `load_*` functions but returning torch tensors, and
+/// the paths of the bundled pre-trained weights (`Datasets/pretrained/`).
 enum TutorDatasets {
+    /// Where bundled files appear to Python: `pretrained_path` returns this prefix plus the
+    /// file's repository path, and `torch.load` reads such paths from the binary.
+    static let bundlePrefix = "pytorch-tutor://"
+
+    /// The bytes of a bundled file named by a `bundlePrefix` path, or nil for any other path.
+    static func bundledBytes(atPath path: String) throws(PyError) -> [UInt8]? {
+        guard path.hasPrefix(bundlePrefix) else { return nil }
+        let repositoryPath = String(path.dropFirst(bundlePrefix.count))
+        guard let name = BundledTables.names.first(where: { BundledTables.path($0) == repositoryPath }) else {
+            throw PyError.osError(ENOENT, path)
+        }
+        return try vision { () throws(VisionError) in try BundledTables.bytes(name) }
+    }
+
+    /// The bundled files under `Datasets/pretrained/`, by name.
+    static var pretrainedNames: [String] {
+        BundledTables.names.filter { BundledTables.path($0)?.hasPrefix("Datasets/pretrained/") == true }
+    }
+
     static func make(_ interp: Interpreter) throws(PyError) -> PyModule {
         let native = PyModule(name: "tutor_datasets._native")
         /// table(name) -> (data float32 [n, f], target int64 [n], class names)
@@ -16,16 +41,30 @@ enum TutorDatasets {
             let target = try engine { try Tensor.from(table.labels.map(Int64.init), shape: [table.labels.count]) }
             return .tuple([.tensor(data), .tensor(target), .list(table.classNames.map { PyValue($0) })])
         }
+        /// pretrained_path(name) -> the path `torch.load` reads bundled weights `name` from
+        native.addFunction("pretrained_path(name)") { (interp, args) throws(PyError) in
+            let name = try interp.expectStr(args[0], "name")
+            guard pretrainedNames.contains(name), let path = BundledTables.path(name) else {
+                throw PyError.valueError("no pre-trained weights named '\(name)' (there are \(pretrainedNames.joined(separator: ", ")))")
+            }
+            return PyValue(bundlePrefix + path)
+        }
         return try interp.makeModule(name: "tutor_datasets", source: source, globals: [("_native", .object(native))])
     }
 
     static let source = #"""
 """Small real data sets bundled with the tutor (see Datasets/README.md): scikit-learn's copies
-of the UCI digits, iris and wine tables, as torch tensors.
+of the UCI digits, iris and wine tables, as torch tensors, and pre-trained weights.
 
     digits = tutor_datasets.load_digits()
     X, y = tutor_datasets.load_iris(return_X_y=True)
+    state = torch.load(tutor_datasets.pretrained_path("cifar5_cnn"), weights_only=True)
 """
+
+
+def pretrained_path(name):
+    """The path of the bundled weights `name` (Datasets/pretrained/NAME.pt), for torch.load."""
+    return _native.pretrained_path(name)
 
 
 class Bunch(dict):

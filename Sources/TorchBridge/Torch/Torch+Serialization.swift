@@ -4,7 +4,8 @@ import TensorEngine
 
 /// `torch.save` and `torch.load` over PyTorch's own `.pt` format (``TorchFile`` in
 /// NeuralNet), for file paths inside the working directory (``HostAccess``) and for
-/// file-like objects such as `io.BytesIO` (whose archives PyTorch names `archive`).
+/// file-like objects such as `io.BytesIO` (whose archives PyTorch names `archive`); `torch.load`
+/// also reads the weights bundled in the binary, by the paths `tutor_datasets.pretrained_path` gives.
 enum SerializationOps {
     static func add(to module: PyModule) {
         /// torch.save(obj, f, pickle_module=pickle, pickle_protocol=2, _use_new_zipfile_serialization=True, _disable_byteorder_record=False)
@@ -70,7 +71,10 @@ enum SerializationOps {
     /// The bytes `torch.load` reads: a whole file, or the rest of a file-like object from its
     /// position on (which then stands at its end).
     static func contents(of source: PyValue, _ interp: Interpreter) throws(PyError) -> [UInt8] {
-        if case .str(let path) = source { return try HostFile.contents(of: try HostAccess.resolve(path), shownAs: path) }
+        if case .str(let path) = source {
+            if let bundled = try TutorDatasets.bundledBytes(atPath: path) { return bundled }
+            return try HostFile.contents(of: try HostAccess.resolve(path), shownAs: path)
+        }
         if let stream = source.as(PyBytesIO.self) { return try stream.read() }
         guard source.type.lookup("seek") != nil, source.type.lookup("read") != nil else {
             throw PyError.attributeError("'\(source.type.name)' object has no attribute 'seek'. You can only torch.load from a file that is seekable. Please pre-load the data into a buffer like io.BytesIO and try to load from it instead.")

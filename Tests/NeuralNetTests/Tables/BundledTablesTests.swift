@@ -6,7 +6,7 @@ import Testing
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    @Test(arguments: ["digits", "iris", "wine"])
+    @Test(arguments: ["digits", "iris", "wine", "cifar5_cnn"])
     func bundleMatchesDatasetsFolder(_ name: String) throws {
         let path = try #require(BundledTables.path(name))
         let onDisk = try FileBytes.read(Self.repository.appendingPathComponent(path).path)

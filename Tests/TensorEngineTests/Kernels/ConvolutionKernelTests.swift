@@ -188,6 +188,24 @@ struct ConvolutionKernelTests {
         }
     }
 
+    /// The batch is split the same way whatever the thread count, so `torch.set_num_threads`
+    /// (which `torch.utils.benchmark.Timer` calls) never changes a training run's numbers.
+    @Test func weightGradientDoesNotDependOnTheThreadCount() throws {
+        let generator = Generator(seed: 3)
+        let x = try Tensor.randn([13, 5, 9, 9], generator: generator)
+        let w = try Tensor.randn([6, 5, 3, 3], generator: generator).requiresGrad_()
+        func gradient(threads: Int) throws -> [Float] {
+            let pool = ThreadPool.shared, previous = pool.threadCount
+            pool.threadCount = threads
+            defer { pool.threadCount = previous }
+            w.grad = nil
+            try Tensor.convolution(x, weight: w, bias: nil, stride: [2, 2], padding: [1, 1], dilation: [1, 1],
+                                   transposed: false, outputPadding: [0, 0], groups: 1).sum().backward()
+            return try #require(w.grad).toArray(Float.self)
+        }
+        #expect(try gradient(threads: 1) == gradient(threads: 3))
+    }
+
     private func expectClose(_ got: [Double], _ want: [Double], _ tol: Double, _ what: String,
                              sourceLocation: SourceLocation = #_sourceLocation) {
         guard got.count == want.count else {

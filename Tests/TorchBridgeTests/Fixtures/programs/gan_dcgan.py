@@ -1,7 +1,6 @@
 """A DCGAN-style generator and discriminator (ConvTranspose2d, BatchNorm2d, in-place LeakyReLU,
 Tanh, Sigmoid, BCELoss, detach, two Adam optimizers) trained for a few steps on random images,
-and the grad_fn names of the in-place activations. Three decimals: the last digit of a
-longer print can depend on the engine's thread count, which other suites' Timers change."""
+and the grad_fn names of the in-place activations."""
 import torch
 import torch.nn as nn
 import torch.optim as optim
@@ -91,13 +90,11 @@ for it in range(10):
     D_G_z2 = output.mean().item()
     optimizerG.step()
     if it % 5 == 0:
-        print(f"[{it}] Loss_D: {errD.item():.3f} Loss_G: {errG.item():.3f} D(x): {D_x:.3f} D(G(z)): {D_G_z1:.3f} / {D_G_z2:.3f}")
+        print(f"[{it}] Loss_D: {errD.item():.4f} Loss_G: {errG.item():.4f} D(x): {D_x:.4f} D(G(z)): {D_G_z1:.4f} / {D_G_z2:.4f}")
 with torch.no_grad():
     sample = netG(fixed_noise)
 print(sample.shape, sample.min().item() >= -1, sample.max().item() <= 1)
-torch.set_printoptions(precision=3)
 print(sample[0, 0, :2, :4])
-torch.set_printoptions(precision=4)
 import torch.nn.functional as F
 x = torch.randn(3, requires_grad=True)
 for f in [lambda y: F.leaky_relu(y, 0.2, inplace=True), lambda y: F.elu(y, inplace=True),
