@@ -10,7 +10,7 @@ import Testing
     /// Expects the repr of a many-run measurement of `stmt`, pointing failures at the caller.
     func expectSummary(_ output: String, stmt: String, sourceLocation: SourceLocation = #_sourceLocation) {
         let lines = output.split(separator: "\n").map(String.init)
-        guard lines.count >= 5 else {
+        guard lines.count >= 4 else {
             Issue.record("too few lines: \(output)", sourceLocation: sourceLocation)
             return
         }
