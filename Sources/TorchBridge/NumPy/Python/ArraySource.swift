@@ -225,7 +225,7 @@ def _shape_arg(shape):
     return tuple(operator_index(s) for s in shape)
 
 
-class ndarray:
+class ndarray(_Operators):
     """An n-dimensional array of one dtype, viewing a torch tensor's storage."""
 
     def __init__(self, shape, dtype=float, buffer=None, offset=0, strides=None, order=None):
@@ -374,67 +374,7 @@ class ndarray:
             value = value.to(t.dtype)
         t[index] = value
 
-    # ---- arithmetic ----
-    def __add__(self, o):
-        return _binary('add', self, o)
-
-    def __radd__(self, o):
-        return _binary('add', o, self)
-
-    def __sub__(self, o):
-        return _binary('sub', self, o)
-
-    def __rsub__(self, o):
-        return _binary('sub', o, self)
-
-    def __mul__(self, o):
-        return _binary('mul', self, o)
-
-    def __rmul__(self, o):
-        return _binary('mul', o, self)
-
-    def __truediv__(self, o):
-        return _binary('truediv', self, o)
-
-    def __rtruediv__(self, o):
-        return _binary('truediv', o, self)
-
-    def __floordiv__(self, o):
-        return _binary('floordiv', self, o)
-
-    def __rfloordiv__(self, o):
-        return _binary('floordiv', o, self)
-
-    def __mod__(self, o):
-        return _binary('mod', self, o)
-
-    def __rmod__(self, o):
-        return _binary('mod', o, self)
-
-    def __pow__(self, o):
-        return _binary('pow', self, o)
-
-    def __rpow__(self, o):
-        return _binary('pow', o, self)
-
-    def __and__(self, o):
-        return _binary('and', self, o)
-
-    def __rand__(self, o):
-        return _binary('and', o, self)
-
-    def __or__(self, o):
-        return _binary('or', self, o)
-
-    def __ror__(self, o):
-        return _binary('or', o, self)
-
-    def __xor__(self, o):
-        return _binary('xor', self, o)
-
-    def __rxor__(self, o):
-        return _binary('xor', o, self)
-
+    # ---- arithmetic (the operators shared with scalars are in _Operators) ----
     def __matmul__(self, o):
         return matmul(self, o)
 
@@ -455,24 +395,6 @@ class ndarray:
 
     def __ifloordiv__(self, o):
         return _inplace(self, 'floordiv', o)
-
-    def __eq__(self, o):
-        return _binary('eq', self, o)
-
-    def __ne__(self, o):
-        return _binary('ne', self, o)
-
-    def __lt__(self, o):
-        return _binary('lt', self, o)
-
-    def __le__(self, o):
-        return _binary('le', self, o)
-
-    def __gt__(self, o):
-        return _binary('gt', self, o)
-
-    def __ge__(self, o):
-        return _binary('ge', self, o)
 
     def __neg__(self):
         if self._t.dtype == torch.bool:

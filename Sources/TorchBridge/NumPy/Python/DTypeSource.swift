@@ -110,56 +110,9 @@ def _cast_value(value, name):
     return torch.tensor(value, dtype=_INFO[name][0]).item()
 
 
-class generic:
-    """Base class of numpy's scalar types."""
-    _name = None
-
-    def __init__(self, value=0):
-        if self._name is None:
-            raise TypeError(f"cannot create '{_qualname(type(self))}' instances")
-        if isinstance(value, ndarray):
-            value = value.item()
-        elif isinstance(value, generic):
-            value = value._v
-        elif isinstance(value, str):
-            value = builtins.float(value) if _INFO[self._name][1] == 'f' else builtins.int(value)
-        self._v = _cast_value(value, self._name)
-
-    @property
-    def dtype(self):
-        return dtype(self._name)
-
-    @property
-    def shape(self):
-        return ()
-
-    @property
-    def ndim(self):
-        return 0
-
-    @property
-    def size(self):
-        return 1
-
-    @property
-    def itemsize(self):
-        return _INFO[self._name][2]
-
-    @property
-    def T(self):
-        return self
-
-    def item(self):
-        return self._v
-
-    def tolist(self):
-        return self._v
-
-    def astype(self, dtype):
-        return _SCALAR_TYPES[_dtype_name(dtype)](self._v)
-
-    def _as_array(self):
-        return ndarray._wrap(torch.tensor(self._v, dtype=_INFO[self._name][0]))
+class _Operators:
+    """The arithmetic, bitwise and comparison operators that arrays and scalars share; each
+    goes through _binary (with the arrays), which applies numpy's promotion rules."""
 
     def __add__(self, o):
         return _binary('add', self, o)
@@ -238,6 +191,58 @@ class generic:
 
     def __ge__(self, o):
         return _binary('ge', self, o)
+
+
+class generic(_Operators):
+    """Base class of numpy's scalar types."""
+    _name = None
+
+    def __init__(self, value=0):
+        if self._name is None:
+            raise TypeError(f"cannot create '{_qualname(type(self))}' instances")
+        if isinstance(value, ndarray):
+            value = value.item()
+        elif isinstance(value, generic):
+            value = value._v
+        elif isinstance(value, str):
+            value = builtins.float(value) if _INFO[self._name][1] == 'f' else builtins.int(value)
+        self._v = _cast_value(value, self._name)
+
+    @property
+    def dtype(self):
+        return dtype(self._name)
+
+    @property
+    def shape(self):
+        return ()
+
+    @property
+    def ndim(self):
+        return 0
+
+    @property
+    def size(self):
+        return 1
+
+    @property
+    def itemsize(self):
+        return _INFO[self._name][2]
+
+    @property
+    def T(self):
+        return self
+
+    def item(self):
+        return self._v
+
+    def tolist(self):
+        return self._v
+
+    def astype(self, dtype):
+        return _SCALAR_TYPES[_dtype_name(dtype)](self._v)
+
+    def _as_array(self):
+        return ndarray._wrap(torch.tensor(self._v, dtype=_INFO[self._name][0]))
 
     def __neg__(self):
         return (-self._as_array())[()]
