@@ -15,44 +15,52 @@ enum ReduceOp: Sendable {
 func cascadeSum<T: FloatElement>(_ x: UnsafePointer<T>, _ n: Int) -> T {
     let w = 32 / MemoryLayout<T>.stride
     let vecCount = n / w
+    // Shorter than one vector: the lanes stay zero, so the sum is the plain one.
+    if vecCount == 0 {
+        var total: T = 0
+        for k in 0..<n { total += x[k] }
+        return total
+    }
     let ilpRows = vecCount / 4
-    // partial[k][lane] for the 4 ILP streams.
-    var partial = [T](repeating: 0, count: 4 * w)
-    if ilpRows > 0 {
-        let levels = 4
-        let levelPower = Swift.max(4, ceilLog2(ilpRows) / levels)
-        let levelStep = 1 << levelPower
-        let levelMask = levelStep - 1
-        var acc = [T](repeating: 0, count: levels * 4 * w)
-        let stride = 4 * w
-        var i = 0
-        func addRow(_ dst: Int, _ row: Int) {
-            let src = x + row * stride
-            for j in 0..<stride { acc[dst + j] += src[j] }
-        }
-        while i + levelStep <= ilpRows {
-            for _ in 0..<levelStep { addRow(0, i); i += 1 }
-            for j in 1..<levels {
-                for k in 0..<stride { acc[j * stride + k] += acc[(j - 1) * stride + k]; acc[(j - 1) * stride + k] = 0 }
-                if i & (levelMask << (j * levelPower)) != 0 { break }
+    let levels = 4, stride = 4 * w
+    // On the stack (a few hundred bytes): a row reduction calls this once per output.
+    return withUnsafeTemporaryAllocation(of: T.self, capacity: (levels + 1) * stride) { buffer in
+        // partial[k * w + lane] for the 4 ILP streams, then the cascade's accumulators.
+        let partial = buffer.baseAddress!, acc = partial + stride
+        partial.update(repeating: 0, count: (levels + 1) * stride)
+        if ilpRows > 0 {
+            let levelPower = Swift.max(4, ceilLog2(ilpRows) / levels)
+            let levelStep = 1 << levelPower
+            let levelMask = levelStep - 1
+            var i = 0
+            func addRow(_ dst: Int, _ row: Int) {
+                let src = x + row * stride
+                for j in 0..<stride { acc[dst + j] += src[j] }
             }
+            while i + levelStep <= ilpRows {
+                for _ in 0..<levelStep { addRow(0, i); i += 1 }
+                for j in 1..<levels {
+                    for k in 0..<stride { acc[j * stride + k] += acc[(j - 1) * stride + k]; acc[(j - 1) * stride + k] = 0 }
+                    if i & (levelMask << (j * levelPower)) != 0 { break }
+                }
+            }
+            while i < ilpRows { addRow(0, i); i += 1 }
+            for j in 1..<levels {
+                for k in 0..<stride { acc[k] += acc[j * stride + k] }
+            }
+            for k in 0..<stride { partial[k] = acc[k] }
         }
-        while i < ilpRows { addRow(0, i); i += 1 }
-        for j in 1..<levels {
-            for k in 0..<stride { acc[k] += acc[j * stride + k] }
+        for v in (ilpRows * 4)..<vecCount {
+            for lane in 0..<w { partial[lane] += x[v * w + lane] }
         }
-        for k in 0..<stride { partial[k] = acc[k] }
+        for k in 1..<4 {
+            for lane in 0..<w { partial[lane] += partial[k * w + lane] }
+        }
+        var total: T = 0
+        for k in (vecCount * w)..<n { total += x[k] }
+        for lane in 0..<w { total += partial[lane] }
+        return total
     }
-    for v in (ilpRows * 4)..<vecCount {
-        for lane in 0..<w { partial[lane] += x[v * w + lane] }
-    }
-    for k in 1..<4 {
-        for lane in 0..<w { partial[lane] += partial[k * w + lane] }
-    }
-    var total: T = 0
-    for k in (vecCount * w)..<n { total += x[k] }
-    for lane in 0..<w { total += partial[lane] }
-    return total
 }
 
 @inline(__always)
