@@ -29,8 +29,9 @@ enum AutogradOps {
             return args.selfValue
         })
         /// Tensor.requires_grad_(requires_grad=True)
-        /// Tensor.is_inference(): whether the tensor's memory was allocated in inference mode.
-        ops.append(TorchOp("is_inference", "", .method) { (_, args) throws(PyError) in
+        /// torch.is_inference(input) / Tensor.is_inference(): whether the tensor's memory was
+        /// allocated in inference mode.
+        ops.append(TorchOp("is_inference", "", .both) { (_, args) throws(PyError) in
             .bool(try args.tensor(0).storage.isInference)
         })
         ops.append(TorchOp("requires_grad_", "requires_grad=True", .method) { (_, args) throws(PyError) in

@@ -39,3 +39,12 @@ def make():
 
 
 print(make().is_inference(), torch.is_inference_mode_enabled())
+
+# torch.is_inference as a function too
+with torch.inference_mode():
+    made_inside = torch.ones(2)
+print(torch.is_inference(made_inside), torch.is_inference(torch.ones(1)))
+try:
+    torch.is_inference(3)
+except TypeError as e:
+    print("TypeError:", e)
