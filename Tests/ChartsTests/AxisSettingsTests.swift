@@ -65,4 +65,19 @@ import Testing
             #expect(block.width == 30)
         }
     }
+
+    /// A log axis is the linear axis of log10 of the data, ticked at powers of ten; values that
+    /// are not positive are left out (matplotlib masks them).
+    @Test func logAxesDrawLog10OfTheData() {
+        var axes = Axes()
+        axes.series = [Series(kind: .line, xs: [0, 1, 10, 100], ys: [5, 1, 0.1, 0.01], color: RGB.cycled(0))]
+        axes.xIsLog = true
+        axes.yIsLog = true
+        let linear = LogScale.linearized(axes, unicode: true)
+        #expect(linear.series[0].xs == [0, 1, 2] && linear.series[0].ys == [0, -1, -2])
+        #expect(linear.xTicks?.labels == ["10⁰", "10¹", "10²"])
+        let text = AxesRenderer.render(axes, columns: 40, rows: 10, tier: .plain).text
+        #expect(text.contains("1e-2") && text.contains("1e2"))
+        #expect(LogScale.power(of: -3, unicode: true) == "10⁻³")
+    }
 }

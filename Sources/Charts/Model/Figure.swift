@@ -38,6 +38,9 @@ public struct Axes: Equatable, Sendable {
     public var yTicks: AxisTicks?
     /// `grid(True)`: dotted lines across the plot at the ticks.
     public var showsGrid = false
+    /// `set_xscale('log')` / `set_yscale('log')`: the axis shows log10 of the data.
+    public var xIsLog = false
+    public var yIsLog = false
 
     public init() {}
 

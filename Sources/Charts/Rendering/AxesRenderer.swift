@@ -15,6 +15,7 @@
 /// least one row while the box has one.
 enum AxesRenderer {
     static func render(_ axes: Axes, columns: Int, rows: Int, tier: ColorTier) -> ChartBlock {
+        let axes = LogScale.linearized(axes, unicode: tier.isUnicode)
         var block = ChartBlock(width: columns, height: rows)
         guard columns > 0, rows > 0 else { return block }
         let glyphs = Glyphs.forTier(tier)

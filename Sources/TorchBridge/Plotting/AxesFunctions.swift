@@ -158,13 +158,25 @@ enum AxesFunctions {
             (interp, axes, args) throws(PyError) in
             try ticks(&axes.model.yTicks, args["ticks"], args["labels"], interp)
         },
-    ] + accepted
+        /// xscale(value, **kwargs) / set_xscale: 'log' draws log10 of the data; the other
+        /// scales matplotlib knows are drawn linear.
+        AxesFunction("xscale", method: "set_xscale", "value, **kwargs") { (interp, axes, args) throws(PyError) in
+            axes.model.xIsLog = try isLogScale(args["value"], interp)
+            return .none
+        },
+        /// yscale(value, **kwargs) / set_yscale.
+        AxesFunction("yscale", method: "set_yscale", "value, **kwargs") { (interp, axes, args) throws(PyError) in
+            axes.model.yIsLog = try isLogScale(args["value"], interp)
+            return .none
+        },
+    ]
 
-    /// Calls that only style: accepted and ignored (the terminal chart has linear axes only).
-    static let accepted: [AxesFunction] = [
-        ("xscale", "set_xscale"), ("yscale", "set_yscale"),
-    ].map { name, method in
-        AxesFunction(name, method: method, "*args, **kwargs") { (_, _, _) throws(PyError) in .none }
+    /// Whether a scale name is 'log' (matplotlib's other scales are accepted and drawn linear).
+    private static func isLogScale(_ value: PyValue, _ interp: Interpreter) throws(PyError) -> Bool {
+        let name = try interp.str(value)
+        let known = ["asinh", "function", "functionlog", "linear", "log", "logit", "mercator", "symlog"]
+        guard known.contains(name) else { throw PyError.valueError("'\(name)' is not a valid value for scale.") }
+        return name == "log"
     }
 
     // MARK: - Helpers
