@@ -26,43 +26,26 @@ struct GRUForwardBuffers {
 
 /// Runs the layer forward (Note [Fused recurrent layout]).
 func gruForward(_ g: RecurrentGeometry, weights: RecurrentPackedWeights, _ buf: GRUForwardBuffers) {
-    let h = g.hidden, w = g.width, bw = g.blockWidth, steps = g.order.count, xh = g.input &+ h
+    let h = g.hidden, w = g.width, bw = g.blockWidth, xh = g.input &+ h
     if g.rows == 0 || h == 0 { return }
     let hPrev = buf.inputAndState + g.input
-    for r in 0..<g.rows { copyFloats(from: buf.x + r &* g.input, to: buf.inputAndState + r &* xh, count: g.input) }
-    sgemm(m: g.rows, n: w, k: g.input, a: buf.inputAndState, lda: xh, transA: false,
-          b: weights.inputWeights, ldb: g.input, transB: true, c: buf.gates, ldc: w)
-    copyFloats(from: buf.h0, to: buf.hn, count: g.batch &* h)
-    var running = 0
-    for t in g.order {
-        let rows = g.batchSizes[t]
-        for r in running..<max(running, rows) {
-            copyFloats(from: buf.h0 + r &* h, to: hPrev + (g.offsets[t] &+ r) &* xh, count: h)
-        }
-        running = rows
-    }
-    let pool = ThreadPool.shared
-    for s in 0..<steps {
-        let t = g.order[s]
-        let rows = g.batchSizes[t], first = g.offsets[t]
-        let next = s &+ 1 < steps ? g.order[s &+ 1] : -1
-        let nextRows = next >= 0 ? min(rows, g.batchSizes[next]) : 0
-        pool.parallelFor(count: g.groups.count) { k in
-            let blocks = g.groups[k]
-            let col = blocks.lowerBound &* bw, cols = blocks.count &* bw
-            sgemmBlocked(m: rows, n: cols, k: h, a: hPrev + first &* xh, lda: xh, transA: false,
-                         b: weights.recurrentColumns + h &* col, ldb: cols, transB: false,
-                         c: buf.hiddenGates + (first &* w &+ col), ldc: w, alpha: 1, beta: 0)
-            let (lo, hi) = g.units(k)
-            for r in 0..<rows {
-                let row = first &+ r, out = buf.output + (g.outputRow(t, r) &* h &+ lo)
-                gruCellForward(gates: buf.gates + (row &* w &+ col), hiddenGates: buf.hiddenGates + (row &* w &+ col),
-                               inputBias: weights.inputBias + col, hiddenBias: weights.hiddenBias + col,
-                               units: hi &- lo, hPrev: hPrev + (row &* xh &+ lo), h: out)
-                copyFloats(from: out, to: buf.hn + (r &* h &+ lo), count: hi &- lo)
-                if r < nextRows {
-                    copyFloats(from: out, to: hPrev + ((g.offsets[next] &+ r) &* xh &+ lo), count: hi &- lo)
-                }
+    recurrentForwardPrologue(g, weights: weights, x: buf.x, inputAndState: buf.inputAndState, gates: buf.gates,
+                             h0: buf.h0, hn: buf.hn)
+    forEachForwardStep(g) { step, k in
+        let blocks = g.groups[k]
+        let col = blocks.lowerBound &* bw, cols = blocks.count &* bw
+        sgemmBlocked(m: step.rows, n: cols, k: h, a: hPrev + step.first &* xh, lda: xh, transA: false,
+                     b: weights.recurrentColumns + h &* col, ldb: cols, transB: false,
+                     c: buf.hiddenGates + (step.first &* w &+ col), ldc: w, alpha: 1, beta: 0)
+        let (lo, hi) = g.units(k)
+        for r in 0..<step.rows {
+            let row = step.first &+ r, out = buf.output + (g.outputRow(step.t, r) &* h &+ lo)
+            gruCellForward(gates: buf.gates + (row &* w &+ col), hiddenGates: buf.hiddenGates + (row &* w &+ col),
+                           inputBias: weights.inputBias + col, hiddenBias: weights.hiddenBias + col,
+                           units: hi &- lo, hPrev: hPrev + (row &* xh &+ lo), h: out)
+            copyFloats(from: out, to: buf.hn + (r &* h &+ lo), count: hi &- lo)
+            if r < step.nextRows {
+                copyFloats(from: out, to: hPrev + ((g.offsets[step.next] &+ r) &* xh &+ lo), count: hi &- lo)
             }
         }
     }
@@ -119,7 +102,7 @@ struct GRUBackwardBuffers {
 /// Runs the recurrence backward, leaving the gate gradients in `gradInputGates` and
 /// `gradHiddenGates` and the initial-state gradient in `gradH`.
 func gruBackward(_ g: RecurrentGeometry, weights: RecurrentPackedWeights, _ buf: GRUBackwardBuffers) {
-    let h = g.hidden, w = g.width, steps = g.order.count, xh = g.input &+ h
+    let h = g.hidden, w = g.width, xh = g.input &+ h
     if g.rows == 0 || h == 0 { return }
     // Adds the recurrent part of the state gradient of step `t`'s rows (group k's units) to
     // the direct part `dh·z` the pointwise pass left there.
@@ -129,35 +112,29 @@ func gruBackward(_ g: RecurrentGeometry, weights: RecurrentPackedWeights, _ buf:
                      transA: false, b: weights.recurrentRows + w &* lo, ldb: hi &- lo, transB: false,
                      c: buf.gradH + lo, ldc: h, alpha: 1, beta: 1)
     }
-    let pool = ThreadPool.shared
-    for s in 0...steps {
-        pool.parallelFor(count: g.groups.count) { k in
-            if s > 0 { stateGradient(g.order[steps &- s], k) }
-            if s == steps { return }
-            let t = g.order[steps &- 1 &- s]
-            let one = SIMD16<Float>(repeating: 1)
-            for r in 0..<g.batchSizes[t] {
-                let row = g.offsets[t] &+ r, outRow = g.outputRow(t, r)
-                for b in g.groups[k] {
-                    let u = b &* 16, lanes = min(16, h &- u)
-                    let gp = buf.gates + (row &* w &+ b &* 48)
-                    let rg = loadVector(gp), z = loadVector(gp + 16), n = loadVector(gp + 32)
-                    let nh = loadVector(buf.hiddenGates + (row &* w &+ b &* 48 &+ 32))
-                    let dh = loadVector(buf.gradH + (r &* h &+ u), lanes) + loadVector(buf.gradOutput + (outRow &* h &+ u), lanes)
-                    let dn = dh * (one - z) * (one - n * n)
-                    let dz = dh * (loadVector(buf.inputAndState + (row &* xh &+ g.input &+ u), lanes) - n) * z * (one - z)
-                    let dr = dn * nh * rg * (one - rg)
-                    let di = buf.gradInputGates + (row &* w &+ b &* 48), dhg = buf.gradHiddenGates + (row &* w &+ b &* 48)
-                    storeVector(dr, di); storeVector(dz, di + 16); storeVector(dn, di + 32)
-                    storeVector(dr, dhg); storeVector(dz, dhg + 16); storeVector(dn * rg, dhg + 32)
-                    if lanes < 16 {
-                        for q in 0..<3 {
-                            (di + q &* 16 + lanes).update(repeating: 0, count: 16 &- lanes)
-                            (dhg + q &* 16 + lanes).update(repeating: 0, count: 16 &- lanes)
-                        }
+    forEachBackwardStep(g, stateGradient: stateGradient) { t, k in
+        let one = SIMD16<Float>(repeating: 1)
+        for r in 0..<g.batchSizes[t] {
+            let row = g.offsets[t] &+ r, outRow = g.outputRow(t, r)
+            for b in g.groups[k] {
+                let u = b &* 16, lanes = min(16, h &- u)
+                let gp = buf.gates + (row &* w &+ b &* 48)
+                let rg = loadVector(gp), z = loadVector(gp + 16), n = loadVector(gp + 32)
+                let nh = loadVector(buf.hiddenGates + (row &* w &+ b &* 48 &+ 32))
+                let dh = loadVector(buf.gradH + (r &* h &+ u), lanes) + loadVector(buf.gradOutput + (outRow &* h &+ u), lanes)
+                let dn = dh * (one - z) * (one - n * n)
+                let dz = dh * (loadVector(buf.inputAndState + (row &* xh &+ g.input &+ u), lanes) - n) * z * (one - z)
+                let dr = dn * nh * rg * (one - rg)
+                let di = buf.gradInputGates + (row &* w &+ b &* 48), dhg = buf.gradHiddenGates + (row &* w &+ b &* 48)
+                storeVector(dr, di); storeVector(dz, di + 16); storeVector(dn, di + 32)
+                storeVector(dr, dhg); storeVector(dz, dhg + 16); storeVector(dn * rg, dhg + 32)
+                if lanes < 16 {
+                    for q in 0..<3 {
+                        (di + q &* 16 + lanes).update(repeating: 0, count: 16 &- lanes)
+                        (dhg + q &* 16 + lanes).update(repeating: 0, count: 16 &- lanes)
                     }
-                    storeVector(dh * z, buf.gradH + (r &* h &+ u), lanes)
                 }
+                storeVector(dh * z, buf.gradH + (r &* h &+ u), lanes)
             }
         }
     }

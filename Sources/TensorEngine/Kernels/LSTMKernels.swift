@@ -28,49 +28,28 @@ struct LSTMForwardBuffers {
 
 /// Runs the layer forward (Note [Fused recurrent layout]).
 func lstmForward(_ g: RecurrentGeometry, weights: RecurrentPackedWeights, _ buf: LSTMForwardBuffers) {
-    let h = g.hidden, w = g.width, steps = g.order.count, xh = g.input &+ h
+    let h = g.hidden, w = g.width, xh = g.input &+ h
     if g.rows == 0 || h == 0 { return }
     let hPrev = buf.inputAndState + g.input
-    for r in 0..<g.rows { copyFloats(from: buf.x + r &* g.input, to: buf.inputAndState + r &* xh, count: g.input) }
-    // Input projection of every step at once (the cell update adds the biases).
-    sgemm(m: g.rows, n: w, k: g.input, a: buf.inputAndState, lda: xh, transA: false,
-          b: weights.inputWeights, ldb: g.input, transB: true, c: buf.gates, ldc: w)
-    // Each sequence starts from its initial state at the first step it is part of.
-    copyFloats(from: buf.h0, to: buf.hn, count: g.batch &* h)
-    copyFloats(from: buf.c0, to: buf.cn, count: g.batch &* h)
-    var running = 0
-    for t in g.order {
-        let rows = g.batchSizes[t]
-        for r in running..<max(running, rows) {
-            copyFloats(from: buf.h0 + r &* h, to: hPrev + (g.offsets[t] &+ r) &* xh, count: h)
-            copyFloats(from: buf.c0 + r &* h, to: buf.cPrev + (g.offsets[t] &+ r) &* h, count: h)
-        }
-        running = rows
-    }
-    let pool = ThreadPool.shared
-    for s in 0..<steps {
-        let t = g.order[s]
-        let rows = g.batchSizes[t], first = g.offsets[t]
-        let next = s &+ 1 < steps ? g.order[s &+ 1] : -1
-        let nextRows = next >= 0 ? min(rows, g.batchSizes[next]) : 0
-        pool.parallelFor(count: g.groups.count) { k in
-            let blocks = g.groups[k]
-            let col = blocks.lowerBound &* 64, cols = blocks.count &* 64
-            sgemmBlocked(m: rows, n: cols, k: h, a: hPrev + first &* xh, lda: xh, transA: false,
-                         b: weights.recurrentColumns + h &* col, ldb: cols, transB: false,
-                         c: buf.gates + (first &* w &+ col), ldc: w, alpha: 1, beta: 1)
-            let (lo, hi) = g.units(k)
-            for r in 0..<rows {
-                let row = first &+ r, out = buf.output + (g.outputRow(t, r) &* h &+ lo)
-                lstmCellForward(gates: buf.gates + (row &* w &+ col), bias: weights.inputBias + col, units: hi &- lo,
-                                cPrev: buf.cPrev + (row &* h &+ lo), tanhC: buf.tanhC + (row &* h &+ lo),
-                                h: out, c: buf.cn + (r &* h &+ lo))
-                copyFloats(from: out, to: buf.hn + (r &* h &+ lo), count: hi &- lo)
-                if r < nextRows {
-                    let nextRow = g.offsets[next] &+ r
-                    copyFloats(from: out, to: hPrev + (nextRow &* xh &+ lo), count: hi &- lo)
-                    copyFloats(from: buf.cn + (r &* h &+ lo), to: buf.cPrev + (nextRow &* h &+ lo), count: hi &- lo)
-                }
+    recurrentForwardPrologue(g, weights: weights, x: buf.x, inputAndState: buf.inputAndState, gates: buf.gates,
+                             h0: buf.h0, hn: buf.hn, cell: (buf.c0, buf.cPrev, buf.cn))
+    forEachForwardStep(g) { step, k in
+        let blocks = g.groups[k]
+        let col = blocks.lowerBound &* 64, cols = blocks.count &* 64
+        sgemmBlocked(m: step.rows, n: cols, k: h, a: hPrev + step.first &* xh, lda: xh, transA: false,
+                     b: weights.recurrentColumns + h &* col, ldb: cols, transB: false,
+                     c: buf.gates + (step.first &* w &+ col), ldc: w, alpha: 1, beta: 1)
+        let (lo, hi) = g.units(k)
+        for r in 0..<step.rows {
+            let row = step.first &+ r, out = buf.output + (g.outputRow(step.t, r) &* h &+ lo)
+            lstmCellForward(gates: buf.gates + (row &* w &+ col), bias: weights.inputBias + col, units: hi &- lo,
+                            cPrev: buf.cPrev + (row &* h &+ lo), tanhC: buf.tanhC + (row &* h &+ lo),
+                            h: out, c: buf.cn + (r &* h &+ lo))
+            copyFloats(from: out, to: buf.hn + (r &* h &+ lo), count: hi &- lo)
+            if r < step.nextRows {
+                let nextRow = g.offsets[step.next] &+ r
+                copyFloats(from: out, to: hPrev + (nextRow &* xh &+ lo), count: hi &- lo)
+                copyFloats(from: buf.cn + (r &* h &+ lo), to: buf.cPrev + (nextRow &* h &+ lo), count: hi &- lo)
             }
         }
     }
@@ -131,7 +110,7 @@ struct LSTMBackwardBuffers {
 /// Runs the recurrence backward, leaving the gate gradients in `gradGates` and the
 /// initial-state gradients in `gradH`/`gradC` (Note [Fused recurrent layout]).
 func lstmBackward(_ g: RecurrentGeometry, weights: RecurrentPackedWeights, _ buf: LSTMBackwardBuffers) {
-    let h = g.hidden, w = g.width, steps = g.order.count
+    let h = g.hidden, w = g.width
     if g.rows == 0 || h == 0 { return }
     // Hidden-state gradient of the rows of step `t` from its gate gradients (group k's units).
     @inline(__always) func stateGradient(_ t: Int, _ k: Int) {
@@ -140,32 +119,26 @@ func lstmBackward(_ g: RecurrentGeometry, weights: RecurrentPackedWeights, _ buf
                      b: weights.recurrentRows + w &* lo, ldb: hi &- lo, transB: false,
                      c: buf.gradH + lo, ldc: h, alpha: 1, beta: 0)
     }
-    let pool = ThreadPool.shared
-    for s in 0...steps {
-        pool.parallelFor(count: g.groups.count) { k in
-            if s > 0 { stateGradient(g.order[steps &- s], k) }
-            if s == steps { return }
-            let t = g.order[steps &- 1 &- s]
-            for r in 0..<g.batchSizes[t] {
-                let row = g.offsets[t] &+ r, outRow = g.outputRow(t, r)
-                for b in g.groups[k] {
-                    let u = b &* 16, lanes = min(16, h &- u)
-                    let gp = buf.gates + (row &* w &+ b &* 64)
-                    let i = loadVector(gp), f = loadVector(gp + 16), z = loadVector(gp + 32), o = loadVector(gp + 48)
-                    let tc = loadVector(buf.tanhC + (row &* h &+ u), lanes)
-                    let dh = loadVector(buf.gradH + (r &* h &+ u), lanes) + loadVector(buf.gradOutput + (outRow &* h &+ u), lanes)
-                    let one = SIMD16<Float>(repeating: 1)
-                    let dc = loadVector(buf.gradC + (r &* h &+ u), lanes) + dh * o * (one - tc * tc)
-                    let dp = buf.gradGates + (row &* w &+ b &* 64)
-                    storeVector(dc * z * i * (one - i), dp)
-                    storeVector(dc * loadVector(buf.cPrev + (row &* h &+ u), lanes) * f * (one - f), dp + 16)
-                    storeVector(dc * i * (one - z * z), dp + 32)
-                    storeVector(dh * tc * o * (one - o), dp + 48)
-                    if lanes < 16 {
-                        for q in 0..<4 { (dp + q &* 16 + lanes).update(repeating: 0, count: 16 &- lanes) }
-                    }
-                    storeVector(dc * f, buf.gradC + (r &* h &+ u), lanes)
+    forEachBackwardStep(g, stateGradient: stateGradient) { t, k in
+        for r in 0..<g.batchSizes[t] {
+            let row = g.offsets[t] &+ r, outRow = g.outputRow(t, r)
+            for b in g.groups[k] {
+                let u = b &* 16, lanes = min(16, h &- u)
+                let gp = buf.gates + (row &* w &+ b &* 64)
+                let i = loadVector(gp), f = loadVector(gp + 16), z = loadVector(gp + 32), o = loadVector(gp + 48)
+                let tc = loadVector(buf.tanhC + (row &* h &+ u), lanes)
+                let dh = loadVector(buf.gradH + (r &* h &+ u), lanes) + loadVector(buf.gradOutput + (outRow &* h &+ u), lanes)
+                let one = SIMD16<Float>(repeating: 1)
+                let dc = loadVector(buf.gradC + (r &* h &+ u), lanes) + dh * o * (one - tc * tc)
+                let dp = buf.gradGates + (row &* w &+ b &* 64)
+                storeVector(dc * z * i * (one - i), dp)
+                storeVector(dc * loadVector(buf.cPrev + (row &* h &+ u), lanes) * f * (one - f), dp + 16)
+                storeVector(dc * i * (one - z * z), dp + 32)
+                storeVector(dh * tc * o * (one - o), dp + 48)
+                if lanes < 16 {
+                    for q in 0..<4 { (dp + q &* 16 + lanes).update(repeating: 0, count: 16 &- lanes) }
                 }
+                storeVector(dc * f, buf.gradC + (r &* h &+ u), lanes)
             }
         }
     }
