@@ -15,17 +15,7 @@ struct GymnasiumTests {
 
     @Test(arguments: programs())
     func matchesGymnasium(_ name: String) throws {
-        let source = try String(contentsOf: Self.directory.appendingPathComponent(name + ".py"), encoding: .utf8)
-        let expected = try String(contentsOf: Self.directory.appendingPathComponent(name + ".out"), encoding: .utf8)
-        let result = runPython(source)
-        #expect(result.error == nil, "\(name).py raised \(result.error ?? "")")
-        let got = result.stdout.split(separator: "\n", omittingEmptySubsequences: false)
-        let want = expected.split(separator: "\n", omittingEmptySubsequences: false)
-        for (i, (g, w)) in zip(got, want).enumerated() where g != w {
-            Issue.record("\(name).py line \(i + 1):\n  got:      \(g)\n  expected: \(w)")
-            return
-        }
-        #expect(got.count == want.count, "\(name).py printed \(got.count) lines, expected \(want.count)")
+        try expectRecordedOutput(name, in: Self.directory)
     }
 
     @Test func seededRunsRepeatAndLeaveTheDefaultGeneratorAlone() {

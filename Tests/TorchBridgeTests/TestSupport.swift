@@ -25,6 +25,22 @@ func runPython(_ source: String) -> (stdout: String, error: String?) {
     return (out, failure)
 }
 
+/// Runs `directory/name.py` and expects the stdout recorded beside it in `name.out`, line by
+/// line (the first differing line is reported).
+func expectRecordedOutput(_ name: String, in directory: URL, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+    let source = try String(contentsOf: directory.appendingPathComponent(name + ".py"), encoding: .utf8)
+    let expected = try String(contentsOf: directory.appendingPathComponent(name + ".out"), encoding: .utf8)
+    let result = runPython(source)
+    #expect(result.error == nil, "\(name).py raised \(result.error ?? "")", sourceLocation: sourceLocation)
+    let got = result.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+    let want = expected.split(separator: "\n", omittingEmptySubsequences: false)
+    for (i, (g, w)) in zip(got, want).enumerated() where g != w {
+        Issue.record("\(name).py line \(i + 1):\n  got:      \(g)\n  expected: \(w)", sourceLocation: sourceLocation)
+        return
+    }
+    #expect(got.count == want.count, "\(name).py printed \(got.count) lines, expected \(want.count)", sourceLocation: sourceLocation)
+}
+
 /// The folder of the PyTorch-recorded program fixtures.
 let programsDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .appendingPathComponent("Fixtures/programs")

@@ -9,16 +9,13 @@ enum BenchmarkModule {
     }
 
     static func make(_ interp: Interpreter) throws(PyError) -> PyModule {
-        let common = try interp.makeModule(name: "torch.utils.benchmark.utils.common", source: BenchmarkSource.common)
-        interp.addLoadedModule(common, as: "torch.utils.benchmark.utils.common")
+        let common = try interp.loadSubmodule(name: "torch.utils.benchmark.utils.common", source: BenchmarkSource.common)
         let compile = PyBuiltinFunction(signature: "_compile_timer(stmt, setup, globals)", module: "torch.utils.benchmark") { (interp, args) throws(PyError) in
             try compileTimer(interp, stmt: try interp.expectStr(args[0], "stmt"),
                              setup: try interp.expectStr(args[1], "setup"), globals: args[2])
         }
-        let timer = try interp.makeModule(name: "torch.utils.benchmark.utils.timer", source: BenchmarkSource.timer,
-                                          globals: [("_compile_timer", .object(compile)),
-                                                    ("common", .object(common))])
-        interp.addLoadedModule(timer, as: "torch.utils.benchmark.utils.timer")
+        let timer = try interp.loadSubmodule(name: "torch.utils.benchmark.utils.timer", source: BenchmarkSource.timer,
+                                             globals: [("_compile_timer", .object(compile)), ("common", .object(common))])
         let module = PyModule(name: "torch.utils.benchmark")
         for name in ["Timer", "Language"] { module[name] = timer[name] }
         for name in ["Measurement", "TaskSpec", "select_unit"] { module[name] = common[name] }

@@ -10,25 +10,11 @@ import MiniPython
 /// tracebacks say `<frozen torch.distributions.normal>` and classes print as PyTorch's do.
 enum DistributionsModule {
     static func make(_ interp: Interpreter) throws(PyError) -> PyModule {
-        let constraints = try interp.makeModule(name: "torch.distributions.constraints",
-                                                source: DistributionsSource.constraints)
-        interp.addLoadedModule(constraints, as: "torch.distributions.constraints")
-        let utils = try interp.makeModule(name: "torch.distributions.utils", source: DistributionsSource.utils)
-        interp.addLoadedModule(utils, as: "torch.distributions.utils")
-
-        let distributions = PyModule(name: "torch.distributions")
-        distributions["__builtins__"] = .object(interp.builtinsModule)
-        distributions["constraints"] = .object(constraints)
-        distributions["utils"] = .object(utils)
-        // The files import from this module while it is being built.
-        interp.addLoadedModule(distributions, as: "torch.distributions")
-        for (file, source) in DistributionsSource.files {
-            // Classes take their __module__ from the file, as PyTorch prints them
-            // (`<class 'torch.distributions.normal.Normal'>`).
-            distributions["__name__"] = .str("torch.distributions.\(file)")
-            try interp.execute(source, filename: "<frozen torch.distributions.\(file)>", in: distributions)
-        }
-        distributions["__name__"] = .str("torch.distributions")
+        let constraints = try interp.loadSubmodule(name: "torch.distributions.constraints",
+                                                   source: DistributionsSource.constraints)
+        let utils = try interp.loadSubmodule(name: "torch.distributions.utils", source: DistributionsSource.utils)
+        let distributions = try interp.makePackage(name: "torch.distributions", files: DistributionsSource.files,
+                                                   attributes: [("constraints", .object(constraints)), ("utils", .object(utils))])
         DistributionsUnimplemented.add(to: distributions)
         return distributions
     }

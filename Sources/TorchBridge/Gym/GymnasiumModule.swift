@@ -21,22 +21,11 @@ enum GymnasiumModule {
     }
 
     static func make(_ interp: Interpreter) throws(PyError) -> PyModule {
-        let error = try interp.makeModule(name: "gymnasium.error", source: GymnasiumSource.error)
-        interp.addLoadedModule(error, as: "gymnasium.error")
-        let spaces = try interp.makeModule(name: "gymnasium.spaces", source: GymnasiumSource.spaces)
-        interp.addLoadedModule(spaces, as: "gymnasium.spaces")
-        let gym = PyModule(name: "gymnasium")
-        gym["__builtins__"] = .object(interp.builtinsModule)
-        gym["__version__"] = .str("1.4.0")
-        gym["error"] = .object(error)
-        gym["spaces"] = .object(spaces)
-        interp.addLoadedModule(gym, as: "gymnasium")
-        for (file, source) in GymnasiumSource.files {
-            gym["__name__"] = .str("gymnasium.\(file)")
-            try interp.execute(source, filename: "<frozen gymnasium.\(file)>", in: gym)
-        }
-        gym["__name__"] = .str("gymnasium")
-        return gym
+        let error = try interp.loadSubmodule(name: "gymnasium.error", source: GymnasiumSource.error)
+        let spaces = try interp.loadSubmodule(name: "gymnasium.spaces", source: GymnasiumSource.spaces)
+        return try interp.makePackage(name: "gymnasium", files: GymnasiumSource.files, attributes: [
+            ("__version__", .str("1.4.0")), ("error", .object(error)), ("spaces", .object(spaces)),
+        ])
     }
 }
 

@@ -13,8 +13,7 @@ enum NNModule {
         let parameter = PyModule(name: "torch.nn.parameter")
         parameter["Parameter"] = .object(ParameterType.type)
         interp.addLoadedModule(parameter, as: "torch.nn.parameter")
-        let initModule = try interp.makeModule(name: "torch.nn.init", source: NNSource.initModule)
-        interp.addLoadedModule(initModule, as: "torch.nn.init")
+        let initModule = try interp.loadSubmodule(name: "torch.nn.init", source: NNSource.initModule)
 
         let nn = PyModule(name: "torch.nn")
         nn["__builtins__"] = .object(interp.builtinsModule)
@@ -25,16 +24,14 @@ enum NNModule {
         nn["Parameter"] = .object(ParameterType.type)
         let vf = RecurrentFunctions.make()
         nn["_VF"] = .object(vf)
-        let rnnUtils = try interp.makeModule(name: "torch.nn.utils.rnn", source: NNSource.rnnUtilsModule,
-                                             globals: [("_VF", .object(vf))])
-        interp.addLoadedModule(rnnUtils, as: "torch.nn.utils.rnn")
+        let rnnUtils = try interp.loadSubmodule(name: "torch.nn.utils.rnn", source: NNSource.rnnUtilsModule,
+                                                globals: [("_VF", .object(vf))])
         nn["_rnn_utils"] = .object(rnnUtils)
         for (file, source) in NNSource.files {
             try interp.execute(source, filename: "<frozen torch.nn.modules.\(file)>", in: nn)
         }
 
-        let utils = try interp.makeModule(name: "torch.nn.utils", source: NNSource.utilsModule)
-        interp.addLoadedModule(utils, as: "torch.nn.utils")
+        let utils = try interp.loadSubmodule(name: "torch.nn.utils", source: NNSource.utilsModule)
         utils["rnn"] = .object(rnnUtils)
         nn["utils"] = .object(utils)
         return nn

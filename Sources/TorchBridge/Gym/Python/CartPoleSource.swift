@@ -92,18 +92,9 @@ class CartPoleEnv(Env):
         return np.array(self.state, dtype=np.float32), {}
 
     def render(self):
-        if self.render_mode is None:
-            _warn("You are calling render method without specifying any render mode. "
-                  "You can specify the render_mode at initialization, "
-                  f'e.g. gym.make("{self.spec.id if self.spec else "CartPole-v1"}", render_mode="ansi")')
+        if self.render_mode is not None and self.state is None:
             return None
-        if self.state is None:
-            return None
-        text = self._render_text()
-        if self.render_mode == "human":
-            print(text, end="")
-            return None
-        return text
+        return _render_as_text(self, "CartPole-v1")
 
     def _render_text(self):
         # The track from -x_threshold to +x_threshold in 49 columns (10 per metre) with a margin

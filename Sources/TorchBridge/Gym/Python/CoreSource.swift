@@ -204,5 +204,20 @@ class PassiveEnvChecker(Wrapper):
 
 def _warn(message):
     print(f"WARN: {message}", file=sys.stderr)
+
+
+def _render_as_text(env, default_id):
+    """render() of the text-drawn environments: a warning without a render mode, the drawing
+    (env._render_text()) printed in "human" mode and returned in "ansi" mode."""
+    if env.render_mode is None:
+        _warn("You are calling render method without specifying any render mode. "
+              "You can specify the render_mode at initialization, "
+              f'e.g. gym.make("{env.spec.id if env.spec else default_id}", render_mode="ansi")')
+        return None
+    text = env._render_text()
+    if env.render_mode == "human":
+        print(text, end="")
+        return None
+    return text
 """#
 }

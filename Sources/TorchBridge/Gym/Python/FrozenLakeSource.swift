@@ -99,16 +99,7 @@ class FrozenLakeEnv(Env):
         return int(self.s), {"prob": 1}
 
     def render(self):
-        if self.render_mode is None:
-            _warn("You are calling render method without specifying any render mode. "
-                  "You can specify the render_mode at initialization, "
-                  f'e.g. gym.make("{self.spec.id if self.spec else "FrozenLake-v1"}", render_mode="ansi")')
-            return None
-        text = self._render_text()
-        if self.render_mode == "human":
-            print(text, end="")
-            return None
-        return text
+        return _render_as_text(self, "FrozenLake-v1")
 
     def _render_text(self):
         desc = [list(row) for row in self.desc]

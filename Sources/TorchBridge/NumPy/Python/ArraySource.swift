@@ -95,31 +95,18 @@ def _binary_tensor(op, x, y):
     _check_broadcast(a, b)
     if op == 'pow' and kind in 'iu' and bool((b < 0).any()):
         raise ValueError("Integers to negative integer powers are not allowed.")
-    if op == 'add':
-        return torch.logical_or(a, b) if kind == 'b' else torch.add(a, b)
-    if op == 'mul':
-        return torch.logical_and(a, b) if kind == 'b' else torch.mul(a, b)
-    if op == 'sub':
-        return torch.sub(a, b)
-    if op == 'truediv':
-        return torch.div(a, b)
-    if op == 'floordiv':
-        return torch.floor_divide(a, b)
-    if op == 'mod':
-        return torch.remainder(a, b)
-    if op == 'pow':
-        return torch.pow(a, b)
-    if op == 'and':
-        return torch.bitwise_and(a, b)
-    if op == 'or':
-        return torch.bitwise_or(a, b)
-    if op == 'xor':
-        return torch.bitwise_xor(a, b)
-    if op == 'maximum':
-        return torch.maximum(a, b)
-    if op == 'minimum':
-        return torch.minimum(a, b)
-    raise NotImplementedError(op)
+    if kind == 'b' and op in _BOOLEAN_OPS:
+        return _BOOLEAN_OPS[op](a, b)
+    return _TORCH_OPS[op](a, b)
+
+
+# The torch function of each binary op; booleans add and multiply as logical or / and.
+_TORCH_OPS = {
+    'add': torch.add, 'sub': torch.sub, 'mul': torch.mul, 'truediv': torch.div, 'floordiv': torch.floor_divide,
+    'mod': torch.remainder, 'pow': torch.pow, 'and': torch.bitwise_and, 'or': torch.bitwise_or,
+    'xor': torch.bitwise_xor, 'maximum': torch.maximum, 'minimum': torch.minimum,
+}
+_BOOLEAN_OPS = {'add': torch.logical_or, 'mul': torch.logical_and}
 
 
 def _binary(op, x, y):
